@@ -1,0 +1,5 @@
+import sys
+
+from boutique.cli import main
+
+sys.exit(main())

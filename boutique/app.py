@@ -1,0 +1,35 @@
+"""Start the window: `python main.py [--db PATH] [--demo]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from boutique.paths import APP_NAME, resolve_db_path
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="boutique", description="Open the Boutique window.")
+    parser.add_argument("--db", metavar="PATH", help="store file (default: user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the separate demo store, filled with a demo boutique on first use")
+    parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from boutique.system_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        sys.stderr.write(problem + "\n")
+        return 3
+    from boutique.ui.application import run
+
+    return run(resolve_db_path(args.db, args.demo), demo=args.demo,
+               quit_after_ready=args.quit_after_ready, app_name=APP_NAME)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""`clients` (list and search) and `demo` (fill a store with a believable boutique)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from boutique.cli.common import CliError, parse_date, print_json
+from boutique.models import Client
+from boutique.services.client_list import client_ids, client_summary_json
+from boutique.services.demo import build_demo
+from boutique.services.text import money
+from boutique.services.value import top_tier_threshold
+
+
+def register(subparsers) -> None:
+    clients = subparsers.add_parser("clients", help="list clients, optionally searched",
+                                    description="List clients sorted by name.")
+    clients.add_argument("--search", metavar="TEXT", default="",
+                         help="name or email prefix, or phone digits in any format")
+    clients.add_argument("--json", action="store_true", help="print a JSON list")
+    clients.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    clients.set_defaults(run=run_clients)
+
+    demo = subparsers.add_parser("demo", help="fill the store with demo clients",
+                                 description="Add a believable demo boutique to the store.")
+    demo.add_argument("--clients", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=7, metavar="S")
+    demo.add_argument("--date", metavar="YYYY-MM-DD",
+                      help="the demo's 'today' (purchases run up to it); default today")
+    demo.set_defaults(run=run_demo)
+
+
+def run_clients(args) -> int:
+    if args.limit < 0:
+        raise CliError("--limit must be 0 or more")
+    ids = client_ids(args.search)
+    if args.limit:
+        ids = ids[: args.limit]
+    threshold = top_tier_threshold()
+    by_id = {c.id: c for c in Client.select().where(Client.id.in_(ids))} if ids else {}
+    summaries = [client_summary_json(by_id[i], threshold) for i in ids]
+    if args.json:
+        print_json(summaries)
+        return 0
+    for s in summaries:
+        phone = next(iter(s["phones_display"].values()), "")
+        name = f"{s['last_name']}, {s['first_name']}".strip(", ")
+        print(f"{s['id']:>7}  {name:<32} {phone:<16} {s['email']:<36} "
+              f"{money(s['lifetime_spend_cents']):>12}  {s['tier']}")
+    return 0
+
+
+def run_demo(args) -> int:
+    if args.clients < 1:
+        raise CliError("--clients must be 1 or more")
+    today = parse_date(args.date) if args.date else dt.date.today()
+    counts = build_demo(args.clients, seed=args.seed, today=today)
+    print(", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0

@@ -1,0 +1,24 @@
+"""Floor 1: peewee models, opening the store, migrations."""
+
+from boutique.models.base import BaseModel, utcnow
+from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
+from boutique.models.db import close_database, database, open_database
+from boutique.models.note import NOTE_CATEGORIES, Note
+from boutique.models.purchase import Purchase, PurchaseItem
+from boutique.models.setting import Setting
+
+__all__ = [
+    "ADDRESS_PARTS",
+    "CHANNELS",
+    "NOTE_CATEGORIES",
+    "BaseModel",
+    "Client",
+    "Note",
+    "Purchase",
+    "PurchaseItem",
+    "Setting",
+    "close_database",
+    "database",
+    "open_database",
+    "utcnow",
+]

@@ -1,0 +1,47 @@
+"""Purchases and their items. Money is integer cents, never float."""
+
+from __future__ import annotations
+
+import peewee
+
+from boutique.models.base import BaseModel, utcnow
+from boutique.models.client import Client
+
+
+class Purchase(BaseModel):
+    client = peewee.ForeignKeyField(Client, backref="purchases", on_delete="CASCADE")
+    purchase_date = peewee.DateField()
+    associate = peewee.CharField(default="")
+    is_gift = peewee.BooleanField(default=False)
+    gift_recipient = peewee.CharField(default="")
+    gift_relation = peewee.CharField(default="")
+    gift_occasion = peewee.CharField(default="")
+    is_custom = peewee.BooleanField(default=False)
+    remarks = peewee.TextField(default="")
+    total_cents = peewee.IntegerField(default=0)
+    created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "purchase"
+
+    def summary(self) -> str:
+        """A short description of what was bought: the first item, '+N more'."""
+        items = list(self.items.order_by(PurchaseItem.position))
+        if not items:
+            return "purchase"
+        first = items[0].description or items[0].category or "item"
+        return first if len(items) == 1 else f"{first} +{len(items) - 1} more"
+
+
+class PurchaseItem(BaseModel):
+    purchase = peewee.ForeignKeyField(Purchase, backref="items", on_delete="CASCADE")
+    position = peewee.IntegerField(default=0)
+    description = peewee.TextField(default="")
+    category = peewee.CharField(default="")
+    metal = peewee.CharField(default="")
+    stone = peewee.CharField(default="")
+    sku = peewee.CharField(default="")
+    price_cents = peewee.IntegerField(default=0, constraints=[peewee.Check("price_cents >= 0")])
+
+    class Meta:
+        table_name = "purchase_item"

@@ -1,0 +1,1 @@
+"""Floor 2: the domain in plain Python. No Qt here."""

@@ -1,0 +1,137 @@
+"""The client list: search as you type and lazy row fetching for a 100k-client book.
+
+The list keeps only ids in display order (cheap even for 100k); rows are fetched in
+pages as they are shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from boutique.models import Client, database
+from boutique.services import settings
+from boutique.services.phones import display as display_phone
+from boutique.services.text import digits, fold, like_escape
+from boutique.services.value import tier_for, top_tier_threshold
+
+_PHONE_QUERY = re.compile(r"^[\d\s+().\-/]+$")
+
+
+class SortKey(Enum):
+    NAME = "name"
+    PHONE = "phone"
+    EMAIL = "email"
+    LAST_PURCHASE = "last_purchase"
+    SPEND = "spend"
+
+
+_ORDER_SQL = {
+    SortKey.NAME: "sort_name {dir}, id {dir}",
+    SortKey.PHONE: "mobile_phone {dir}, sort_name, id",
+    SortKey.EMAIL: "email {dir}, sort_name, id",
+    SortKey.LAST_PURCHASE: "last_purchase_date {dir}, sort_name, id",
+    SortKey.SPEND: "lifetime_spend_cents {dir}, sort_name, id",
+}
+
+
+def search_condition(text: str) -> tuple[str, list[str]]:
+    """SQL condition and parameters matching a typed search on name, email or phone.
+
+    A query made only of digits and phone punctuation matches phone digits anywhere
+    ("555 0134" finds +1 (555) 013-4567); otherwise every word must begin a word of the
+    name or email, accents ignored ("zoe" finds "Zoë").
+    """
+    text = (text or "").strip()
+    if not text:
+        return "1", []
+    if _PHONE_QUERY.match(text) and len(digits(text)) >= 2:
+        return "phone_digits LIKE ? ESCAPE '\\'", [f"%{digits(text)}%"]
+    clauses, params = [], []
+    for word in fold(text).split():
+        escaped = like_escape(word)
+        clauses.append("(search_text LIKE ? ESCAPE '\\' OR search_text LIKE ? ESCAPE '\\')")
+        params += [f"{escaped}%", f"% {escaped}%"]
+    return " AND ".join(clauses) or "1", params
+
+
+def client_ids_sql(text: str = "", sort: SortKey = SortKey.NAME, descending: bool = False,
+                   trashed: bool = False) -> tuple[str, list[str]]:
+    condition, params = search_condition(text)
+    deleted = "deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"
+    order = _ORDER_SQL[sort].format(dir="DESC" if descending else "ASC")
+    return f"SELECT id FROM client WHERE {deleted} AND {condition} ORDER BY {order}", params
+
+
+def client_ids(text: str = "", sort: SortKey = SortKey.NAME, descending: bool = False,
+               trashed: bool = False) -> list[int]:
+    sql, params = client_ids_sql(text, sort, descending, trashed)
+    return [row[0] for row in database.execute_sql(sql, params)]
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    id: int
+    name: str
+    phone: str
+    email: str
+    last_purchase: str
+    lifetime_spend_cents: int
+    purchase_count: int
+    tier: str
+    do_not_contact: bool
+
+
+_ROW_COLUMNS = (
+    Client.id, Client.first_name, Client.last_name, Client.preferred_name, Client.mobile_phone,
+    Client.work_phone, Client.home_phone, Client.email, Client.last_purchase_date,
+    Client.lifetime_spend_cents, Client.purchase_count, Client.do_not_contact,
+)
+
+
+def client_rows(ids: list[int]) -> dict[int, ClientRow]:
+    """The display rows for a page of ids (order not kept: the caller maps by id)."""
+    if not ids:
+        return {}
+    region = settings.get("store.default_region")
+    threshold = top_tier_threshold()
+    rows = {}
+    query = Client.select(*_ROW_COLUMNS).where(Client.id.in_(ids)).tuples()
+    for (cid, first, last, preferred, mobile, work, home, email, last_date, spend, count,
+         dnc) in query:
+        name = f"{last}, {first}" if last and first else (last or first)
+        if preferred and preferred != first:
+            name += f" ({preferred})"
+        phone = mobile or work or home
+        rows[cid] = ClientRow(
+            id=cid, name=name, phone=display_phone(phone, region), email=email,
+            last_purchase=str(last_date or ""), lifetime_spend_cents=spend or 0,
+            purchase_count=count or 0, tier=tier_for(spend or 0, threshold),
+            do_not_contact=bool(dnc),
+        )
+    return rows
+
+
+def client_summary_json(client: Client, threshold: int | None = None) -> dict:
+    """The JSON shape of the `clients` command (a contract: keep the field names)."""
+    region = settings.get("store.default_region")
+    if threshold is None:
+        threshold = top_tier_threshold()
+    phones = {k: getattr(client, f"{k}_phone") for k in ("mobile", "work", "home")
+              if getattr(client, f"{k}_phone")}
+    return {
+        "id": client.id,
+        "salutation": client.salutation,
+        "first_name": client.first_name,
+        "last_name": client.last_name,
+        "preferred_name": client.preferred_name,
+        "email": client.email,
+        "phones": phones,
+        "phones_display": {k: display_phone(v, region) for k, v in phones.items()},
+        "lifetime_spend_cents": client.lifetime_spend_cents,
+        "purchase_count": client.purchase_count,
+        "last_purchase_date": str(client.last_purchase_date or "") or None,
+        "tier": tier_for(client.lifetime_spend_cents, threshold),
+        "do_not_contact": client.do_not_contact,
+    }

@@ -1,0 +1,113 @@
+"""Which address or number to use for a client, honouring consent and gift surprises.
+
+"Don't spoil the surprise": for a gift, the thank-you goes to the buyer's business
+address when one was given, and the call to the mobile or work number, never the home
+line, where the recipient may answer. Every choice carries its warnings for the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from boutique.models import Client
+from boutique.services import settings
+from boutique.services.phones import display as display_phone
+
+
+@dataclass(frozen=True)
+class MailingAddress:
+    name: str
+    company: str = ""
+    lines: tuple[str, ...] = ()
+    city: str = ""
+    region: str = ""
+    postcode: str = ""
+    country: str = ""
+    kind: str = "home"  # "home" or "business"
+
+    def envelope_lines(self, home_country: str = "") -> list[str]:
+        """Lines as they go on an envelope; the country only when it differs from ours."""
+        out = [self.name] if self.name else []
+        if self.company:
+            out.append(self.company)
+        out += [line for line in self.lines if line]
+        locality = " ".join(p for p in (self.city + ("," if self.city and self.region else ""),
+                                        self.region, self.postcode) if p)
+        if locality:
+            out.append(locality)
+        if self.country and self.country.strip().casefold() not in _same_country(home_country):
+            out.append(self.country.upper())
+        return out
+
+    def one_line(self) -> str:
+        return ", ".join(self.envelope_lines()[1:])
+
+
+def _same_country(home: str) -> set[str]:
+    home = (home or "").strip().casefold()
+    aliases = {"usa", "us", "united states", "united states of america", "u.s.a."}
+    return aliases if home in aliases or not home else {home}
+
+
+@dataclass(frozen=True)
+class ContactChoice:
+    channel: str  # "mail", "phone", "email", "text" or "none"
+    contact: str  # the address on one line, the number, or the email
+    address: MailingAddress | None = None
+    phone_field: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def addressee_name(client: Client) -> str:
+    name = " ".join(p for p in (client.first_name, client.last_name) if p)
+    return f"{client.salutation} {name}".strip() if client.salutation else name
+
+
+def mailing_address(client: Client, which: str) -> MailingAddress:
+    parts = client.address(which)
+    return MailingAddress(
+        name=addressee_name(client), company=parts["company"] if which == "business" else "",
+        lines=tuple(p for p in (parts["line1"], parts["line2"]) if p), city=parts["city"],
+        region=parts["region"], postcode=parts["postcode"], country=parts["country"], kind=which,
+    )
+
+
+def choose_mail(client: Client, is_gift: bool) -> ContactChoice:
+    """The address for a handwritten note about a purchase."""
+    warnings: list[str] = []
+    if client.do_not_contact:
+        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+    if not client.consent_mail:
+        warnings.append("Client has not agreed to mail")
+    if is_gift and client.has_address("business"):
+        address = mailing_address(client, "business")
+    elif client.has_address("home"):
+        address = mailing_address(client, "home")
+        if is_gift:
+            warnings.append("Gift: no business address, the home address may reach the recipient")
+    elif client.has_address("business"):
+        address = mailing_address(client, "business")
+    else:
+        return ContactChoice("mail", "", warnings=tuple(warnings + ["No postal address on file"]))
+    return ContactChoice("mail", address.one_line(), address=address, warnings=tuple(warnings))
+
+
+def choose_phone(client: Client, is_gift: bool) -> ContactChoice:
+    """The number for a call; for a gift never the home line."""
+    warnings: list[str] = []
+    if client.do_not_contact:
+        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+    if not client.consent_phone:
+        warnings.append("Client has not agreed to phone calls")
+    order = ("mobile_phone", "work_phone") if is_gift else ("mobile_phone", "home_phone", "work_phone")
+    region = settings.get("store.default_region")
+    for field_name in order:
+        number = getattr(client, field_name)
+        if number:
+            return ContactChoice("phone", display_phone(number, region), phone_field=field_name,
+                                 warnings=tuple(warnings))
+    if is_gift and client.home_phone:
+        warnings.append("Gift: only a home number on file, the recipient may answer; call not placed")
+    else:
+        warnings.append("No phone number on file")
+    return ContactChoice("phone", "", warnings=tuple(warnings))

@@ -1,0 +1,50 @@
+"""Phone numbers through `phonenumbers`: stored as E.164, shown in national format."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from boutique.services.text import digits
+
+
+class PhoneError(ValueError):
+    pass
+
+
+def normalize(raw: str, region: str) -> str:
+    """'(555) 013-4567' with region US -> '+15550134567'; '' stays ''. Raises PhoneError."""
+    raw = (raw or "").strip()
+    if not raw:
+        return ""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as exc:
+        raise PhoneError(f"'{raw}' is not a phone number") from exc
+    if not phonenumbers.is_possible_number(number):
+        raise PhoneError(f"'{raw}' has the wrong number of digits for {region}")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display(e164: str, region: str) -> str:
+    """National format for numbers of the store's region, international otherwise."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == phonenumbers.country_code_for_region(region):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def search_digits(e164: str) -> str:
+    """Digits a search may match: the full international form and the national number."""
+    if not e164:
+        return ""
+    full = digits(e164)
+    try:
+        national = str(phonenumbers.parse(e164).national_number)
+    except phonenumbers.NumberParseException:
+        national = full
+    return f"{full} {national}"

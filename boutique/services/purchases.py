@@ -1,0 +1,183 @@
+"""Recording, editing and deleting purchases; keeps the client's value figures current.
+
+Other features react to purchase changes through `purchase_hooks` (the cadence engine
+schedules and moves follow-ups there) inside the same transaction, so a purchase and
+what depends on it are written together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from boutique.models import Client, Purchase, PurchaseItem, database
+from boutique.services import value
+from boutique.services.errors import NotFound, ValidationError
+
+MAX_PRICE_CENTS = 100_000_000_00  # a hundred million: anything above is a typing slip
+
+
+@dataclass
+class ItemData:
+    description: str = ""
+    category: str = ""
+    metal: str = ""
+    stone: str = ""
+    sku: str = ""
+    price_cents: int = 0
+
+
+@dataclass
+class PurchaseData:
+    purchase_date: dt.date
+    items: list[ItemData] = field(default_factory=list)
+    associate: str = ""
+    is_gift: bool = False
+    gift_recipient: str = ""
+    gift_relation: str = ""
+    gift_occasion: str = ""
+    is_custom: bool = False
+    remarks: str = ""
+
+
+# Each hook is called as hook(event, purchase, previous_date) with event in
+# {"created", "updated"}, inside the transaction. Deletion cascades in the store.
+PurchaseHook = Callable[[str, Purchase, dt.date | None], None]
+purchase_hooks: list[PurchaseHook] = []
+
+
+def parse_price(text: str) -> int:
+    """'1,250.50' or '$1250.5' -> 125050 cents. Raises ValueError with a clear message."""
+    cleaned = (text or "").strip().replace(",", "").lstrip("$€£").strip()
+    if not cleaned:
+        return 0
+    whole, _, fraction = cleaned.partition(".")
+    if not whole.isdigit() and whole != "" or (fraction and not fraction.isdigit()) or len(fraction) > 2:
+        raise ValueError(f"'{text}' is not a price (use digits, e.g. 1250.00)")
+    return int(whole or 0) * 100 + int((fraction + "00")[:2])
+
+
+def validate(data: PurchaseData) -> None:
+    errors: dict[str, str] = {}
+    if not isinstance(data.purchase_date, dt.date):
+        errors["purchase_date"] = "a purchase needs a date"
+    if not data.items:
+        errors["items"] = "a purchase needs at least one item"
+    for index, item in enumerate(data.items, start=1):
+        if not (item.description or "").strip():
+            errors[f"items[{index}].description"] = f"item {index} needs a description"
+        if not isinstance(item.price_cents, int) or not 0 <= item.price_cents <= MAX_PRICE_CENTS:
+            errors[f"items[{index}].price_cents"] = f"item {index}: price must be 0 or more"
+    if data.is_gift and not data.gift_recipient.strip():
+        errors["gift_recipient"] = "a gift needs the recipient's name"
+    if errors:
+        raise ValidationError(errors)
+
+
+def refresh_client_value(client_id: int) -> None:
+    """Recompute lifetime spend, purchase count and last purchase from the purchases."""
+    database.execute_sql(
+        """UPDATE client SET
+             lifetime_spend_cents = COALESCE((SELECT SUM(total_cents) FROM purchase
+                                             WHERE client_id = ?), 0),
+             purchase_count = (SELECT COUNT(*) FROM purchase WHERE client_id = ?),
+             last_purchase_date = (SELECT MAX(purchase_date) FROM purchase WHERE client_id = ?)
+           WHERE id = ?""",
+        (client_id, client_id, client_id, client_id),
+    )
+    value.invalidate()
+
+
+def _write_fields(purchase: Purchase, data: PurchaseData) -> None:
+    for name in ("purchase_date", "associate", "is_gift", "gift_recipient", "gift_relation",
+                 "gift_occasion", "is_custom", "remarks"):
+        setattr(purchase, name, getattr(data, name))
+    if not data.is_gift:
+        purchase.gift_recipient = purchase.gift_relation = purchase.gift_occasion = ""
+    purchase.total_cents = sum(item.price_cents for item in data.items)
+
+
+def _write_items(purchase: Purchase, items: list[ItemData]) -> None:
+    PurchaseItem.delete().where(PurchaseItem.purchase == purchase).execute()
+    rows = [dict(purchase=purchase.id, position=i, **vars(item)) for i, item in enumerate(items)]
+    PurchaseItem.insert_many(rows).execute()
+
+
+def record_purchase(client_id: int, data: PurchaseData) -> Purchase:
+    validate(data)
+    with database.atomic():
+        client = Client.get_or_none(Client.id == client_id)
+        if client is None:
+            raise NotFound(f"no client with id {client_id}")
+        purchase = Purchase(client=client_id)
+        _write_fields(purchase, data)
+        purchase.save()
+        _write_items(purchase, data.items)
+        refresh_client_value(client_id)
+        for hook in purchase_hooks:
+            hook("created", purchase, None)
+    return purchase
+
+
+def update_purchase(purchase_id: int, data: PurchaseData) -> Purchase:
+    validate(data)
+    with database.atomic():
+        purchase = get_purchase(purchase_id)
+        previous_date = purchase.purchase_date
+        _write_fields(purchase, data)
+        purchase.save()
+        _write_items(purchase, data.items)
+        refresh_client_value(purchase.client_id)
+        for hook in purchase_hooks:
+            hook("updated", purchase, previous_date)
+    return purchase
+
+
+def delete_purchase(purchase_id: int) -> None:
+    with database.atomic():
+        purchase = get_purchase(purchase_id)
+        client_id = purchase.client_id
+        purchase.delete_instance()
+        refresh_client_value(client_id)
+
+
+def get_purchase(purchase_id: int) -> Purchase:
+    purchase = Purchase.get_or_none(Purchase.id == purchase_id)
+    if purchase is None:
+        raise NotFound(f"no purchase with id {purchase_id}")
+    return purchase
+
+
+def purchase_data(purchase: Purchase) -> PurchaseData:
+    """The editable form of a stored purchase (for the edit dialog)."""
+    items = [
+        ItemData(i.description, i.category, i.metal, i.stone, i.sku, i.price_cents)
+        for i in purchase.items.order_by(PurchaseItem.position)
+    ]
+    return PurchaseData(
+        purchase_date=purchase.purchase_date, items=items, associate=purchase.associate,
+        is_gift=purchase.is_gift, gift_recipient=purchase.gift_recipient,
+        gift_relation=purchase.gift_relation, gift_occasion=purchase.gift_occasion,
+        is_custom=purchase.is_custom, remarks=purchase.remarks,
+    )
+
+
+def client_purchases(client_id: int) -> list[Purchase]:
+    return list(
+        Purchase.select().where(Purchase.client == client_id)
+        .order_by(Purchase.purchase_date.desc(), Purchase.id.desc())
+    )
+
+
+def purchase_json(purchase: Purchase) -> dict[str, Any]:
+    data = purchase_data(purchase)
+    return {
+        "id": purchase.id, "client_id": purchase.client_id,
+        "purchase_date": str(purchase.purchase_date), "total_cents": purchase.total_cents,
+        "is_gift": data.is_gift, "gift_recipient": data.gift_recipient,
+        "gift_relation": data.gift_relation, "gift_occasion": data.gift_occasion,
+        "is_custom": data.is_custom, "associate": data.associate,
+        "items": [vars(item) for item in data.items],
+    }

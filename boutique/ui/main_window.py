@@ -1,0 +1,151 @@
+"""The main window: tabs, menus, the undo stack, and opening a client from anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+
+from boutique.paths import APP_NAME
+
+# Each tab is (title, factory(window) -> QWidget). Features add theirs in tab order.
+TabFactory = Callable[["MainWindow"], QWidget]
+
+
+def _tab_factories() -> list[tuple[str, TabFactory]]:
+    from boutique.ui.clients_tab import ClientsTab
+
+    return [
+        ("Clients", ClientsTab),
+    ]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: str, demo: bool = False):
+        super().__init__()
+        self.db_path = db_path
+        self.undo_stack = QUndoStack(self)
+        title = APP_NAME + (" — demo store" if demo else "")
+        self.setWindowTitle(title)
+        # Features put their quick widgets here (global search, quick note capture).
+        self.toolbar = QToolBar("Main", self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.tab_widgets: dict[str, QWidget] = {}
+        for name, factory in _tab_factories():
+            widget = factory(self)
+            self.tab_widgets[name] = widget
+            self.tabs.addTab(widget, name)
+        self._build_menus()
+        status = QLabel(f"Store: {db_path}")
+        status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(status)
+        self._restore_geometry()
+
+    # -- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu
+        self.action_print = QAction("&Print…", self)
+        self.action_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.action_print.triggered.connect(self.print_current)
+        file_menu.addAction(self.action_print)
+        self.action_settings = QAction("&Settings…", self)
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.action_settings.triggered.connect(self.show_settings)
+        file_menu.addAction(self.action_settings)
+        self.action_trash = QAction("&Trash…", self)
+        self.action_trash.triggered.connect(self.show_trash)
+        file_menu.addAction(self.action_trash)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = edit_menu
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        # One Find for the whole window: a tab with its own search box (Clients) takes it,
+        # elsewhere it goes to the global search in the toolbar, if there is one.
+        self.action_find = QAction("&Find…", self)
+        self.action_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.action_find.triggered.connect(self.focus_search)
+        edit_menu.addAction(self.action_find)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Boutique", self)
+        about.triggered.connect(
+            lambda: QMessageBox.about(self, "About Boutique",
+                                      "Boutique: the client book and follow-up desk.")
+        )
+        help_menu.addAction(about)
+
+    # -- navigation --------------------------------------------------------------------
+    def show_tab(self, name: str) -> QWidget:
+        widget = self.tab_widgets[name]
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def open_client(self, client_id: int, page: str | None = None) -> None:
+        """Open a client's profile from any tab (search results, Today, Notes)."""
+        from boutique.ui.client_profile import ClientProfileDialog
+
+        dialog = ClientProfileDialog(self, client_id=client_id)
+        if page:
+            dialog.show_page(page)
+        dialog.exec()
+
+    def focus_search(self) -> None:
+        current = self.tabs.currentWidget()
+        if hasattr(current, "focus_search"):
+            current.focus_search()
+        elif getattr(self, "global_search", None) is not None:
+            self.global_search.setFocus()
+            self.global_search.selectAll()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the current tab prints what it shows (Today prints the day's pack)."""
+        current = self.tabs.currentWidget()
+        if hasattr(current, "print_current"):
+            current.print_current()
+        else:
+            self.statusBar().showMessage("Nothing to print on this tab.", 4000)
+
+    def show_settings(self) -> None:
+        from boutique.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
+
+    def show_trash(self) -> None:
+        from boutique.ui.trash_dialog import TrashDialog
+
+        TrashDialog(self).exec()
+
+    # -- geometry ----------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        for widget in self.tab_widgets.values():
+            shutdown = getattr(widget, "shutdown", None)
+            if shutdown:
+                shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,39 @@
+"""The store page of Settings: region for phone numbers, currency, the top-tier share."""
+
+from __future__ import annotations
+
+import phonenumbers
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+from boutique.services import settings
+from boutique.services.errors import ValidationError
+
+
+class StoreSettingsPage(QWidget):
+    title = "Store"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.region = QComboBox(self)
+        regions = sorted(phonenumbers.SUPPORTED_REGIONS)
+        self.region.addItems(regions)
+        self.region.setCurrentText(settings.get("store.default_region"))
+        form.addRow("Phone region (for numbers typed without +country)", self.region)
+        self.currency = QLineEdit(settings.get("store.currency_symbol"), self)
+        self.currency.setMaxLength(3)
+        form.addRow("Currency symbol", self.currency)
+        self.top_share = QSpinBox(self)
+        self.top_share.setRange(50, 95)
+        self.top_share.setSuffix(" % of revenue")
+        self.top_share.setValue(int(settings.get("tiers.top_share_percent")))
+        form.addRow("Top clients make", self.top_share)
+
+    def save(self) -> None:
+        if not self.currency.text().strip():
+            raise ValidationError({"currency": "give a currency symbol"})
+        settings.set_many({
+            "store.default_region": self.region.currentText(),
+            "store.currency_symbol": self.currency.text().strip(),
+            "tiers.top_share_percent": self.top_share.value(),
+        })
