@@ -6,6 +6,7 @@ pages as they are shown.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -76,7 +77,7 @@ class ClientRow:
     name: str
     phone: str
     email: str
-    last_purchase: str
+    last_purchase: dt.date | None
     lifetime_spend_cents: int
     purchase_count: int
     tier: str
@@ -88,6 +89,12 @@ _ROW_COLUMNS = (
     Client.work_phone, Client.home_phone, Client.email, Client.last_purchase_date,
     Client.lifetime_spend_cents, Client.purchase_count, Client.do_not_contact,
 )
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def client_rows(ids: list[int]) -> dict[int, ClientRow]:
@@ -106,7 +113,7 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
         phone = mobile or work or home
         rows[cid] = ClientRow(
             id=cid, name=name, phone=display_phone(phone, region), email=email,
-            last_purchase=str(last_date or ""), lifetime_spend_cents=spend or 0,
+            last_purchase=_as_date(last_date), lifetime_spend_cents=spend or 0,
             purchase_count=count or 0, tier=tier_for(spend or 0, threshold),
             do_not_contact=bool(dnc),
         )

@@ -38,7 +38,7 @@ def _client_row(rng: random.Random, number: int) -> dict:
     row = dict(
         salutation=("Ms." if rng.random() < 0.5 else "Mrs.") if female else "Mr.",
         first_name=first, last_name=last,
-        preferred_name=rng.choice(["", "", "", first[:3]]) if len(first) > 4 else "",
+        preferred_name=words.NICKNAMES.get(first, "") if rng.random() < 0.5 else "",
         partner_name=rng.choice(partner_pool) if partnered else "",
         mobile_phone=_phone(rng),
         work_phone=_phone(rng) if rng.random() < 0.4 else "",
@@ -73,14 +73,20 @@ def _client_row(rng: random.Random, number: int) -> dict:
 
 
 def _purchase_rows(rng, client_id, partner, start, days):
+    """About three purchases a client; one client in ten buys fine pieces, the rest everyday
+    ones, so that revenue concentrates as in a real store (the 80/20 rule)."""
     purchases = []
-    for _ in range(rng.choice([0, 1, 1, 2, 2, 3, 4, 6])):
+    if rng.random() < 0.1:
+        case = [p for p in words.PIECES if p[4][0] >= words.FINE_PRICE_FLOOR]
+    else:
+        case = [p for p in words.PIECES if p[4][1] <= words.EVERYDAY_PRICE_CEILING]
+    for _ in range(rng.choice([0, 1, 2, 2, 3, 3, 4, 5, 7])):
         when = start + dt.timedelta(days=rng.randrange(days))
         gift = rng.random() < 0.45
         relation = rng.choice(words.RELATIONS_FOR_PARTNER if partner else words.OTHER_RELATIONS)
         items = []
         for _ in range(rng.choice([1, 1, 1, 2])):
-            desc, category, metal, stone, (low, high) = rng.choice(words.PIECES)
+            desc, category, metal, stone, (low, high) = rng.choice(case)
             items.append(dict(description=desc, category=category, metal=metal, stone=stone,
                               sku=f"{category[:2].upper()}-{rng.randint(1000, 9999)}",
                               price_cents=rng.randint(low, high) * 100))
@@ -120,6 +126,7 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
     start = today - dt.timedelta(days=days)
     counts = {"clients": 0, "purchases": 0, "items": 0, "notes": 0}
     next_id = (Client.select(Client.id).order_by(Client.id.desc()).scalar() or 0) + 1
+    next_purchase_id = (Purchase.select(Purchase.id).order_by(Purchase.id.desc()).scalar() or 0) + 1
     for batch_start in range(0, clients, BATCH):
         size = min(BATCH, clients - batch_start)
         with database.atomic():
@@ -135,12 +142,18 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
                 note_specs.append((number, row, purchases))
             Client.insert_many(client_rows).execute()
             item_rows = []
+            items_by_purchase = []
             for purchase in purchase_rows:
-                items = purchase.pop("_items")
-                purchase["id"] = Purchase.insert(**purchase).execute()
-                item_rows += [dict(purchase=purchase["id"], position=i, **item)
+                purchase["id"] = next_purchase_id
+                next_purchase_id += 1
+                items_by_purchase.append((purchase["id"], purchase.pop("_items")))
+            for at in range(0, len(purchase_rows), BATCH):
+                Purchase.insert_many(purchase_rows[at:at + BATCH]).execute()
+            for purchase_id, items in items_by_purchase:
+                item_rows += [dict(purchase=purchase_id, position=i, **item)
                               for i, item in enumerate(items)]
-            PurchaseItem.insert_many(item_rows).execute()
+            for at in range(0, len(item_rows), BATCH):
+                PurchaseItem.insert_many(item_rows[at:at + BATCH]).execute()
             note_rows = []
             for client_id, row, purchases in note_specs:
                 for category, text, pinned, purchase in _notes_for(rng, client_id, row, purchases):
@@ -150,8 +163,8 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
                     note_rows.append(dict(client=client_id, text=text, category=category,
                                           pinned=pinned, created_at=when,
                                           purchase=purchase["id"] if purchase else None))
-            if note_rows:
-                Note.insert_many(note_rows).execute()
+            for at in range(0, len(note_rows), BATCH):
+                Note.insert_many(note_rows[at:at + BATCH]).execute()
             counts["clients"] += size
             counts["purchases"] += len(purchase_rows)
             counts["items"] += len(item_rows)

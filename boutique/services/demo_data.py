@@ -96,3 +96,13 @@ PREFERENCE_FACTS = [
 ]
 SERVICE_FACTS = ["Prongs checked and tightened; came back for a free clean.",
                  "Clasp replaced on the pearl strand."]
+NICKNAMES = {
+    "Elizabeth": "Liz", "Alexander": "Alex", "Victoria": "Tori", "Benjamin": "Ben",
+    "Theodore": "Teddy", "Abigail": "Abby", "Penelope": "Penny", "Samuel": "Sam",
+    "Matthew": "Matt", "Nicholas": "Nick", "Katherine": "Kate", "William": "Will",
+    "Charlotte": "Lottie", "Isabella": "Bella", "Gabriel": "Gabe", "Michael": "Mike",
+    "Jonathan": "Jon", "Daniel": "Dan", "Anthony": "Tony", "Eleanor": "Nell",
+}
+# Everyday pieces (top of range at most the ceiling) and fine pieces (from the floor).
+EVERYDAY_PRICE_CEILING = 1200
+FINE_PRICE_FLOOR = 2000

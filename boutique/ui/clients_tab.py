@@ -1,7 +1,196 @@
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+"""The Clients tab: the whole book in a lazy table, search as you type, keyboard first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boutique.services.clients import get_client
+from boutique.ui.client_table_model import (
+    EMAIL,
+    LAST_PURCHASE,
+    NAME,
+    PHONE,
+    SPEND,
+    TIER,
+    ClientTableModel,
+)
+from boutique.ui.signals import bus
+from boutique.ui.undo_commands import TrashClientCommand
+
+# Typing is fast and the query is cheap; a short pause avoids querying on every keystroke.
+SEARCH_DELAY_MS = 120
 
 
 class ClientsTab(QWidget):
     def __init__(self, window):
         super().__init__(window)
-        QVBoxLayout(self).addWidget(QLabel("Clients"))
+        self.main_window = window
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("client_search")
+        self.search.setPlaceholderText("Search clients by name, email or phone   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(380)
+        bar.addWidget(self.search, 2)
+        self.count = QLabel("", self)
+        self.count.setProperty("role", "muted")
+        bar.addWidget(self.count)
+        bar.addStretch(1)
+        self.new_button = QPushButton("New client", self)
+        self.new_button.setToolTip("Ctrl+N")
+        self.open_button = QPushButton("Open", self)
+        self.open_button.setToolTip("Enter")
+        self.delete_button = QPushButton("Move to Trash", self)
+        self.delete_button.setToolTip("Delete (undo with Ctrl+Z)")
+        for button in (self.new_button, self.open_button, self.delete_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+
+        self.model = ClientTableModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("client_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        vertical = self.view.verticalHeader()
+        vertical.hide()
+        # Fixed row heights: the view never measures rows, so 100k rows cost nothing.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in ((NAME, 300), (PHONE, 150), (EMAIL, 300), (LAST_PURCHASE, 120),
+                              (SPEND, 130), (TIER, 100)):
+            self.view.setColumnWidth(column, width)
+        header.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.view)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_enter)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.new_button.clicked.connect(self.new_client)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.trash_selected)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_client,
+                  context=Qt.ShortcutContext.WindowShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.view, activated=self.open_selected,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, activated=self.trash_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, activated=self._focus_table,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        bus().clients_changed.connect(self.reload)
+        self._update_count()
+        self._select_row(0)
+
+    # -- search ------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_search(self.search.text())
+        self._update_count()
+        self._select_row(0)
+
+    def _search_enter(self) -> None:
+        """Enter in the search box: search now, and open the client if only one matches."""
+        self.apply_search()
+        if self.model.rowCount() == 1:
+            self.open_selected()
+        else:
+            self._focus_table()
+
+    def _focus_table(self) -> None:
+        self.apply_search() if self._search_timer.isActive() else None
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.selectionModel().hasSelection():
+            self._select_row(0)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        what = "client" if n == 1 else "clients"
+        self.count.setText(f"{n:,} {what}" + (" found" if self.model.search_text else ""))
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, NAME)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.scrollTo(index)
+
+    def reload(self) -> None:
+        """After an edit anywhere: re-run the query, keep the selected client if still listed."""
+        selected = self.selected_client_id()
+        self.model.refresh()
+        self._update_count()
+        row = self.model.row_of(selected) if selected is not None else -1
+        self._select_row(row if row >= 0 else 0)
+
+    # -- actions -----------------------------------------------------------------------
+    def selected_client_id(self) -> int | None:
+        index = self.view.selectionModel().currentIndex()
+        return self.model.client_id_at(index.row()) if index.isValid() else None
+
+    def new_client(self) -> None:
+        from boutique.ui.client_profile import ClientProfileDialog
+
+        dialog = ClientProfileDialog(self.main_window, client_id=None)
+        dialog.exec()
+        if dialog.client_id is not None:
+            self.reload()
+            row = self.model.row_of(dialog.client_id)
+            if row >= 0:
+                self._select_row(row)
+
+    def open_selected(self) -> None:
+        client_id = self.selected_client_id()
+        if client_id is not None:
+            self.main_window.open_client(client_id)
+
+    def trash_selected(self) -> None:
+        client_id = self.selected_client_id()
+        if client_id is None:
+            return
+        client = get_client(client_id)
+        answer = QMessageBox.question(
+            self, "Move to Trash",
+            f"Move {client.full_name} to the Trash?\n\nTheir purchases and notes are kept; "
+            "Edit ▸ Undo (Ctrl+Z) or File ▸ Trash brings them back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.view.selectionModel().currentIndex().row()
+        self.main_window.undo_stack.push(TrashClientCommand(client_id, client.full_name))
+        self._select_row(min(row, self.model.rowCount() - 1))
+        self.main_window.statusBar().showMessage(
+            f"{client.full_name} moved to the Trash. Ctrl+Z to undo.", 8000)

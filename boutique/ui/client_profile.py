@@ -1,0 +1,182 @@
+"""A client's profile: the header with their value, the form, purchases and feature pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boutique.models import Client
+from boutique.services import settings
+from boutique.services.clients import get_client, save_client
+from boutique.services.errors import ValidationError
+from boutique.services.text import money
+from boutique.services.value import TOP, tier_for, top_tier_threshold
+from boutique.ui.client_form import ClientForm
+from boutique.ui.profile_pages import extra_pages
+from boutique.ui.signals import bus
+
+
+class ProfileHeader(QWidget):
+    """Who this is and what they are worth to the store, at a glance."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 8)
+        names = QVBoxLayout()
+        self.name = QLabel(self)
+        self.name.setProperty("role", "heading")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle = QLabel(self)
+        self.subtitle.setProperty("role", "muted")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        names.addWidget(self.name)
+        names.addWidget(self.subtitle)
+        layout.addLayout(names, 1)
+        self.figures: dict[str, QLabel] = {}
+        for key, caption in (("spend", "Lifetime spend"), ("count", "Purchases"),
+                             ("last", "Last purchase"), ("tier", "Tier")):
+            box = QVBoxLayout()
+            value = QLabel("—", self)
+            value.setProperty("role", "figure")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            label = QLabel(caption, self)
+            label.setProperty("role", "muted")
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            box.addWidget(value)
+            box.addWidget(label)
+            layout.addSpacing(24)
+            layout.addLayout(box)
+            self.figures[key] = value
+
+    def show_client(self, client: Client | None) -> None:
+        if client is None:
+            self.name.setText("New client")
+            self.subtitle.setText("Fill in at least a first or a last name.")
+            for label in self.figures.values():
+                label.setText("—")
+            return
+        title = f"{client.salutation} {client.full_name}".strip()
+        self.name.setText(title + (f"  “{client.preferred_name}”" if client.preferred_name else ""))
+        bits = []
+        if client.partner_name:
+            bits.append(f"Partner: {client.partner_name}")
+        if client.associate:
+            bits.append(f"Looked after by {client.associate}")
+        if client.do_not_contact:
+            bits.append("DO NOT CONTACT")
+        if client.deleted_at:
+            bits.append("In the Trash")
+        self.subtitle.setText("  ·  ".join(bits))
+        currency = settings.get("store.currency_symbol")
+        tier = tier_for(client.lifetime_spend_cents, top_tier_threshold())
+        self.figures["spend"].setText(money(client.lifetime_spend_cents, currency))
+        self.figures["count"].setText(str(client.purchase_count))
+        self.figures["last"].setText(
+            client.last_purchase_date.strftime("%d %b %Y") if client.last_purchase_date else "—")
+        self.figures["tier"].setText("★ Top client" if tier == TOP else tier)
+
+
+class ClientProfileDialog(QDialog):
+    def __init__(self, window, client_id: int | None = None):
+        super().__init__(window)
+        self.window_ = window
+        self.client_id = client_id
+        self.setWindowTitle("New client" if client_id is None else "Client")
+        self.resize(1100, 760)
+        layout = QVBoxLayout(self)
+        self.header = ProfileHeader(self)
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget(self)
+        self.form = ClientForm(self)
+        self.tabs.addTab(self.form, "Profile")
+        self.pages: dict[str, QWidget] = {"Profile": self.form}
+        layout.addWidget(self.tabs, 1)
+        self.status = QLabel("", self)
+        self.status.setProperty("role", "error")
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self._load()
+
+    def _load(self) -> None:
+        client = get_client(self.client_id) if self.client_id is not None else None
+        self.header.show_client(client)
+        self.form.set_client(client)
+        if client is not None:
+            self.setWindowTitle(f"{client.full_name} — Client")
+            self._add_client_pages()
+
+    def _add_client_pages(self) -> None:
+        if "Purchases" in self.pages:
+            return
+        from boutique.ui.purchases_page import PurchasesPage
+
+        pages = [("Purchases", PurchasesPage)] + extra_pages()
+        for title, factory in pages:
+            page = factory(self.client_id, self.window_, self)
+            self.pages[title] = page
+            self.tabs.addTab(page, title)
+        bus().purchases_changed.connect(self._on_purchases_changed)
+
+    def _on_purchases_changed(self, client_id: int) -> None:
+        if client_id == self.client_id:
+            self.header.show_client(get_client(self.client_id))
+
+    def show_page(self, title: str) -> None:
+        page = self.pages.get(title)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+
+    def save(self) -> bool:
+        """Save the profile; on bad input show why under each field and keep the dialog."""
+        try:
+            client = save_client(self.form.values(), self.client_id)
+        except ValidationError as exc:
+            self.tabs.setCurrentWidget(self.form)
+            self.form.show_errors(exc.errors)
+            count = len(exc.errors)
+            self._set_status(f"Not saved: {count} field{'s' if count > 1 else ''} to correct.",
+                             "error")
+            return False
+        except Exception as exc:  # e.g. the store is locked by another program
+            QMessageBox.warning(self, "Not saved", f"The client could not be saved:\n{exc}")
+            return False
+        self.form.clear_errors()
+        is_new = self.client_id is None
+        self.client_id = client.id
+        self.header.show_client(client)
+        self.form.set_client(client)
+        bus().clients_changed.emit()
+        if is_new:
+            self.setWindowTitle(f"{client.full_name} — Client")
+            self._add_client_pages()
+        self._set_status("Saved.", "muted")
+        return True
+
+    def _set_status(self, text: str, role: str) -> None:
+        self.status.setProperty("role", role)
+        self.status.setText(text)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def done(self, result: int) -> None:
+        try:
+            bus().purchases_changed.disconnect(self._on_purchases_changed)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)

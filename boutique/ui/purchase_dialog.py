@@ -1,0 +1,213 @@
+"""Add or edit a purchase: several items, the gift details, the custom/engraved flag."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from boutique.services import settings
+from boutique.services.errors import ValidationError
+from boutique.services.purchases import (
+    ItemData,
+    PurchaseData,
+    get_purchase,
+    parse_price,
+    purchase_data,
+    record_purchase,
+    update_purchase,
+)
+from boutique.services.text import money
+
+ITEM_COLUMNS = ("Description", "Category", "Metal", "Stone", "SKU", "Price")
+CATEGORIES = ["", "ring", "necklace", "bracelet", "earrings", "watch", "cufflinks", "brooch",
+              "other"]
+RELATIONS = ["", "wife", "husband", "partner", "fiancée", "fiancé", "mother", "father",
+             "daughter", "son", "sister", "brother", "friend", "colleague"]
+OCCASIONS = ["", "birthday", "anniversary", "engagement", "wedding", "holiday",
+             "Valentine's Day", "Mother's Day", "graduation", "just because"]
+
+
+class PurchaseDialog(QDialog):
+    def __init__(self, parent, client_id: int, purchase_id: int | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self.client_id = client_id
+        self.purchase_id = purchase_id
+        self.setWindowTitle("New purchase" if purchase_id is None else "Edit purchase")
+        self.resize(860, 560)
+        self.currency = settings.get("store.currency_symbol")
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        today = today or dt.date.today()
+        self.date.setDate(QDate(today.year, today.month, today.day))
+        self.associate = QLineEdit(self)
+        top.addRow("Date", self.date)
+        top.addRow("Associate", self.associate)
+        layout.addLayout(top)
+
+        self.items = QTableWidget(0, len(ITEM_COLUMNS), self)
+        self.items.setHorizontalHeaderLabels(ITEM_COLUMNS)
+        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items.verticalHeader().hide()
+        self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items.itemChanged.connect(self._update_total)
+        item_buttons = QHBoxLayout()
+        add_item = QPushButton("Add item", self)
+        remove_item = QPushButton("Remove item", self)
+        add_item.clicked.connect(lambda: self._add_item_row(ItemData()))
+        remove_item.clicked.connect(self._remove_item_row)
+        item_buttons.addWidget(add_item)
+        item_buttons.addWidget(remove_item)
+        item_buttons.addStretch(1)
+        self.total = QLabel("", self)
+        self.total.setProperty("role", "figure")
+        item_buttons.addWidget(self.total)
+        items_box = QGroupBox("Items", self)
+        items_layout = QVBoxLayout(items_box)
+        items_layout.addWidget(self.items)
+        items_layout.addLayout(item_buttons)
+        layout.addWidget(items_box, 1)
+
+        self.gift = QGroupBox("A gift (the thank-you and calls will keep the surprise)", self)
+        self.gift.setCheckable(True)
+        self.gift.setChecked(False)
+        gift_form = QFormLayout(self.gift)
+        self.recipient = QLineEdit(self)
+        self.relation = QComboBox(self)
+        self.relation.setEditable(True)
+        self.relation.addItems(RELATIONS)
+        self.occasion = QComboBox(self)
+        self.occasion.setEditable(True)
+        self.occasion.addItems(OCCASIONS)
+        gift_form.addRow("Recipient", self.recipient)
+        gift_form.addRow("Relation", self.relation)
+        gift_form.addRow("Occasion", self.occasion)
+        layout.addWidget(self.gift)
+        self.custom = QCheckBox("Custom or engraved piece (final sale)", self)
+        layout.addWidget(self.custom)
+        self.remarks = QLineEdit(self)
+        self.remarks.setPlaceholderText("Remarks (optional)")
+        layout.addWidget(self.remarks)
+        self.error = QLabel("", self)
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if purchase_id is not None:
+            self._load(purchase_data(get_purchase(purchase_id)))
+        else:
+            self._add_item_row(ItemData())
+        self._update_total()
+
+    def _load(self, data: PurchaseData) -> None:
+        self.date.setDate(QDate(data.purchase_date.year, data.purchase_date.month,
+                                data.purchase_date.day))
+        self.associate.setText(data.associate)
+        for item in data.items:
+            self._add_item_row(item)
+        self.gift.setChecked(data.is_gift)
+        self.recipient.setText(data.gift_recipient)
+        self.relation.setCurrentText(data.gift_relation)
+        self.occasion.setCurrentText(data.gift_occasion)
+        self.custom.setChecked(data.is_custom)
+        self.remarks.setText(data.remarks)
+
+    def _add_item_row(self, item: ItemData) -> None:
+        row = self.items.rowCount()
+        self.items.blockSignals(True)
+        self.items.insertRow(row)
+        price = f"{item.price_cents / 100:.2f}" if item.price_cents else ""
+        for column, text in enumerate((item.description, item.category, item.metal, item.stone,
+                                       item.sku, price)):
+            cell = QTableWidgetItem(text)
+            if column == 5:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.items.setItem(row, column, cell)
+        self.items.blockSignals(False)
+        self.items.setCurrentCell(row, 0)
+
+    def _remove_item_row(self) -> None:
+        row = self.items.currentRow()
+        if row >= 0:
+            self.items.removeRow(row)
+            self._update_total()
+
+    def _cell(self, row: int, column: int) -> str:
+        cell = self.items.item(row, column)
+        return cell.text().strip() if cell else ""
+
+    def _update_total(self, *_args) -> None:
+        total = 0
+        for row in range(self.items.rowCount()):
+            try:
+                total += parse_price(self._cell(row, 5))
+            except ValueError:
+                self.total.setText("Total: —")
+                return
+        self.total.setText(f"Total: {money(total, self.currency)}")
+
+    def collect(self) -> PurchaseData:
+        """The form as PurchaseData; a bad price raises ValidationError naming the row."""
+        items, errors = [], {}
+        for row in range(self.items.rowCount()):
+            texts = [self._cell(row, c) for c in range(len(ITEM_COLUMNS))]
+            if not any(texts):
+                continue  # a blank row left over from "Add item"
+            try:
+                price = parse_price(texts[5])
+            except ValueError as exc:
+                errors[f"items[{row + 1}].price"] = f"item {row + 1}: {exc}"
+                price = 0
+            items.append(ItemData(*texts[:5], price_cents=price))
+        if errors:
+            raise ValidationError(errors)
+        qdate = self.date.date()
+        return PurchaseData(
+            purchase_date=dt.date(qdate.year(), qdate.month(), qdate.day()), items=items,
+            associate=self.associate.text().strip(), is_gift=self.gift.isChecked(),
+            gift_recipient=self.recipient.text().strip(),
+            gift_relation=self.relation.currentText().strip(),
+            gift_occasion=self.occasion.currentText().strip(),
+            is_custom=self.custom.isChecked(), remarks=self.remarks.text().strip())
+
+    def accept(self) -> None:
+        try:
+            data = self.collect()
+            if self.purchase_id is None:
+                self.purchase_id = record_purchase(self.client_id, data).id
+            else:
+                update_purchase(self.purchase_id, data)
+        except ValidationError as exc:
+            self.error.setText("Not saved: " + "; ".join(exc.errors.values()))
+            return
+        except Exception as exc:  # the store refused the write: say so, keep the input
+            QMessageBox.warning(self, "Not saved", f"The purchase could not be saved:\n{exc}")
+            return
+        super().accept()

@@ -1,0 +1,163 @@
+"""A client's purchases in the profile: list, add, edit, delete, and feature actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boutique.models import Purchase
+from boutique.services import settings
+from boutique.services.purchases import client_purchases, delete_purchase
+from boutique.services.text import money
+from boutique.ui.profile_pages import purchase_actions
+from boutique.ui.signals import bus
+
+HEADERS = ("Date", "What", "Gift", "Total")
+
+
+class PurchasesModel(QAbstractTableModel):
+    def __init__(self, client_id: int, parent=None):
+        super().__init__(parent)
+        self.client_id = client_id
+        self._rows: list[tuple[int, str, str, str, str]] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        currency = settings.get("store.currency_symbol")
+        self._rows = []
+        for purchase in client_purchases(self.client_id):
+            gift = ""
+            if purchase.is_gift:
+                gift = f"for {purchase.gift_recipient}"
+                if purchase.gift_relation:
+                    gift += f" ({purchase.gift_relation})"
+                if purchase.gift_occasion:
+                    gift += f", {purchase.gift_occasion}"
+            what = purchase.summary() + ("  · custom" if purchase.is_custom else "")
+            self._rows.append((purchase.id, purchase.purchase_date.strftime("%d %b %Y"), what,
+                               gift, money(purchase.total_cents, currency)))
+        self.endResetModel()
+
+    def purchase_id_at(self, row: int) -> int | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column() + 1]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PurchasesPage(QWidget):
+    def __init__(self, client_id: int, window, parent=None):
+        super().__init__(parent)
+        self.client_id = client_id
+        self.window_ = window
+        layout = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add purchase…", self)
+        self.edit_button = QPushButton("Edit…", self)
+        self.delete_button = QPushButton("Delete…", self)
+        self.actions_button = QPushButton("Print…", self)
+        for button in (self.add_button, self.edit_button, self.delete_button, self.actions_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.model = PurchasesModel(client_id, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(0, 110)
+        self.view.setColumnWidth(2, 260)
+        self.view.setColumnWidth(3, 110)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        layout.addWidget(self.view)
+        self.add_button.clicked.connect(self.add_purchase)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.actions_button.clicked.connect(self._show_actions)
+        self.actions_button.setVisible(bool(purchase_actions()))
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, activated=self.delete_selected)
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def selected_purchase_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.purchase_id_at(rows[0].row()) if rows else None
+
+    def add_purchase(self) -> None:
+        from boutique.ui.purchase_dialog import PurchaseDialog
+
+        if PurchaseDialog(self, client_id=self.client_id).exec():
+            self._changed()
+
+    def edit_selected(self) -> None:
+        from boutique.ui.purchase_dialog import PurchaseDialog
+
+        purchase_id = self.selected_purchase_id()
+        if purchase_id is not None and PurchaseDialog(
+                self, client_id=self.client_id, purchase_id=purchase_id).exec():
+            self._changed()
+
+    def delete_selected(self) -> None:
+        purchase_id = self.selected_purchase_id()
+        if purchase_id is None:
+            return
+        purchase = Purchase.get_by_id(purchase_id)
+        answer = QMessageBox.question(
+            self, "Delete purchase",
+            f"Delete the purchase of {purchase.purchase_date:%d %b %Y} ({purchase.summary()})?\n"
+            "Its open follow-ups are removed too.")
+        if answer == QMessageBox.StandardButton.Yes:
+            delete_purchase(purchase_id)
+            self._changed()
+
+    def _show_actions(self) -> None:
+        purchase_id = self.selected_purchase_id()
+        if purchase_id is None:
+            return
+        menu = QMenu(self)
+        for label, action in purchase_actions():
+            menu.addAction(label, lambda act=action: act(self.window_, purchase_id))
+        menu.exec(self.actions_button.mapToGlobal(self.actions_button.rect().bottomLeft()))
+
+    def _changed(self) -> None:
+        self.model.refresh()
+        bus().purchases_changed.emit(self.client_id)
+        bus().clients_changed.emit()
+
+    def refresh(self) -> None:
+        self.model.refresh()
