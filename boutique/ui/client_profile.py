@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -175,8 +177,7 @@ class ClientProfileDialog(QDialog):
         self.status.style().polish(self.status)
 
     def done(self, result: int) -> None:
-        try:
-            bus().purchases_changed.disconnect(self._on_purchases_changed)
-        except (RuntimeError, TypeError):
-            pass
+        if "Purchases" in self.pages:
+            with contextlib.suppress(RuntimeError, TypeError):
+                bus().purchases_changed.disconnect(self._on_purchases_changed)
         super().done(result)

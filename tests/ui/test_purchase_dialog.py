@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+
+from boutique.models import Client, Purchase
+from boutique.ui.purchase_dialog import PurchaseDialog
+
+
+def test_add_a_gift_purchase_with_two_items(qtbot, window, make_client):
+    client = make_client()
+    dialog = PurchaseDialog(window, client_id=client.id)
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(QDate(2026, 11, 12))
+    dialog.items.item(0, 0).setText("1.8 ct solitaire")
+    dialog.items.item(0, 5).setText("12,400.00")
+    dialog._add_item_row(dialog.collect().items[0].__class__())
+    dialog.items.item(1, 0).setText("Engraving")
+    dialog.items.item(1, 5).setText("85")
+    dialog.gift.setChecked(True)
+    dialog.recipient.setText("Maria")
+    dialog.relation.setCurrentText("wife")
+    dialog.accept()
+    purchase = Purchase.get()
+    assert purchase.total_cents == 1248500 and purchase.is_gift
+    assert purchase.purchase_date == dt.date(2026, 11, 12)
+    assert Client.get_by_id(client.id).lifetime_spend_cents == 1248500
+
+
+def test_a_bad_price_names_the_row_and_saves_nothing(qtbot, window, make_client):
+    client = make_client()
+    dialog = PurchaseDialog(window, client_id=client.id)
+    qtbot.addWidget(dialog)
+    dialog.items.item(0, 0).setText("Pearl strand")
+    dialog.items.item(0, 5).setText("twelve")
+    dialog.accept()
+    assert "item 1" in dialog.error.text()
+    assert Purchase.select().count() == 0
