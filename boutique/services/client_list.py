@@ -37,32 +37,57 @@ _ORDER_SQL = {
 }
 
 
-def search_condition(text: str) -> tuple[str, list[str]]:
-    """SQL condition and parameters matching a typed search on name, email or phone.
+# Above every real character in UTF-8 order: [p, p + TOP) is "starts with p".
+_TOP_CHAR = "\U0010ffff"
 
-    A query made only of digits and phone punctuation matches phone digits anywhere
-    ("555 0134" finds +1 (555) 013-4567); otherwise every word must begin a word of the
-    name or email, accents ignored ("zoe" finds "Zoë").
-    """
+
+def search_words(text: str) -> list[str]:
+    """The typed words as index words: phone-like input becomes one run of digits."""
     text = (text or "").strip()
     if not text:
-        return "1", []
+        return []
     if _PHONE_QUERY.match(text) and len(digits(text)) >= 2:
-        return "phone_digits LIKE ? ESCAPE '\\'", [f"%{digits(text)}%"]
+        return [digits(text)]
+    return fold(text).split()
+
+
+def _matching_sql(words: list[str]) -> tuple[str, list[str]]:
+    """(client_id, sort_name) of clients having a word starting with each typed word."""
+    parts, params = [], []
+    for word in words:
+        parts.append("SELECT client_id, sort_name FROM client_word WHERE word >= ? AND word < ?")
+        params += [word, word + _TOP_CHAR]
+    return " INTERSECT ".join(parts), params
+
+
+def _trash_condition(text: str) -> tuple[str, list[str]]:
+    """The Trash is small: a plain scan with LIKE is enough there."""
     clauses, params = [], []
-    for word in fold(text).split():
+    for word in search_words(text):
         escaped = like_escape(word)
-        clauses.append("(search_text LIKE ? ESCAPE '\\' OR search_text LIKE ? ESCAPE '\\')")
-        params += [f"{escaped}%", f"% {escaped}%"]
+        clauses.append("(' ' || search_text || ' ' || phone_digits LIKE ? ESCAPE '\\')")
+        params.append(f"% {escaped}%")
     return " AND ".join(clauses) or "1", params
 
 
 def client_ids_sql(text: str = "", sort: SortKey = SortKey.NAME, descending: bool = False,
                    trashed: bool = False) -> tuple[str, list[str]]:
-    condition, params = search_condition(text)
-    deleted = "deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"
-    order = _ORDER_SQL[sort].format(dir="DESC" if descending else "ASC")
-    return f"SELECT id FROM client WHERE {deleted} AND {condition} ORDER BY {order}", params
+    direction = "DESC" if descending else "ASC"
+    order = _ORDER_SQL[sort].format(dir=direction)
+    if trashed:
+        condition, params = _trash_condition(text)
+        return (f"SELECT id FROM client WHERE deleted_at IS NOT NULL AND {condition} "
+                f"ORDER BY {order}", params)
+    words = search_words(text)
+    if not words:
+        return f"SELECT id FROM client WHERE deleted_at IS NULL ORDER BY {order}", []
+    matching, params = _matching_sql(words)
+    if sort == SortKey.NAME:
+        # The index yields (client, sort_name) pairs: no need to touch the client table.
+        return (f"SELECT DISTINCT client_id, sort_name FROM ({matching}) "
+                f"ORDER BY sort_name {direction}, client_id {direction}", params)
+    return (f"SELECT id FROM client WHERE id IN (SELECT client_id FROM ({matching})) "
+            f"ORDER BY {order}", params)
 
 
 def client_ids(text: str = "", sort: SortKey = SortKey.NAME, descending: bool = False,

@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from boutique.models import ADDRESS_PARTS, Client, database, utcnow
 from boutique.services import settings
+from boutique.services.client_index import reindex_client, unindex_client
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.phones import PhoneError, normalize, search_digits
 from boutique.services.text import fold
@@ -138,6 +139,7 @@ def save_client(values: dict[str, Any], client_id: int | None = None) -> Client:
             setattr(client, name, value)
         client.updated_at = utcnow()
         client.save()
+        reindex_client(client)
     return client
 
 
@@ -156,12 +158,14 @@ def trash_client(client_id: int) -> None:
     with database.atomic():
         get_client(client_id)
         Client.update(deleted_at=utcnow()).where(Client.id == client_id).execute()
+        unindex_client(client_id)
 
 
 def restore_client(client_id: int) -> None:
     with database.atomic():
         get_client(client_id)
         Client.update(deleted_at=None).where(Client.id == client_id).execute()
+        reindex_client(get_client(client_id))
 
 
 def purge_client(client_id: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -43,5 +44,10 @@ def run(db_path: Path, demo: bool = False, quit_after_ready: bool = False,
     window = MainWindow(str(db_path), demo=demo)
     window.show()
     if quit_after_ready:
-        QTimer.singleShot(0, app.quit)
+        # For timing start-up: the first turn of the event loop comes after the first paint.
+        def report_and_quit() -> None:
+            print(f"ready_at={time.time():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report_and_quit)
     return app.exec()

@@ -1,4 +1,4 @@
-"""Version 1: clients, purchases with items, notes, settings."""
+"""Version 1: clients (with their search words), purchases with items, notes, settings."""
 
 STATEMENTS = [
     """CREATE TABLE "client" ("id" INTEGER NOT NULL PRIMARY KEY,
@@ -36,6 +36,11 @@ STATEMENTS = [
     'CREATE INDEX "client_spend" ON "client" ("lifetime_spend_cents") WHERE deleted_at IS NULL',
     'CREATE INDEX "client_last_purchase" ON "client" ("last_purchase_date") WHERE deleted_at IS NULL',
     'CREATE INDEX "client_deleted" ON "client" ("deleted_at") WHERE deleted_at IS NOT NULL',
+    # Search-as-you-type: one row per word of a client's names, email and phone digits.
+    """CREATE TABLE "client_word" ("word" TEXT NOT NULL, "sort_name" TEXT NOT NULL,
+    "client_id" INTEGER NOT NULL REFERENCES "client" ("id") ON DELETE CASCADE,
+    PRIMARY KEY ("word", "sort_name", "client_id")) WITHOUT ROWID""",
+    'CREATE INDEX "client_word_client" ON "client_word" ("client_id")',
     """CREATE TABLE "purchase" ("id" INTEGER NOT NULL PRIMARY KEY, "client_id" INTEGER NOT NULL,
     "purchase_date" DATE NOT NULL, "associate" VARCHAR(255) NOT NULL DEFAULT '',
     "is_gift" INTEGER NOT NULL DEFAULT 0, "gift_recipient" VARCHAR(255) NOT NULL DEFAULT '',

@@ -1,0 +1,125 @@
+"""The client book at 100k: window start-up, search as you type, lazy scrolling, memory."""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+PREFIXES = 200
+VISIBLE_ROWS = 30
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def window_ready(ctx) -> list[tuple[str, str]]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    runs = []
+    for _ in range(3):
+        started = time.time()
+        done = subprocess.run([sys.executable, str(ctx.root / "main.py"), "--db", str(ctx.store),
+                               "--quit-after-ready"], capture_output=True, text=True, env=env,
+                              timeout=120)
+        ready = [line for line in done.stdout.splitlines() if line.startswith("ready_at=")]
+        if done.returncode != 0 or not ready:
+            return [("window_ready_s", f"FAILED ({done.returncode}: {done.stderr.strip()[-200:]})")]
+        runs.append(float(ready[0].split("=", 1)[1]) - started)
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return [("window_ready_s", f"{statistics.median(runs):.2f} (median of 3; runs "
+             + ", ".join(f"{r:.2f}" for r in runs) + ")"),
+            ("window_peak_rss_mb", f"{child_rss:.0f}")]
+
+
+def typed_prefixes(store) -> list[str]:
+    rng = random.Random(2026)
+    with sqlite3.connect(store) as connection:
+        names = [row[0] for row in connection.execute(
+            "SELECT first_name || ' ' || last_name FROM client WHERE deleted_at IS NULL "
+            "ORDER BY id LIMIT 5000")]
+    from boutique.services.text import fold
+
+    out = []
+    while len(out) < PREFIXES:
+        word = rng.choice(fold(rng.choice(names)).split() or ["a"])
+        out.append(word[: rng.randint(1, 4)])
+    return out
+
+
+def search_latency(ctx) -> list[tuple[str, str]]:
+    from boutique.models import close_database, open_database
+    from boutique.services.client_list import client_ids_sql
+    from boutique.ui.application import create_application
+    from boutique.ui.client_table_model import ClientTableModel
+
+    prefixes = typed_prefixes(ctx.store)
+    create_application()
+    open_database(ctx.store)
+    model = ClientTableModel()
+    ours, matches = [], []
+    for prefix in prefixes:
+        started = time.perf_counter()
+        model.set_search(prefix)
+        for row in range(min(VISIBLE_ROWS, model.rowCount())):
+            for column in range(model.columnCount()):
+                model.data(model.index(row, column))
+        ours.append((time.perf_counter() - started) * 1000)
+        matches.append(model.rowCount())
+    close_database()
+
+    raw = []
+    connection = sqlite3.connect(ctx.store)
+    for prefix in prefixes:
+        sql, params = client_ids_sql(prefix)
+        started = time.perf_counter()
+        ids = [row[0] for row in connection.execute(sql, params)]
+        page = ids[:VISIBLE_ROWS]
+        connection.execute(
+            "SELECT id, first_name, last_name, preferred_name, mobile_phone, work_phone, "
+            "home_phone, email, last_purchase_date, lifetime_spend_cents, purchase_count, "
+            f"do_not_contact FROM client WHERE id IN ({','.join('?' * len(page))})", page
+        ).fetchall()
+        raw.append((time.perf_counter() - started) * 1000)
+    connection.close()
+    p95, raw_p95 = _percentile(ours, 0.95), _percentile(raw, 0.95)
+    return [
+        ("search_prefixes", f"{len(prefixes)} (1-4 characters; mean {statistics.mean(matches):.0f} "
+         "matches)"),
+        ("search_ms_p50", f"{_percentile(ours, 0.5):.1f}"),
+        ("search_ms_p95", f"{p95:.1f}"),
+        ("search_raw_sqlite_ms_p50", f"{_percentile(raw, 0.5):.1f}"),
+        ("search_raw_sqlite_ms_p95", f"{raw_p95:.1f}"),
+        ("search_ratio_p95", f"{p95 / raw_p95:.2f}x raw sqlite3"),
+    ]
+
+
+def scrolling(ctx) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from boutique.models import close_database, open_database
+    from boutique.ui.client_table_model import ClientTableModel
+
+    open_database(ctx.store)
+    model = ClientTableModel()
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1200, 700)
+    view.show()
+    QApplication.processEvents()
+    view.scrollToBottom()
+    QApplication.processEvents()
+    fetched, total = model.rows_fetched, model.rowCount()
+    view.close()
+    close_database()
+    return [("scroll_to_end_rows_fetched", f"{fetched} of {total}")]
+
+
+def run(ctx) -> list[tuple[str, str]]:
+    return window_ready(ctx) + search_latency(ctx) + scrolling(ctx)

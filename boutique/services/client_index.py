@@ -1,0 +1,78 @@
+"""The word index behind search-as-you-type on the Clients tab.
+
+Every word of a client's names and email, and the digit forms of their phones, is a row
+(word, sort_name, client_id) in a WITHOUT ROWID table keyed in that order: a typed
+prefix is one range scan that already yields the clients in name order, so a search
+over 100k clients never scans the book. Trashed clients have no words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import phonenumbers
+
+from boutique.models import Client, database
+from boutique.services.text import digits, fold
+
+# Digits typed for a local number: the last seven and last four are common at the counter.
+LOCAL_DIGIT_LENGTHS = (7, 4)
+
+
+def phone_words(e164: str) -> set[str]:
+    if not e164:
+        return set()
+    full = digits(e164)
+    words = {full}
+    try:
+        words.add(str(phonenumbers.parse(e164).national_number))
+    except phonenumbers.NumberParseException:
+        pass
+    words.update(full[-n:] for n in LOCAL_DIGIT_LENGTHS if len(full) > n)
+    return words
+
+
+def words_for(values: dict) -> set[str]:
+    """Words of names (first, last, preferred, partner excluded), the email, and phones."""
+    words: set[str] = set()
+    for name in ("first_name", "last_name", "preferred_name", "email"):
+        text = fold(values.get(name) or "")
+        words.update(text.split())
+        if name == "email" and text:
+            words.add(text)
+    for name in ("mobile_phone", "work_phone", "home_phone"):
+        words |= phone_words(values.get(name) or "")
+    return words
+
+
+def _rows(client_id: int, sort_name: str, values: dict) -> list[tuple[str, str, int]]:
+    return [(word, sort_name, client_id) for word in sorted(words_for(values))]
+
+
+def index_rows(clients: Iterable[dict]) -> list[tuple[str, str, int]]:
+    """Rows for bulk loading: each dict holds id, sort_name and the indexed fields."""
+    rows: list[tuple[str, str, int]] = []
+    for values in clients:
+        rows += _rows(values["id"], values["sort_name"], values)
+    return rows
+
+
+def insert_rows(rows: list[tuple[str, str, int]]) -> None:
+    database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
+    connection = database.connection()
+    connection.executemany(
+        "INSERT OR IGNORE INTO client_word (word, sort_name, client_id) VALUES (?, ?, ?)", rows)
+
+
+def reindex_client(client: Client) -> None:
+    """Rewrite one client's words (call inside the transaction that changed them)."""
+    database.execute_sql("DELETE FROM client_word WHERE client_id = ?", (client.id,))
+    if client.deleted_at is None:
+        values = {name: getattr(client, name) for name in (
+            "first_name", "last_name", "preferred_name", "email", "mobile_phone", "work_phone",
+            "home_phone")}
+        insert_rows(_rows(client.id, client.sort_name, values))
+
+
+def unindex_client(client_id: int) -> None:
+    database.execute_sql("DELETE FROM client_word WHERE client_id = ?", (client_id,))
