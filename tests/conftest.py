@@ -6,7 +6,11 @@ import datetime as dt
 import os
 import shutil
 
+import tempfile  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings (window geometry) must never touch the real user's configuration.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="boutique-test-config-")
 
 import pytest  # noqa: E402
 

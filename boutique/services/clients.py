@@ -181,3 +181,14 @@ def trashed_clients() -> list[Client]:
     return list(
         Client.select().where(Client.deleted_at.is_null(False)).order_by(Client.deleted_at.desc())
     )
+
+
+def field_problem(name: str, value: str) -> str | None:
+    """Check one contact field as it is typed (phones, email); None when it is fine."""
+    if name not in PHONE_FIELDS + ("email",):
+        return None
+    try:
+        clean_client_values({"first_name": "-", name: value})
+    except ValidationError as exc:
+        return exc.errors.get(name)
+    return None

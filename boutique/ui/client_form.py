@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from boutique.models import Client
 from boutique.services import settings
+from boutique.services.clients import field_problem
 from boutique.services.phones import display as display_phone
 from boutique.ui.key_date_edit import KeyDateEdit
 
@@ -72,7 +73,19 @@ class ClientForm(QScrollArea):
         edit.setPlaceholderText(placeholder)
         self.inputs[name] = edit
         self._add_row(form, LINE_FIELDS.get(name, name), edit, name)
+        if name.endswith("_phone") or name == "email":
+            edit.editingFinished.connect(lambda n=name: self._check_as_typed(n))
         return edit
+
+    def _check_as_typed(self, name: str) -> None:
+        """Leaving a phone or email field says at once what is wrong with it."""
+        problem = field_problem(name, self.inputs[name].text())
+        label, widget = self.error_labels[name], self.inputs[name]
+        label.setText(problem or "")
+        label.setVisible(bool(problem))
+        widget.setProperty("invalid", bool(problem))
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def _add_row(self, form: QFormLayout, label: str, widget: QWidget, name: str) -> None:
         holder = QWidget(self)

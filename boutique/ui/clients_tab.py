@@ -83,7 +83,9 @@ class ClientsTab(QWidget):
         for column, width in ((NAME, 300), (PHONE, 150), (EMAIL, 300), (LAST_PURCHASE, 120),
                               (SPEND, 130), (TIER, 100)):
             self.view.setColumnWidth(column, width)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         layout.addWidget(self.view)
 
         self._search_timer = QTimer(self)

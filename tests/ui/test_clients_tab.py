@@ -138,3 +138,16 @@ def test_enter_opens_the_selected_client(qtbot, window, close_modal_later):
     close_modal_later(look)
     qtbot.keyClick(tab.view, Qt.Key.Key_Return)
     assert seen == [(ids[0], "Zoë Ødegård")]
+
+
+def test_a_bad_phone_is_flagged_when_leaving_the_field(qtbot, window):
+    dialog = ClientProfileDialog(window, client_id=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    mobile = dialog.form.inputs["mobile_phone"]
+    qtbot.keyClicks(mobile, "12")
+    mobile.editingFinished.emit()
+    assert dialog.form.error_labels["mobile_phone"].isVisible()
+    mobile.setText("(555) 013-4567")
+    mobile.editingFinished.emit()
+    assert not dialog.form.error_labels["mobile_phone"].isVisible()
