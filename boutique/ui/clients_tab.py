@@ -131,7 +131,8 @@ class ClientsTab(QWidget):
             self._focus_table()
 
     def _focus_table(self) -> None:
-        self.apply_search() if self._search_timer.isActive() else None
+        if self._search_timer.isActive():
+            self.apply_search()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.view.selectionModel().hasSelection():
             self._select_row(0)
