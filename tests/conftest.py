@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-
-import tempfile  # noqa: E402
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QSettings (window geometry) must never touch the real user's configuration.

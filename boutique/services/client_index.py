@@ -8,6 +8,7 @@ over 100k clients never scans the book. Trashed clients have no words.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 import phonenumbers
@@ -24,10 +25,8 @@ def phone_words(e164: str) -> set[str]:
         return set()
     full = digits(e164)
     words = {full}
-    try:
+    with contextlib.suppress(phonenumbers.NumberParseException):
         words.add(str(phonenumbers.parse(e164).national_number))
-    except phonenumbers.NumberParseException:
-        pass
     words.update(full[-n:] for n in LOCAL_DIGIT_LENGTHS if len(full) > n)
     return words
 
