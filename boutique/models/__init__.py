@@ -3,6 +3,7 @@
 from boutique.models.base import BaseModel, utcnow
 from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
 from boutique.models.db import close_database, database, open_database
+from boutique.models.followup import FOLLOWUP_KINDS, FOLLOWUP_STATUSES, FollowUp
 from boutique.models.note import NOTE_CATEGORIES, Note
 from boutique.models.purchase import Purchase, PurchaseItem
 from boutique.models.setting import Setting
@@ -10,9 +11,12 @@ from boutique.models.setting import Setting
 __all__ = [
     "ADDRESS_PARTS",
     "CHANNELS",
+    "FOLLOWUP_KINDS",
+    "FOLLOWUP_STATUSES",
     "NOTE_CATEGORIES",
     "BaseModel",
     "Client",
+    "FollowUp",
     "Note",
     "Purchase",
     "PurchaseItem",

@@ -18,6 +18,10 @@ SANS_ITALIC = "BoutiqueSans-Oblique"
 SERIF = "BoutiqueSerif"
 SERIF_BOLD = "BoutiqueSerif-Bold"
 SERIF_ITALIC = "BoutiqueSerif-Italic"
+# A book face for names set large (the store on a card, a recipient on an envelope):
+# EB Garamond covers Latin, Greek and Cyrillic; other scripts fall back (fit.font_for).
+DISPLAY = "BoutiqueDisplay"
+DISPLAY_ITALIC = "BoutiqueDisplay-Italic"
 
 _FILES = {
     SANS: "DejaVuSans.ttf",
@@ -28,6 +32,8 @@ _FILES = {
     SERIF_BOLD: "DejaVuSerif-Bold.ttf",
     SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
     "BoutiqueSerif-BoldItalic": "DejaVuSerif-BoldItalic.ttf",
+    DISPLAY: "EBGaramond-Regular.ttf",
+    DISPLAY_ITALIC: "EBGaramond-Italic.ttf",
 }
 
 
@@ -39,6 +45,7 @@ def register_fonts() -> None:
     for family, bold, italic, bold_italic in (
         (SANS, SANS_BOLD, SANS_ITALIC, "BoutiqueSans-BoldOblique"),
         (SERIF, SERIF_BOLD, SERIF_ITALIC, "BoutiqueSerif-BoldItalic"),
+        (DISPLAY, DISPLAY, DISPLAY_ITALIC, DISPLAY_ITALIC),  # set light: no bold
     ):
         addMapping(family, 0, 0, family)
         addMapping(family, 1, 0, bold)

@@ -92,15 +92,16 @@ def choose_mail(client: Client, is_gift: bool) -> ContactChoice:
     return ContactChoice("mail", address.one_line(), address=address, warnings=tuple(warnings))
 
 
-def choose_phone(client: Client, is_gift: bool) -> ContactChoice:
-    """The number for a call; for a gift never the home line."""
+def choose_phone(client: Client, is_gift: bool, region: str | None = None) -> ContactChoice:
+    """The number for a call; for a gift never the home line. `region`: the store's phone
+    region when the caller already has it (a long list saves a lookup per row)."""
     warnings: list[str] = []
     if client.do_not_contact:
         return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
     if not client.consent_phone:
         warnings.append("Client has not agreed to phone calls")
     order = ("mobile_phone", "work_phone") if is_gift else ("mobile_phone", "home_phone", "work_phone")
-    region = settings.get("store.default_region")
+    region = region or settings.get("store.default_region")
     for field_name in order:
         number = getattr(client, field_name)
         if number:
@@ -111,3 +112,38 @@ def choose_phone(client: Client, is_gift: bool) -> ContactChoice:
     else:
         warnings.append("No phone number on file")
     return ContactChoice("phone", "", warnings=tuple(warnings))
+
+
+def choose_email(client: Client) -> ContactChoice:
+    if client.do_not_contact:
+        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+    warnings = [] if client.consent_email else ["Client has not agreed to email"]
+    if not client.email:
+        warnings.append("No email address on file")
+    return ContactChoice("email", client.email, warnings=tuple(warnings))
+
+
+def choose_text(client: Client, region: str | None = None) -> ContactChoice:
+    """Text messages go to the mobile only: another line may be shared."""
+    if client.do_not_contact:
+        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+    warnings = [] if client.consent_text else ["Client has not agreed to text messages"]
+    if not client.mobile_phone:
+        return ContactChoice("text", "", warnings=tuple(warnings + ["No mobile number on file"]))
+    region = region or settings.get("store.default_region")
+    return ContactChoice("text", display_phone(client.mobile_phone, region),
+                         phone_field="mobile_phone", warnings=tuple(warnings))
+
+
+def choose_for(client: Client, channel: str, is_gift: bool,
+               region: str | None = None) -> ContactChoice:
+    """The address or number for a follow-up on `channel` (mail, phone, email, text)."""
+    if channel == "mail":
+        return choose_mail(client, is_gift)
+    if channel == "phone":
+        return choose_phone(client, is_gift, region)
+    if channel == "email":
+        return choose_email(client)
+    if channel == "text":
+        return choose_text(client, region)
+    raise ValueError(f"unknown channel {channel!r}")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from boutique.models import Client, Note, Purchase, PurchaseItem, database, utcnow
 from boutique.services import demo_data as words
 from boutique.services import value
+from boutique.services.client_index import index_rows, insert_rows
 from boutique.services.clients import derived_columns
 
 BATCH = 500
@@ -141,6 +142,7 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
                 purchase_rows.extend(purchases)
                 note_specs.append((number, row, purchases))
             Client.insert_many(client_rows).execute()
+            insert_rows(index_rows(client_rows))
             item_rows = []
             items_by_purchase = []
             for purchase in purchase_rows:
@@ -182,3 +184,21 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
     for hook in demo_hooks:
         hook(today)
     return counts
+
+
+def _register_cadence() -> None:
+    # The demo and benchmark stores get their follow-ups the way real purchases do, in bulk.
+    from boutique.services import cadence_bulk
+
+    demo_hooks.append(cadence_bulk.schedule_demo)
+
+
+def _register_letterhead() -> None:
+    # The demo boutique's printed pieces carry its own name and address.
+    from boutique.services import letterhead_settings
+
+    demo_hooks.append(letterhead_settings.demo_letterhead)
+
+
+_register_cadence()
+_register_letterhead()

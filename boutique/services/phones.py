@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 from boutique.services.text import digits
@@ -25,6 +27,9 @@ def normalize(raw: str, region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# Formatting costs ~0.2 ms a number; long lists (the agenda, exports) show the same
+# numbers again and again, and the result depends only on the arguments.
+@lru_cache(maxsize=100_000)
 def display(e164: str, region: str) -> str:
     """National format for numbers of the store's region, international otherwise."""
     if not e164:

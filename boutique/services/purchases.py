@@ -46,6 +46,9 @@ class PurchaseData:
 # {"created", "updated"}, inside the transaction. Deletion cascades in the store.
 PurchaseHook = Callable[[str, Purchase, dt.date | None], None]
 purchase_hooks: list[PurchaseHook] = []
+# Called as hook(client_id, purchase_id) inside the transaction, after the purchase and the
+# rows that cascade from it are gone (the cadence engine re-spaces what is left).
+purchase_delete_hooks: list[Callable[[int, int], None]] = []
 
 
 def parse_price(text: str) -> int:
@@ -141,6 +144,8 @@ def delete_purchase(purchase_id: int) -> None:
         client_id = purchase.client_id
         purchase.delete_instance()
         refresh_client_value(client_id)
+        for hook in purchase_delete_hooks:
+            hook(client_id, purchase_id)
 
 
 def get_purchase(purchase_id: int) -> Purchase:
@@ -181,3 +186,15 @@ def purchase_json(purchase: Purchase) -> dict[str, Any]:
         "is_custom": data.is_custom, "associate": data.associate,
         "items": [vars(item) for item in data.items],
     }
+
+
+def _register_cadence() -> None:
+    # Follow-ups are scheduled wherever a purchase is recorded (window, command line,
+    # import), so the cadence engine is wired here, not by whoever happens to import it.
+    from boutique.services import cadence
+
+    purchase_hooks.append(cadence.on_purchase_changed)
+    purchase_delete_hooks.append(cadence.on_purchase_deleted)
+
+
+_register_cadence()

@@ -15,10 +15,16 @@ TabFactory = Callable[["MainWindow"], QWidget]
 
 
 def _tab_factories() -> list[tuple[str, TabFactory]]:
+    from boutique.ui.calendar_tab import CalendarTab
     from boutique.ui.clients_tab import ClientsTab
+    from boutique.ui.notes_tab import NotesTab
+    from boutique.ui.today_tab import TodayTab
 
     return [
+        ("Today", TodayTab),
+        ("Calendar", CalendarTab),
         ("Clients", ClientsTab),
+        ("Notes", NotesTab),
     ]
 
 
@@ -43,6 +49,9 @@ class MainWindow(QMainWindow):
             self.tab_widgets[name] = widget
             self.tabs.addTab(widget, name)
         self._build_menus()
+        from boutique.ui import global_search, quick_capture  # the toolbar's quick widgets
+        global_search.install(self)
+        quick_capture.install(self)
         status = QLabel(f"Store: {db_path}")
         status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(status)
@@ -137,10 +146,13 @@ class MainWindow(QMainWindow):
     # -- geometry ----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+        screen = self.screen()
+        if screen is not None:  # never larger than the screen it opens on
+            available = screen.availableGeometry()
+            self.resize(min(self.width(), available.width()),
+                        min(self.height(), available.height()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         QSettings().setValue("main_window/geometry", self.saveGeometry())

@@ -10,10 +10,20 @@ from collections.abc import Callable
 
 
 def extra_pages() -> list[tuple[str, Callable]]:
+    from boutique.ui.notes_page import NotesPage
+
     pages: list[tuple[str, Callable]] = []
+    pages.append(("Notes", NotesPage))
     return pages
 
 
 def purchase_actions() -> list[tuple[str, Callable]]:
+    from boutique.ui.document_dialogs import print_care_card, print_note_prompt
+    from boutique.ui.stationery_dialogs import print_card, print_envelope
+
     actions: list[tuple[str, Callable]] = []
+    actions.append(("Print thank-you card…", print_card))
+    actions.append(("Print envelope…", print_envelope))
+    actions.append(("Print note prompt…", print_note_prompt))
+    actions.append(("Print care card…", print_care_card))
     return actions

@@ -5,16 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+)
 
 from boutique.services.errors import ValidationError
 from boutique.ui.signals import bus
 
 
 def settings_pages() -> list[Callable]:
+    from boutique.ui.settings_letterhead_page import LetterheadSettingsPage
     from boutique.ui.settings_store_page import StoreSettingsPage
+    from boutique.ui.settings_templates_page import TemplatesSettingsPage
 
-    return [StoreSettingsPage]
+    return [StoreSettingsPage, LetterheadSettingsPage, TemplatesSettingsPage]
 
 
 class SettingsDialog(QDialog):

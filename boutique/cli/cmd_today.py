@@ -1,0 +1,49 @@
+"""`today`: the morning agenda, exactly as the Today tab computes it."""
+
+from __future__ import annotations
+
+from boutique.cli.common import parse_date, print_json
+from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+
+
+def register(subparsers) -> None:
+    today = subparsers.add_parser(
+        "today", help="the notes to write and calls to make on a day",
+        description="Notes to write and calls to make: due on the day or overdue, top "
+                    "clients first, then the most overdue.")
+    today.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    today.add_argument("--json", action="store_true",
+                       help="print a JSON list (client_id, client_name, kind, due, "
+                            "days_overdue, reason, channel, contact, warnings, ...)")
+    today.set_defaults(run=run_today)
+
+
+def _lines(item) -> list[str]:
+    star = "★" if item.is_top else " "
+    when = (f"{item.days_overdue} day{'s' if item.days_overdue != 1 else ''} overdue"
+            if item.days_overdue else "due")
+    out = [f" {star} {item.client_name:<30} {item.kind_label:<18} {when}",
+           f"     {item.reason}"]
+    label = "Send to" if item.channel == "mail" else "Use"
+    out.append(f"     {label}: {item.contact or '(nothing on file)'}")
+    out += [f"     ! {warning}" for warning in item.warnings]
+    if item.recall:
+        out.append(f"     Remember: {item.recall}")
+    return out
+
+
+def run_today(args) -> int:
+    day = parse_date(args.date)
+    items = agenda_for(day)
+    if args.json:
+        print_json([item.to_json() for item in items])
+        return 0
+    summary = week_summary(day, items)
+    print(f"{day:%A %d %B %Y}: on time this week {summary.rate_text()}"
+          f" ({summary.on_time} of {summary.counted}), overdue {summary.overdue}")
+    for title, part in (("Notes to write", notes_to_write(items)),
+                        ("Calls to make", calls_to_make(items))):
+        print(f"\n{title} ({len(part)})")
+        for item in part:
+            print("\n".join(_lines(item)))
+    return 0

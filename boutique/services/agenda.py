@@ -1,0 +1,141 @@
+"""The morning agenda: whom to contact on a day, how, and why.
+
+Everything open and due on or before the day (overdue ones say by how many days), plus
+the birthday and anniversary reminders whose lead time has begun. Top-tier clients come
+first, then the most overdue. The Today tab, `today --json` and the printed pack all
+read this one list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from boutique.models import database
+from boutique.services.agenda_rows import gather
+from boutique.services.cadence_dates import week_start
+from boutique.services.cadence_settings import load_rules
+from boutique.services.contact import MailingAddress
+
+KIND_LABELS = {
+    "thank_you_note": "Thank-you note",
+    "satisfaction_call": "Satisfaction call",
+    "service_call": "Service call",
+    "key_date": "Key date",
+    "after_return": "After return",
+    "custom": "Follow-up",
+    "re_introduction": "Re-introduction",
+}
+WRITTEN_CHANNELS = ("mail", "email", "text")
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    followup_id: int  # 0 for a key-date reminder not stored yet (see followups.resolve)
+    client_id: int
+    client_name: str
+    salutation_name: str
+    kind: str
+    due: dt.date
+    days_overdue: int
+    reason: str
+    channel: str  # "mail" | "phone" | "email" | "text" | "none"
+    contact: str
+    address: MailingAddress | None
+    warnings: tuple[str, ...]
+    purchase_ids: tuple[int, ...]
+    recall: str
+    is_top: bool
+    deadline: dt.date | None = None
+    occasion: str = ""
+    occasion_date: dt.date | None = None
+    attempts: int = 0
+    sort_name: str = field(default="", compare=False)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def is_call(self) -> bool:
+        return self.channel == "phone"
+
+    def to_json(self) -> dict:
+        return {
+            "followup_id": self.followup_id or None,
+            "client_id": self.client_id,
+            "client_name": self.client_name,
+            "salutation_name": self.salutation_name,
+            "kind": self.kind,
+            "due": self.due.isoformat(),
+            "deadline": (self.deadline or self.due).isoformat(),
+            "days_overdue": self.days_overdue,
+            "reason": self.reason,
+            "channel": self.channel,
+            "contact": self.contact,
+            "address_lines": self.address.envelope_lines() if self.address else [],
+            "warnings": list(self.warnings),
+            "purchase_ids": list(self.purchase_ids),
+            "recall": self.recall,
+            "is_top": self.is_top,
+            "occasion": self.occasion or None,
+            "occasion_date": self.occasion_date.isoformat() if self.occasion_date else None,
+        }
+
+
+def sort_key(item: AgendaItem):
+    return (not item.is_top, -item.days_overdue, item.due, item.sort_name.casefold(),
+            item.client_id, item.followup_id)
+
+
+def agenda_for(day: dt.date) -> list[AgendaItem]:
+    """Open follow-ups due on or before `day`, top tier first, then most overdue."""
+    lead = dt.timedelta(days=load_rules().key_date_lead_days)
+    # A stored key-date reminder whose occasion has passed is no longer worth a call;
+    # a computed one shows from its due day until the occasion.
+    items = gather(
+        "f.status = 'open' AND f.due <= ? AND (f.kind <> 'key_date' OR f.occasion_date >= ?)",
+        (day, day), day - lead, day, day)
+    return sorted(items, key=sort_key)
+
+
+def notes_to_write(items: list[AgendaItem]) -> list[AgendaItem]:
+    return [item for item in items if item.channel in WRITTEN_CHANNELS]
+
+
+def calls_to_make(items: list[AgendaItem]) -> list[AgendaItem]:
+    return [item for item in items if item.channel not in WRITTEN_CHANNELS]
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    on_time: int  # done on or before their deadline
+    counted: int  # due this week so far: done, or open and already late
+    overdue: int  # open items on the agenda past their deadline
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.counted if self.counted else None
+
+    def rate_text(self) -> str:
+        return "—" if self.rate is None else f"{round(self.rate * 100)}%"
+
+
+def week_summary(day: dt.date, items: list[AgendaItem]) -> WeekSummary:
+    """This week's on-time rate and the overdue count on `day`.
+
+    The week's follow-ups are those whose deadline falls Monday to Sunday; each counts once
+    it is done or already late on `day` (one done early counts as on time; one still open
+    before its deadline is not late yet). Skipped ones are left out: skipping is a
+    decision, not a slip.
+    """
+    monday = week_start(day)
+    on_time, counted = database.execute_sql(
+        """SELECT COALESCE(SUM(f.status = 'done' AND f.done_on <= f.deadline), 0),
+                  COALESCE(SUM(f.status = 'done' OR f.deadline < ?), 0)
+           FROM followup f JOIN client c ON c.id = f.client_id
+           WHERE f.deadline BETWEEN ? AND ? AND f.merged_into_id IS NULL
+             AND f.status <> 'skipped' AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
+        (day, monday, monday + dt.timedelta(days=6))).fetchone()
+    overdue = sum(1 for item in items if item.days_overdue > 0)
+    return WeekSummary(on_time, counted, overdue)

@@ -1,0 +1,320 @@
+"""The cadence rules over a whole store at once: the demo and benchmark stores, and
+rescheduling every open follow-up after the rules change.
+
+Same rules as one purchase at the counter (plan_purchase, space_client); only the
+reading and writing is done in bulk, so 300,000 purchases take seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from types import SimpleNamespace
+
+from boutique.models import database, utcnow
+from boutique.models.followup import (
+    CUSTOM,
+    DONE,
+    KEY_DATE,
+    OPEN,
+    SATISFACTION_CALL,
+    SERVICE_CALL,
+    SKIPPED,
+    THANK_YOU_NOTE,
+)
+from boutique.services.cadence_dates import week_start
+from boutique.services.cadence_key_dates import client_reminder_days, reminders_due_between
+from boutique.services.cadence_key_dates import reason_for as key_date_reason
+from boutique.services.cadence_purchase import PurchaseFacts, plan_purchase, rule_day
+from boutique.services.cadence_settings import CadenceRules, load_rules
+from boutique.services.cadence_spacing import STAY_PUT, Slot, space_client
+
+BATCH = 5000
+# How a diligent jeweler's history looks: most contacts made, a short recent backlog.
+RECENT_BACKLOG_DAYS = 7
+RECENT_OPEN_SHARE = 0.12
+IN_WINDOW_OPEN_SHARE = 0.3
+LATE_SHARE = 0.12
+CUSTOM_SHARE = 0.01
+CUSTOM_REASONS = (
+    "Ring resized last week: check the fit", "Engraving ready: arrange pick-up",
+    "Ask about the matching earrings she admired", "Watch battery: remind to bring it in",
+    "Appraisal for insurance is ready", "Pearls restrung: confirm she is happy",
+)
+INSERT_COLUMNS = ("id", "client_id", "purchase_id", "kind", "sequence", "channel", "is_gift",
+                  "reason", "rule_due", "due", "deadline", "due_fixed", "status",
+                  "merged_into_id", "attempts", "outcome", "skip_reason", "done_on", "done_at",
+                  "occasion", "occasion_date", "created_at", "updated_at")
+
+
+def _key_dates() -> dict[int, SimpleNamespace]:
+    rows = database.execute_sql(
+        """SELECT id, birthday_month, birthday_day, anniversary_month, anniversary_day
+           FROM client WHERE deleted_at IS NULL AND do_not_contact = 0
+             AND (birthday_month IS NOT NULL OR anniversary_month IS NOT NULL)""")
+    return {r[0]: SimpleNamespace(birthday_month=r[1], birthday_day=r[2],
+                                  anniversary_month=r[3], anniversary_day=r[4],
+                                  do_not_contact=False, deleted_at=None) for r in rows}
+
+
+def _taken_days(dates, slots: list[Slot], lead: int) -> list[dt.date]:
+    if dates is None or not slots:
+        return []
+    first = week_start(min(s.anchor for s in slots))
+    last = max(s.anchor for s in slots) + dt.timedelta(weeks=len(slots) + 1)
+    return client_reminder_days(dates, first, last, lead)
+
+
+def _first_items() -> dict[int, tuple[str, str, int]]:
+    """purchase id -> (first item's description, its category, number of items)."""
+    found: dict[int, list] = {}
+    for purchase_id, description, category in database.execute_sql(
+            "SELECT purchase_id, description, category FROM purchase_item "
+            "ORDER BY purchase_id, position, id"):
+        entry = found.get(purchase_id)
+        if entry is None:
+            found[purchase_id] = [description, category, 1]
+        else:
+            entry[2] += 1
+    return {k: (v[0], v[1], v[2]) for k, v in found.items()}
+
+
+def _purchases_without_followups():
+    return database.execute_sql(
+        """SELECT p.id, p.client_id, p.purchase_date, p.is_gift, p.gift_recipient,
+                  p.gift_relation
+           FROM purchase p JOIN client c ON c.id = p.client_id
+           WHERE c.do_not_contact = 0 AND c.deleted_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.purchase_id = p.id)
+           ORDER BY p.client_id, p.purchase_date, p.id""").fetchall()
+
+
+def _history(row: dict, today: dt.date, rng: random.Random) -> None:
+    """Mark a demo follow-up as the jeweler would have left it by `today`: nearly all made,
+    most on time; a few of the last week's still open; notes often written early."""
+    due, deadline = row["due"], row["deadline"]
+    if due >= today:
+        return
+    if deadline >= today:  # in its window (a thank-you's week): often done already
+        if rng.random() < IN_WINDOW_OPEN_SHARE:
+            return
+        _close(row, rng.choice(_days(due, today - dt.timedelta(days=1))), rng)
+        return
+    if deadline >= today - dt.timedelta(days=RECENT_BACKLOG_DAYS) and (
+            rng.random() < RECENT_OPEN_SHARE):
+        return
+    late = rng.random() < LATE_SHARE
+    done_on = (deadline + dt.timedelta(days=rng.randint(1, 4)) if late
+               else max(due, deadline - dt.timedelta(days=rng.randint(0, 2))))
+    _close(row, min(done_on, today - dt.timedelta(days=1)), rng)
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _close(row: dict, done_on: dt.date, rng: random.Random) -> None:
+    roll = rng.random()
+    row.update(done_on=done_on, done_at=f"{done_on} 10:30:00")
+    if roll < 0.04:
+        row.update(status=SKIPPED, skip_reason="Client travelling")
+    elif row["channel"] != "phone":
+        row.update(status=DONE, outcome="sent", attempts=1)
+    elif roll < 0.74:
+        row.update(status=DONE, outcome="reached", attempts=1)
+    elif roll < 0.94:
+        row.update(status=DONE, outcome="left_message", attempts=1)
+    else:
+        row.update(status=DONE, outcome="no_answer", attempts=3)
+
+
+def _key_date_history(today: dt.date, rules: CadenceRules, rng: random.Random,
+                      next_id: int) -> list[dict]:
+    """The recent birthday and anniversary reminders the jeweler already handled (stored as
+    done), leaving a few open, as a shop using the app every morning would have."""
+    lead = rules.key_date_lead_days
+    reminders = reminders_due_between(today - dt.timedelta(days=lead),
+                                      today - dt.timedelta(days=1), lead)
+    stored = {(dt.date.fromisoformat(day), cid, occasion) for day, cid, occasion in
+              database.execute_sql("SELECT occasion_date, client_id, occasion FROM followup "
+                                   "WHERE kind = 'key_date' AND occasion_date >= ?",
+                                   (today.isoformat(),))}
+    rows = []
+    now = str(utcnow())
+    channel = rules.key_date_channel
+    for reminder in reminders:
+        if reminder.key in stored or rng.random() < RECENT_OPEN_SHARE:
+            continue
+        row = dict(id=next_id + len(rows), client_id=reminder.client_id, purchase_id=None,
+                   kind=KEY_DATE, sequence=0, channel=channel, is_gift=channel == "phone",
+                   reason=key_date_reason(reminder), rule_due=reminder.due, due=reminder.due,
+                   deadline=reminder.due, due_fixed=False, status=OPEN, merged_into_id=None,
+                   attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
+                   created_at=now, occasion=reminder.occasion,
+                   occasion_date=reminder.occasion_date)
+        _close(row, min(today - dt.timedelta(days=1),
+                        reminder.due + dt.timedelta(days=rng.randint(0, 2))), rng)
+        rows.append(row)
+    return rows
+
+
+def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[dict]:
+    rows: list[dict] = []
+    now = str(utcnow())
+    for pid, client_id, bought, is_gift, recipient, relation in purchases:
+        description, category, count = items.get(pid, ("purchase", "", 1))
+        summary = (description or category or "purchase").strip()
+        if count > 1:
+            summary += f" +{count - 1} more"
+        bought = bought if isinstance(bought, dt.date) else dt.date.fromisoformat(bought)
+        facts = PurchaseFacts(pid, client_id, bought, summary, category or "", bool(is_gift),
+                              recipient or "", relation or "")
+        for p in plan_purchase(facts, rules):
+            rows.append(dict(client_id=client_id, purchase_id=pid, kind=p.kind,
+                             sequence=p.sequence, channel=p.channel, is_gift=p.is_gift,
+                             reason=p.reason, rule_due=p.rule_due, due=p.rule_due,
+                             deadline=p.deadline, due_fixed=False, status=OPEN,
+                             merged_into_id=None, attempts=0, outcome="", skip_reason="",
+                             done_on=None, done_at=None, created_at=now, updated_at=now))
+    if rng.random() < CUSTOM_SHARE * max(1, len(purchases)):
+        due = today + dt.timedelta(days=rng.randint(-3, 30))
+        rows.append(dict(client_id=purchases[0][1], purchase_id=None, kind=CUSTOM,
+                         sequence=0, channel="phone", is_gift=False,
+                         reason=rng.choice(CUSTOM_REASONS), rule_due=due, due=due,
+                         deadline=due, due_fixed=True, status=OPEN, merged_into_id=None,
+                         attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
+                         created_at=now, updated_at=now))
+    slots = [Slot(i, r["kind"], r["rule_due"], r["due"], r["due_fixed"])
+             for i, r in enumerate(rows)]
+    taken = _taken_days(dates, slots, rules.key_date_lead_days)
+    placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap)
+    heads_first = sorted(range(len(rows)), key=lambda i: placements[i].merged_into is not None)
+    ids = {index: next_id + n for n, index in enumerate(heads_first)}
+    for index, row in enumerate(rows):
+        place = placements[index]
+        row["id"] = ids[index]
+        row["due"] = place.due
+        if row["kind"] not in STAY_PUT:
+            row["deadline"] = place.due
+        if place.merged_into is not None:
+            row["merged_into_id"] = ids[place.merged_into]
+    by_id = {row["id"]: row for row in rows}
+    for index in heads_first:  # heads first, so a merged call copies a settled head
+        row = rows[index]
+        if row["merged_into_id"] is None:
+            _history(row, today, rng)
+        else:
+            head = by_id[row["merged_into_id"]]
+            for name in ("status", "outcome", "attempts", "skip_reason", "done_on", "done_at"):
+                row[name] = head[name]
+    return [rows[i] for i in heads_first]
+
+
+def _insert(rows: list[dict]) -> None:
+    marks = ",".join("?" * len(INSERT_COLUMNS))
+    sql = f"INSERT INTO followup ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"
+    # Dates as the store keeps them (ISO text), built directly: this runs a million times.
+    values = [
+        (r["id"], r["client_id"], r["purchase_id"], r["kind"], r["sequence"], r["channel"],
+         int(r["is_gift"]), r["reason"], str(r["rule_due"]), str(r["due"]), str(r["deadline"]),
+         int(r["due_fixed"]), r["status"], r["merged_into_id"], r["attempts"], r["outcome"],
+         r["skip_reason"], str(r["done_on"]) if r["done_on"] else None, r["done_at"],
+         r.get("occasion", ""), str(r["occasion_date"]) if r.get("occasion_date") else None,
+         r["created_at"], r["created_at"])
+        for r in rows
+    ]
+    database.connection().executemany(sql, values)
+
+
+def schedule_demo(today: dt.date) -> int:
+    """demo_hooks entry: follow-ups for every purchase without any, with a believable
+    history up to `today` (most made on time, a short backlog of recent ones still open)."""
+    rules = load_rules()
+    rng = random.Random(today.toordinal())
+    items = _first_items()
+    dates = _key_dates()
+    purchases = _purchases_without_followups()
+    next_id = (database.execute_sql("SELECT MAX(id) FROM followup").fetchone()[0] or 0) + 1
+    pending: list[dict] = []
+    written = 0
+    start = 0
+    while start < len(purchases):
+        end = start
+        client_id = purchases[start][1]
+        while end < len(purchases) and purchases[end][1] == client_id:
+            end += 1
+        rows = _client_rows(purchases[start:end], items, rules, dates.get(client_id),
+                            next_id, today, rng)
+        next_id += len(rows)
+        pending += rows
+        start = end
+        if len(pending) >= BATCH:
+            with database.atomic():
+                _insert(pending)
+            written += len(pending)
+            pending = []
+    pending += _key_date_history(today, rules, rng, next_id)
+    if pending:
+        with database.atomic():
+            _insert(pending)
+        written += len(pending)
+    return written
+
+
+def reschedule_open(rules: CadenceRules | None = None) -> int:
+    """Apply the current rules to every open follow-up made from a purchase (not those whose
+    day the user chose): new days, service calls beyond the new count dropped, then
+    merged and capped again. Returns how many follow-ups changed."""
+    rules = rules or load_rules()
+    rows = database.execute_sql(
+        """SELECT f.id, f.client_id, f.kind, f.sequence, f.rule_due, f.due, f.deadline,
+                  f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date
+           FROM followup f LEFT JOIN purchase p ON p.id = f.purchase_id
+           WHERE f.status = 'open' ORDER BY f.client_id""").fetchall()
+    dates = _key_dates()
+    service_count = rules.service_years + 1
+    by_client: dict[int, list] = defaultdict(list)
+    dropped: list[int] = []
+    original: dict[int, tuple] = {}
+    for row in rows:
+        (fid, client_id, kind, sequence, rule_due, due, deadline, fixed, merged, bought,
+         occasion_date) = row
+        rule_due, due, deadline = (dt.date.fromisoformat(str(v)[:10])
+                                   for v in (rule_due, due, deadline))
+        original[fid] = (rule_due, due, deadline, merged)
+        if bought and kind in (THANK_YOU_NOTE, SATISFACTION_CALL, SERVICE_CALL) and not fixed:
+            if kind == SERVICE_CALL and sequence > service_count:
+                dropped.append(fid)
+                continue
+            bought = dt.date.fromisoformat(str(bought)[:10])
+            rule_due = rule_day(kind, sequence, bought, rules)
+            if kind == THANK_YOU_NOTE:
+                due, deadline = rule_due, bought + dt.timedelta(days=rules.thank_you_within_days)
+        by_client[client_id].append([fid, kind, rule_due, due, deadline, bool(fixed), merged,
+                                     occasion_date])
+    with database.atomic():
+        for chunk_start in range(0, len(dropped), 900):
+            chunk = dropped[chunk_start:chunk_start + 900]
+            database.execute_sql(f"DELETE FROM followup WHERE id IN ({','.join('?' * len(chunk))})",
+                                 chunk)
+        updates = []
+        for client_id, client_rows in by_client.items():
+            slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in client_rows]
+            stored = {r[7] for r in client_rows if r[1] == KEY_DATE}
+            taken = [d for d in _taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
+                     if (d + dt.timedelta(days=rules.key_date_lead_days)).isoformat() not in stored]
+            placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap)
+            for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ in client_rows:
+                place = placements[fid]
+                new_deadline = (place.due if not fixed and kind not in STAY_PUT
+                                else max(deadline, place.due))
+                if (rule_due, place.due, new_deadline, place.merged_into) != original[fid]:
+                    updates.append((rule_due.isoformat(), place.due.isoformat(),
+                                    new_deadline.isoformat(), place.merged_into, fid))
+        for chunk_start in range(0, len(updates), BATCH):
+            database.connection().executemany(
+                """UPDATE followup SET rule_due = ?, due = ?, deadline = ?, merged_into_id = ?
+                   WHERE id = ?""", updates[chunk_start:chunk_start + BATCH])
+        changed = len(updates) + len(dropped)
+    return changed

@@ -1,0 +1,128 @@
+"""Key dates: birthday and anniversary reminders a lead time ahead, every year.
+
+Reminders are computed from the client's dates whenever they are asked for, so a date
+edited today is right tomorrow; one is stored only once the jeweler acts on it (done,
+snoozed, skipped), which also keeps it from showing again. A reminder shows from its
+due day until the occasion itself; after that it has passed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from boutique.models import database
+from boutique.models.followup import ANNIVERSARY, BIRTHDAY, OCCASIONS
+from boutique.services.cadence_dates import occurrence, short_date
+
+WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    client_id: int
+    occasion: str  # "birthday" | "anniversary"
+    occasion_date: dt.date
+    due: dt.date
+    since_year: int | None  # the year of birth or of the wedding, when known
+
+    @property
+    def key(self) -> tuple[dt.date, int, str]:
+        return (self.occasion_date, self.client_id, self.occasion)
+
+
+def reminder_due(occasion_date: dt.date, lead_days: int) -> dt.date:
+    return occasion_date - dt.timedelta(days=lead_days)
+
+
+def occurrences_between(month: int, day: int, first: dt.date, last: dt.date) -> list[dt.date]:
+    """Each yearly occurrence of month/day from `first` to `last` inclusive."""
+    found = []
+    for year in range(first.year, last.year + 1):
+        when = occurrence(year, month, day)
+        if first <= when <= last:
+            found.append(when)
+    return found
+
+
+def reminder_days(month: int | None, day: int | None, due_from: dt.date, due_to: dt.date,
+                  lead_days: int) -> list[dt.date]:
+    """Due days of one date's reminders with a due day in [due_from, due_to]."""
+    if not month or not day:
+        return []
+    lead = dt.timedelta(days=lead_days)
+    return [when - lead for when in occurrences_between(month, day, due_from + lead, due_to + lead)]
+
+
+def reason_for(reminder: Reminder, partner_name: str = "") -> str:
+    when = reminder.occasion_date
+    weekday = WEEKDAY_ABBR[when.weekday()]
+    if reminder.occasion == BIRTHDAY:
+        return f"Birthday on {weekday} {short_date(when)}"
+    text = f"Anniversary on {weekday} {short_date(when)}"
+    if partner_name:
+        text = f"Anniversary with {partner_name} on {weekday} {short_date(when)}"
+    if reminder.since_year and when.year > reminder.since_year:
+        years = when.year - reminder.since_year
+        text += f" ({years} {'year' if years == 1 else 'years'})"
+    return text
+
+
+def _month_day_ranges(first: dt.date, last: dt.date) -> list[tuple[int, int, int, bool]]:
+    """(year, low month*100+day, high, also 29 Feb) per calendar year the span touches."""
+    spans = []
+    for year in range(first.year, last.year + 1):
+        low = first if first.year == year else dt.date(year, 1, 1)
+        high = last if last.year == year else dt.date(year, 12, 31)
+        feb28 = dt.date(year, 2, 28)
+        leap_day_lands = not calendar.isleap(year) and low <= feb28 <= high
+        spans.append((year, low.month * 100 + low.day, high.month * 100 + high.day,
+                      leap_day_lands))
+    return spans
+
+
+def reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days: int,
+                          client_ids: list[int] | None = None) -> list[Reminder]:
+    """Reminders with a due day in [due_from, due_to] for every client who may be contacted.
+
+    Uses the month*100+day indexes, so a window of days reads only the clients whose
+    date falls in it, not the whole book.
+    """
+    if due_to < due_from:
+        return []
+    lead = dt.timedelta(days=lead_days)
+    first, last = due_from + lead, due_to + lead
+    found: list[Reminder] = []
+    only = ""
+    if client_ids is not None:
+        if not client_ids:
+            return []
+        only = f" AND id IN ({','.join(str(int(i)) for i in client_ids)})"
+    for occasion in OCCASIONS:
+        md = f"({occasion}_month * 100 + {occasion}_day)"
+        for year, low, high, leap_day in _month_day_ranges(first, last):
+            condition = f"{md} BETWEEN ? AND ?" + (f" OR {md} = 229" if leap_day else "")
+            rows = database.execute_sql(
+                f"""SELECT id, {occasion}_month, {occasion}_day, {occasion}_year FROM client
+                    WHERE deleted_at IS NULL AND {occasion}_month IS NOT NULL
+                      AND do_not_contact = 0 AND ({condition}){only}""",
+                (low, high),
+            )
+            for client_id, month, day, since in rows:
+                when = occurrence(year, month, day)
+                if first <= when <= last:
+                    found.append(Reminder(client_id, occasion, when, when - lead, since))
+    return found
+
+
+def client_reminder_days(client, due_from: dt.date, due_to: dt.date,
+                         lead_days: int) -> list[dt.date]:
+    """Due days of one client's reminders in a span (the weekly cap counts them)."""
+    if client.do_not_contact or client.deleted_at is not None:
+        return []
+    days = []
+    for occasion in (BIRTHDAY, ANNIVERSARY):
+        days += reminder_days(getattr(client, f"{occasion}_month"),
+                              getattr(client, f"{occasion}_day"), due_from, due_to, lead_days)
+    return days

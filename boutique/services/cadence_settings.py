@@ -1,0 +1,104 @@
+"""The cadence numbers, stored in settings so a backup carries them and the user edits them.
+
+Defaults follow the trade's practice: a handwritten thank-you within a week, a
+satisfaction call at about 30 days, a free service call at 6 months then yearly, key-date
+reminders three weeks ahead, and never more than two contacts a week for one client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from boutique.services import settings
+from boutique.services.errors import ValidationError
+
+PREFIX = "cadence."
+KEY_DATE_CHANNELS = ("phone", "mail")
+AFTER_RETURN_CHANNELS = ("phone", "mail")
+
+
+@dataclass(frozen=True)
+class CadenceRules:
+    thank_you_from_days: int = 1
+    thank_you_within_days: int = 7
+    satisfaction_days: int = 30
+    service_first_months: int = 6
+    service_every_months: int = 12
+    service_years: int = 2
+    key_date_lead_days: int = 21
+    key_date_channel: str = "phone"
+    after_return_days: int = 2
+    after_return_channel: str = "phone"
+    merge_window_days: int = 7
+    weekly_cap: int = 2  # 0: no cap
+    retry_days: int = 2
+    max_tries: int = 3
+
+
+# (minimum, maximum, label) for each number: the Settings page and validation share them.
+LIMITS: dict[str, tuple[int, int, str]] = {
+    "thank_you_from_days": (0, 30, "Thank-you note: shows from day"),
+    "thank_you_within_days": (1, 60, "Thank-you note: to be sent within (days)"),
+    "satisfaction_days": (1, 365, "Satisfaction call after (days)"),
+    "service_first_months": (1, 60, "First service call after (months)"),
+    "service_every_months": (1, 60, "Then a service call every (months)"),
+    "service_years": (0, 20, "Number of repeat service calls"),
+    "key_date_lead_days": (0, 120, "Birthday and anniversary lead time (days)"),
+    "after_return_days": (0, 60, "After a return: follow up after (days)"),
+    "merge_window_days": (0, 60, "Merge satisfaction calls this close (days)"),
+    "weekly_cap": (0, 14, "At most this many contacts per client per week (0: no limit)"),
+    "retry_days": (1, 30, "'No answer': try again after (days)"),
+    "max_tries": (1, 10, "'No answer': give up after this many tries"),
+}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "key_date_channel": KEY_DATE_CHANNELS,
+    "after_return_channel": AFTER_RETURN_CHANNELS,
+}
+
+settings.register_defaults({PREFIX + f.name: f.default for f in fields(CadenceRules)})
+
+
+def validate_values(values: dict) -> dict:
+    """Check cadence values by name (without the prefix); return them as the right types."""
+    errors: dict[str, str] = {}
+    clean: dict = {}
+    for name, value in values.items():
+        if name in LIMITS:
+            low, high, label = LIMITS[name]
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                errors[name] = f"{label}: must be a whole number"
+                continue
+            if not low <= number <= high:
+                errors[name] = f"{label}: must be between {low} and {high}"
+                continue
+            clean[name] = number
+        elif name in CHOICES:
+            if value not in CHOICES[name]:
+                errors[name] = f"must be one of {', '.join(CHOICES[name])}"
+                continue
+            clean[name] = value
+        else:
+            errors[name] = "is not a cadence setting"
+    merged = {**{f.name: getattr(load_rules(), f.name) for f in fields(CadenceRules)}, **clean}
+    if not errors and merged["thank_you_from_days"] > merged["thank_you_within_days"]:
+        errors["thank_you_from_days"] = "Thank-you note: the first day must not be after the last"
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def load_rules() -> CadenceRules:
+    stored = settings.get_many(PREFIX)
+    values = {}
+    for f in fields(CadenceRules):
+        value = stored.get(PREFIX + f.name, f.default)
+        values[f.name] = value if f.name in CHOICES else int(value)
+    return CadenceRules(**values)
+
+
+def save_rules(values: dict) -> CadenceRules:
+    clean = validate_values(values)
+    settings.set_many({PREFIX + name: value for name, value in clean.items()})
+    return load_rules()

@@ -1,0 +1,85 @@
+"""Open follow-ups as an RFC 5545 calendar, for the jeweler's phone or desktop calendar.
+
+Each follow-up is an all-day event on its due day with a UID that stays the same from
+one export to the next, so re-importing updates events instead of doubling them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from boutique.models import utcnow
+from boutique.models.followup import KEY_DATE
+from boutique.services.agenda import AgendaItem, sort_key
+from boutique.services.agenda_rows import gather
+from boutique.services.cadence_settings import load_rules
+
+UID_DOMAIN = "boutique.followups"
+PRODID = "-//Boutique//Follow-ups//EN"
+
+
+def open_followups(day: dt.date, horizon_days: int = 365) -> list[AgendaItem]:
+    """Every open follow-up (overdue ones too) and the key-date reminders from `day` up to
+    `horizon_days` ahead whose occasion has not passed."""
+    lead = dt.timedelta(days=load_rules().key_date_lead_days)
+    items = gather("f.status = 'open' AND (f.kind <> 'key_date' OR f.occasion_date >= ?)",
+                   (day,), day - lead, day + dt.timedelta(days=horizon_days), day)
+    return sorted(items, key=lambda i: (i.due, *sort_key(i)))
+
+
+def uid_for(item: AgendaItem) -> str:
+    """Stable across exports; a key-date reminder keeps its UID once it is stored."""
+    if item.kind == KEY_DATE and item.occasion_date is not None:
+        return f"keydate-{item.client_id}-{item.occasion}-{item.occasion_date}@{UID_DOMAIN}"
+    return f"followup-{item.followup_id}@{UID_DOMAIN}"
+
+
+def _summary(item: AgendaItem) -> str:
+    verb = {"phone": "Call", "mail": "Write to", "email": "Email", "text": "Text"}.get(
+        item.channel, "Contact")
+    return f"{verb} {item.client_name}: {item.kind_label.lower()}"
+
+
+def _description(item: AgendaItem) -> str:
+    lines = [item.reason]
+    if item.contact:
+        lines.append(("Send to: " if item.channel == "mail" else "Use: ") + item.contact)
+    lines += [f"Note: {w}" for w in item.warnings]
+    if item.recall:
+        lines.append(f"Remember: {item.recall}")
+    return "\n".join(lines)
+
+
+def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Boutique follow-ups")
+    stamp = (stamp or utcnow()).replace(tzinfo=dt.UTC)
+    for item in items:
+        event = Event()
+        event.add("uid", uid_for(item))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.due)
+        event.add("dtend", item.due + dt.timedelta(days=1))
+        event.add("summary", _summary(item))
+        event.add("description", _description(item))
+        event.add("categories", [item.kind_label])
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar
+
+
+def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365) -> int:
+    """Write the open follow-ups to `path`; returns how many events were written."""
+    items = open_followups(day, horizon_days)
+    data = to_calendar(items).to_ical()
+    path = Path(path)
+    tmp = path.with_name(path.name + ".partial")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return len(items)

@@ -1,0 +1,316 @@
+"""What the printed pieces say, read from the store as plain data.
+
+The printing floor draws these dataclasses and never queries the store. The address and
+the number come from services/contact.py (choose_mail / choose_phone), the one place for
+the gift and consent rule; the recall line from services/recall.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from boutique.models import Client, Purchase, PurchaseItem
+from boutique.services import notes, settings, value
+from boutique.services.agenda import KIND_LABELS, AgendaItem, agenda_for
+from boutique.services.contact import ContactChoice, choose_mail, choose_phone
+from boutique.services.errors import NotFound
+from boutique.services.letterhead_settings import home_country, paper_region
+from boutique.services.phones import display as display_phone
+from boutique.services.recall import recall_line
+
+PINNED_FACTS = 6
+PHONE_LABELS = {"mobile_phone": "mobile", "work_phone": "work", "home_phone": "home"}
+# Month before day in these regions' written dates ("November 18, 2026").
+_MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW"})
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    client_id: int
+    full_name: str  # "Ana Alvarez"
+    title_name: str  # "Mrs. Alvarez": the salutation's name
+    first_name: str = ""
+    last_name: str = ""
+    preferred_name: str = ""  # the name they go by, else the first name
+    partner: str = ""
+    is_top: bool = False
+
+
+@dataclass(frozen=True)
+class PurchaseFacts:
+    purchase_id: int
+    date: dt.date
+    date_text: str
+    items: tuple[str, ...]  # one line per item, as typed
+    item_phrase: str  # for a sentence: "diamond stud earrings and pearl bracelet"
+    is_gift: bool = False
+    recipient: str = ""
+    relation: str = ""
+    occasion: str = ""
+
+    @property
+    def gift_line(self) -> str:
+        """"Gift for Ana (wife) · anniversary", or "" when not a gift."""
+        if not self.is_gift:
+            return ""
+        whom = self.recipient or "someone"
+        line = f"Gift for {whom}" + (f" ({self.relation})" if self.relation else "")
+        return line + (f" · {self.occasion}" if self.occasion else "")
+
+
+@dataclass(frozen=True)
+class NotePrompt:
+    """One handwritten note to write: to whom, where it goes, what to say."""
+
+    kind: str
+    due: dt.date
+    due_text: str
+    person: PersonFacts
+    address_lines: tuple[str, ...] = ()  # as on the envelope, the name first
+    address_kind: str = ""  # "home", "business" or "" (no address)
+    warnings: tuple[str, ...] = ()
+    purchase: PurchaseFacts | None = None
+    recall: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CallScript:
+    """One call to make: the client at a glance, the purchase, the facts to remember."""
+
+    kind: str
+    due: dt.date
+    due_text: str
+    person: PersonFacts
+    phone: str = ""
+    phone_label: str = ""  # "mobile", "work" or "home"
+    warnings: tuple[str, ...] = ()
+    purchase: PurchaseFacts | None = None
+    pinned: tuple[str, ...] = ()
+    recall: str = ""
+    reason: str = ""
+    days_overdue: int = 0
+
+
+@dataclass(frozen=True)
+class PackData:
+    """Everything due on one day, in agenda order."""
+
+    day: dt.date
+    day_text: str
+    notes: tuple[NotePrompt, ...] = ()
+    calls: tuple[CallScript, ...] = ()
+    not_printed: tuple[tuple[str, str], ...] = ()  # (client, why): email, text, do not contact
+
+    @property
+    def piece_count(self) -> int:
+        return len(self.notes) + len(self.calls)
+
+
+def day_heading(day: dt.date, region: str | None = None) -> str:
+    """"Wednesday, November 25, 2026": the day a pack is for."""
+    return f"{day.strftime('%A')}, {long_date(day, region)}"
+
+
+def long_date(day: dt.date | None, region: str | None = None) -> str:
+    """"November 18, 2026" where the month comes first, else "18 November 2026"."""
+    if day is None:
+        return ""
+    month = day.strftime("%B")
+    if (region or paper_region()).upper() in _MONTH_FIRST:
+        return f"{month} {day.day}, {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+def _sentence_case(text: str) -> str:
+    """"Diamond stud earrings" -> "diamond stud earrings" for use inside a sentence; a
+    phrase with more capitals ("Tiffany Victoria necklace", "VIP ring") is kept."""
+    words = text.split()
+    if not words:
+        return text
+    first = words[0]
+    capitals = sum(1 for w in words[1:] if w[:1].isupper())
+    if first[:1].isupper() and first[1:] == first[1:].lower() and not capitals:
+        return first[:1].lower() + text[1:]
+    return text
+
+
+def item_phrase(descriptions: list[str]) -> str:
+    """What was bought, for a sentence: each piece once, "a, b and c", then "and N more"."""
+    names = list(dict.fromkeys(_sentence_case(d.strip()) for d in descriptions
+                               if d and d.strip()))
+    if not names:
+        return "piece"
+    if len(names) == 1:
+        return names[0]
+    if len(names) <= 3:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{names[0]}, {names[1]} and {len(names) - 2} more pieces"
+
+
+def person_facts(client: Client, threshold: int | None = None,
+                 is_top: bool | None = None) -> PersonFacts:
+    last = client.last_name.strip()
+    first = client.first_name.strip()
+    title = client.salutation.strip()
+    # As the agenda greets them: "Mrs. Alvarez", or the name they go by without a title.
+    preferred = (client.preferred_name or first).strip()
+    title_name = f"{title} {last}" if title and last else preferred or last
+    if is_top is None:
+        is_top = value.tier_for(client.lifetime_spend_cents, threshold) == value.TOP
+    return PersonFacts(
+        client_id=client.id, full_name=client.full_name, title_name=title_name or "Friend",
+        first_name=first, last_name=last,
+        preferred_name=preferred, partner=client.partner_name.strip(),
+        is_top=is_top)
+
+
+def purchase_facts(purchase: Purchase, region: str | None = None) -> PurchaseFacts:
+    items = list(purchase.items.order_by(PurchaseItem.position))
+    counts: dict[str, int] = {}
+    for item in items:
+        detail = ", ".join(p for p in (item.metal, item.stone) if p and p.lower()
+                           not in (item.description or "").lower())
+        line = item.description + (f" ({detail})" if detail else "")
+        counts[line] = counts.get(line, 0) + 1
+    lines = [line if n == 1 else f"{line} \u00d7 {n}" for line, n in counts.items()]
+    return PurchaseFacts(
+        purchase_id=purchase.id, date=purchase.purchase_date,
+        date_text=long_date(purchase.purchase_date, region), items=tuple(lines),
+        item_phrase=item_phrase([i.description for i in items]), is_gift=purchase.is_gift,
+        recipient=purchase.gift_recipient.strip(), relation=purchase.gift_relation.strip(),
+        occasion=purchase.gift_occasion.strip())
+
+
+def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
+    """The client's pinned facts, newest first (as the profile shows them)."""
+    return tuple(note.text for note in notes.pinned_facts(client_id)[:limit])
+
+
+def _get_purchase(purchase_id: int) -> Purchase:
+    purchase = Purchase.get_or_none(Purchase.id == purchase_id)
+    if purchase is None:
+        raise NotFound(f"no purchase {purchase_id}")
+    return purchase
+
+
+def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
+                reason: str = "", choice: ContactChoice | None = None,
+                person: PersonFacts | None = None, recall: str | None = None,
+                region: str | None = None) -> NotePrompt:
+    """The prompt for a note; `choice` is the address already chosen (the agenda's),
+    else choose_mail decides it here, with the same rule."""
+    choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
+    address = choice.address
+    if recall is None:
+        recall = recall_line(client.id, purchase.id if purchase else None)
+    return NotePrompt(
+        kind=kind, due=due, due_text=long_date(due, region),
+        person=person or person_facts(client, value.top_tier_threshold()),
+        address_lines=tuple(address.envelope_lines(home_country())) if address else (),
+        address_kind=address.kind if address else "", warnings=tuple(choice.warnings),
+        purchase=purchase_facts(purchase, region) if purchase else None,
+        recall=recall, reason=reason)
+
+
+def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
+                reason: str = "", days_overdue: int = 0, choice: ContactChoice | None = None,
+                person: PersonFacts | None = None, recall: str | None = None,
+                region: str | None = None) -> CallScript:
+    """The script for a call; `choice` is the number already chosen (the agenda's), else
+    choose_phone decides it here (never the home line for a gift)."""
+    choice = choice or choose_phone(client, bool(purchase and purchase.is_gift))
+    if recall is None:
+        recall = recall_line(client.id, purchase.id if purchase else None)
+    return CallScript(
+        kind=kind, due=due, due_text=long_date(due, region),
+        person=person or person_facts(client, value.top_tier_threshold()),
+        phone=choice.contact, phone_label=_phone_label(client, choice),
+        warnings=tuple(choice.warnings),
+        purchase=purchase_facts(purchase, region) if purchase else None,
+        pinned=pinned_facts(client.id), recall=recall, reason=reason,
+        days_overdue=days_overdue)
+
+
+def _phone_label(client: Client, choice: ContactChoice) -> str:
+    """"mobile", "work" or "home": which of the client's numbers the choice is."""
+    if choice.phone_field:
+        return PHONE_LABELS.get(choice.phone_field, "")
+    region = settings.get("store.default_region")
+    for field_name, name in PHONE_LABELS.items():
+        number = getattr(client, field_name)
+        if number and choice.contact in (number, display_phone(number, region)):
+            return name
+    return ""
+
+
+def note_prompt_for_purchase(purchase_id: int, today: dt.date) -> NotePrompt:
+    """The thank-you note prompt for one purchase (from the client's profile)."""
+    purchase = _get_purchase(purchase_id)
+    return note_prompt(purchase.client, purchase, "thank_you_note", today)
+
+
+def call_script_for_purchase(purchase_id: int, today: dt.date,
+                             kind: str = "satisfaction_call") -> CallScript:
+    purchase = _get_purchase(purchase_id)
+    return call_script(purchase.client, purchase, kind, today)
+
+
+def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
+    """Note prompts for the items going by mail, call scripts for the calls, in agenda
+    order. The address and number are the ones the agenda chose (the contact rule)."""
+    region = paper_region()
+    ids = list({i.client_id for i in items})
+    clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))} if ids else {}
+    purchase_ids = [i.purchase_ids[0] for i in items if i.purchase_ids]
+    purchases = ({p.id: p for p in Purchase.select().where(Purchase.id.in_(purchase_ids))}
+                 if purchase_ids else {})
+    notes, calls, skipped = [], [], []
+    for item in items:
+        client = clients.get(item.client_id)
+        if client is None:
+            continue
+        purchase = purchases.get(item.purchase_ids[0]) if item.purchase_ids else None
+        choice = ContactChoice(item.channel, item.contact, item.address,
+                               warnings=tuple(item.warnings))
+        common = dict(reason=item.reason, choice=choice, region=region,
+                      person=person_facts(client, is_top=item.is_top),
+                      recall=item.recall or None)
+        if item.channel == "mail":
+            notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
+        elif item.channel == "phone":
+            calls.append(call_script(client, purchase, item.kind, item.due,
+                                     days_overdue=item.days_overdue, **common))
+        else:
+            how = {"email": "to send by email", "text": "to send by text message"}.get(
+                item.channel, "; ".join(item.warnings) or "no way to reach them")
+            skipped.append((item.client_name, f"{KIND_LABELS.get(item.kind, 'Follow-up')} {how}"))
+    return PackData(day, day_heading(day, region), tuple(notes), tuple(calls), tuple(skipped))
+
+
+def pack_data(day: dt.date) -> PackData:
+    """Today's pack: everything the agenda has due on or before `day`."""
+    return pack_from_items(day, agenda_for(day))
+
+
+# Words in an item's metal, stone or description -> the care card that goes with it
+# (the card names of printing/care_cards.py). Checked in this order; "white gold" is gold.
+_CARE_WORDS = (
+    ("pearls", ("pearl",)),
+    ("diamonds", ("diamond",)),
+    ("soft_gemstones", ("emerald", "opal", "turquoise", "tanzanite", "peridot", "amber",
+                        "coral", "lapis", "malachite", "morganite", "kunzite", "moonstone")),
+    ("platinum", ("platinum",)),
+    ("silver", ("silver", "sterling")),
+    ("gold", ("gold",)),
+)
+
+
+def care_materials_for(purchase_id: int) -> list[str]:
+    """The care cards that suit a purchase's pieces, e.g. ["diamonds", "gold"]."""
+    purchase = _get_purchase(purchase_id)
+    text = " ".join(f"{i.metal} {i.stone} {i.description} {i.category}"
+                    for i in purchase.items).casefold()
+    return [card for card, words in _CARE_WORDS if any(word in text for word in words)]

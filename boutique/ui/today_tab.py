@@ -1,0 +1,307 @@
+"""The Today tab, the first thing the app shows: whom to contact on a day, how and why.
+
+Two lists, "Notes to write" and "Calls to make", due on the day or overdue, top clients
+first, then the most overdue; the selected one in full on the right with Done, Snooze,
+Skip and Open client. This week's on-time rate and the overdue count sit at the top.
+Keyboard: Tab moves between the lists and the panel, Enter opens the client, Alt+Left
+and Alt+Right change the day, Alt+Home comes back to today, Ctrl+P prints the day's pack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.errors import NotFound, ValidationError
+from boutique.ui.followup_commands import perform
+from boutique.ui.signals import bus
+from boutique.ui.today_item_panel import ItemPanel
+from boutique.ui.today_table_model import (
+    CLIENT,
+    CONTACT,
+    DUE,
+    HOOK,
+    WHAT,
+    WHY,
+    AgendaTableModel,
+)
+
+COLUMN_WIDTHS = ((CLIENT, 170), (WHAT, 120), (DUE, 112), (WHY, 300), (CONTACT, 230),
+                 (HOOK, 200))
+
+
+def _agenda_view(parent, name: str, model: AgendaTableModel) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the list: the panel is next
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    vertical = view.verticalHeader()
+    vertical.hide()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(28)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in COLUMN_WIDTHS:
+        view.setColumnWidth(column, width)
+    return view
+
+
+class TodayTab(QWidget):
+    def __init__(self, window, today: dt.date | None = None):
+        super().__init__(window)
+        self.main_window = window
+        self.day = today or dt.date.today()
+        self._writing = False
+        self._stale = False
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.title = QLabel(self)
+        self.title.setProperty("role", "heading")
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        self.previous_button = QPushButton("◀", self)
+        self.previous_button.setToolTip("The day before (Alt+Left)")
+        self.previous_button.setFixedWidth(34)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("today_date")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd dd MMM yyyy")
+        self.next_button = QPushButton("▶", self)
+        self.next_button.setToolTip("The day after (Alt+Right)")
+        self.next_button.setFixedWidth(34)
+        self.today_button = QPushButton("Today", self)
+        self.today_button.setToolTip("Back to today (Alt+Home)")
+        for widget in (self.previous_button, self.date_edit, self.next_button,
+                       self.today_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        self.on_time = QLabel(self)
+        self.on_time.setObjectName("on_time_rate")
+        self.on_time.setProperty("role", "figure")
+        self.overdue = QLabel(self)
+        self.overdue.setObjectName("overdue_count")
+        self.overdue.setProperty("role", "figure")
+        top.addWidget(self.on_time)
+        top.addSpacing(18)
+        top.addWidget(self.overdue)
+        top.addSpacing(18)
+        self.print_button = QPushButton("&Print today's pack", self)
+        self.print_button.setObjectName("print_pack")
+        self.print_button.clicked.connect(self.print_current)
+        top.addWidget(self.print_button)
+        layout.addLayout(top)
+
+        self.notes_model = AgendaTableModel(self)
+        self.calls_model = AgendaTableModel(self)
+        lists = QSplitter(Qt.Orientation.Vertical, self)
+        self.notes_title, self.notes_view = self._section(lists, "today_notes", self.notes_model)
+        self.calls_title, self.calls_view = self._section(lists, "today_calls", self.calls_model)
+        self.panel = ItemPanel(self)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.addWidget(lists)
+        body.addWidget(self.panel)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 0)
+        body.setSizes([900, 360])
+        layout.addWidget(body, 1)
+        hint = QLabel("Enter opens the client  ·  Alt+D done  ·  Alt+T / Alt+W snooze  ·  "
+                      "Alt+K skip  ·  Alt+Left / Alt+Right another day", self)
+        hint.setProperty("role", "muted")
+        layout.addWidget(hint)
+
+        self.current_view = self.notes_view
+        self.previous_button.clicked.connect(lambda: self.set_day(self.day - dt.timedelta(1)))
+        self.next_button.clicked.connect(lambda: self.set_day(self.day + dt.timedelta(1)))
+        self.today_button.clicked.connect(lambda: self.set_day(dt.date.today()))
+        self.date_edit.dateChanged.connect(lambda d: self.set_day(d.toPython()))
+        for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
+            QShortcut(QKeySequence(keys), self,
+                      activated=lambda step=step: self.set_day(self.day + dt.timedelta(step)))
+        QShortcut(QKeySequence("Alt+Home"), self, activated=lambda: self.set_day(dt.date.today()))
+        self.panel.done_requested.connect(lambda outcome: self._act("done", outcome=outcome))
+        self.panel.snooze_requested.connect(lambda until: self._act("snooze", until=until))
+        self.panel.skip_requested.connect(lambda reason: self._act("skip", reason=reason))
+        self.panel.open_requested.connect(self.open_selected)
+        for signal in (bus().followups_changed, bus().clients_changed,
+                       bus().settings_changed):
+            signal.connect(self._on_data_changed)
+        bus().purchases_changed.connect(self._on_purchases_changed)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+        self.reload()
+        self._select(self.notes_view if self.notes_model.rowCount() else self.calls_view, 0)
+
+    def _section(self, splitter: QSplitter, name: str, model: AgendaTableModel):
+        box = QWidget(splitter)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 4, 0, 0)
+        title = QLabel(box)
+        title.setObjectName(f"{name}_title")
+        title.setProperty("role", "figure")
+        view = _agenda_view(box, name, model)
+        column.addWidget(title)
+        column.addWidget(view, 1)
+        splitter.addWidget(box)
+        view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous, view=view: self._on_current(view, current.row()))
+        view.doubleClicked.connect(lambda _index: self.open_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), view, activated=self.open_selected,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        view.installEventFilter(self)
+        return title, view
+
+    # -- data --------------------------------------------------------------------------
+    def set_day(self, day: dt.date) -> None:
+        if day != self.day:
+            self.day = day
+            self.reload()
+            self._select(self.current_view, 0)
+
+    def reload(self) -> None:
+        self._reload_timer.stop()
+        self._stale = False
+        items = agenda_for(self.day)
+        self.notes_model.set_items(notes_to_write(items), self.day)
+        self.calls_model.set_items(calls_to_make(items), self.day)
+        summary = week_summary(self.day, items)
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(self.day))
+        self.date_edit.blockSignals(False)
+        is_today = self.day == dt.date.today()
+        self.title.setText("Today" if is_today else f"{self.day:%A}")
+        self.on_time.setText(f"On time this week: {summary.rate_text()}"
+                             + (f" ({summary.on_time} of {summary.counted})"
+                                if summary.counted else ""))
+        self.overdue.setText(f"Overdue: {summary.overdue}")
+        self.notes_title.setText(f"Notes to write ({self.notes_model.rowCount()})")
+        self.calls_title.setText(f"Calls to make ({self.calls_model.rowCount()})")
+        self.panel.show_item(self.selected_item(), self.day)
+
+    def _on_data_changed(self, *_args) -> None:
+        if self._writing:
+            return
+        if self.isVisible():
+            self._reload_timer.start()
+        else:
+            self._stale = True
+
+    def _on_purchases_changed(self, _client_id: int) -> None:
+        self._on_data_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    # -- selection ---------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == event.Type.FocusIn and watched in (self.notes_view, self.calls_view):
+            self.current_view = watched
+            self.panel.show_item(self.selected_item(), self.day)
+        return super().eventFilter(watched, event)
+
+    def _on_current(self, view: QTableView, _row: int) -> None:
+        self.current_view = view
+        other = self.calls_view if view is self.notes_view else self.notes_view
+        other.selectionModel().clearSelection()
+        self.panel.show_item(self.selected_item(), self.day)
+
+    def _select(self, view: QTableView, row: int) -> None:
+        model = view.model()
+        if model.rowCount() == 0:
+            other = self.calls_view if view is self.notes_view else self.notes_view
+            if other.model().rowCount():
+                view, model, row = other, other.model(), 0
+            else:
+                self.panel.show_item(None, self.day)
+                return
+        row = min(max(row, 0), model.rowCount() - 1)
+        index = model.index(row, CLIENT)
+        view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        view.scrollTo(index)
+        self.current_view = view
+        self.panel.show_item(self.selected_item(), self.day)
+
+    def selected_item(self):
+        view = self.current_view
+        index = view.selectionModel().currentIndex()
+        if not index.isValid() or not view.selectionModel().isRowSelected(index.row()):
+            return None
+        return view.model().item_at(index.row())
+
+    def focus_list(self) -> None:
+        self.current_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- actions -----------------------------------------------------------------------
+    def _act(self, action: str, **options) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        view = self.current_view
+        row = view.selectionModel().currentIndex().row()
+        try:
+            message = perform(self.main_window, item, action, self.day, **options)
+        except ValidationError as exc:
+            self._status(next(iter(exc.errors.values()), str(exc)), 6000)
+            if "reason" in exc.errors:
+                self.panel.skip_reason.setFocus()
+            return
+        except NotFound as exc:
+            self._status(str(exc), 6000)
+            return
+        self._writing = True
+        try:
+            bus().followups_changed.emit()
+        finally:
+            self._writing = False
+        self.reload()
+        self._select(view, row)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._status(f"{item.client_name}: {message}", 6000)
+
+    def open_selected(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.main_window.open_client(item.client_id, page="Follow-ups")
+
+    def print_current(self) -> None:
+        """Ctrl+P and the button: the day's pack (note prompts, call scripts)."""
+        try:
+            from boutique.ui.print_preview import show_todays_pack
+        except ImportError:
+            self._status("Printing the day's pack is not available in this installation.", 6000)
+            return
+        show_todays_pack(self.window(), self.day)
+
+    def _status(self, text: str, timeout: int = 4000) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, timeout)

@@ -1,0 +1,59 @@
+"""Reading our PDFs back with pypdf: pages, sizes, text and where each line was drawn."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from pypdf import PdfReader
+
+from boutique.printing.fit import text_width
+from boutique.printing.fonts import DISPLAY, SANS, SERIF
+
+# The PostScript names ReportLab writes for our TTFs, back to our registered names.
+_FONTS = {"EBGaramond12-Regular": DISPLAY, "DejaVuSans": SANS, "DejaVuSerif": SERIF}
+
+
+def reader(pdf: bytes) -> PdfReader:
+    assert pdf.startswith(b"%PDF"), "not a PDF"
+    return PdfReader(io.BytesIO(pdf))
+
+
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader(pdf).pages]
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in reader(pdf).pages]
+
+
+def all_text(pdf: bytes) -> str:
+    return "\n".join(page_texts(pdf))
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    x: float
+    y: float
+    size: float
+    font: str
+
+    @property
+    def right(self) -> float:
+        return self.x + text_width(self.text, self.font, self.size)
+
+
+def runs(pdf: bytes, page: int = 0) -> list[Run]:
+    """Each line of text drawn on the page, with its start point, size and font."""
+    found: list[Run] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if not text.strip() or font_dict is None:
+            return
+        base = str(font_dict.get("/BaseFont", "")).split("+")[-1]
+        found.append(Run(text.rstrip("\n"), tm[4] + cm[4], tm[5] + cm[5], font_size,
+                         _FONTS.get(base, SANS)))
+
+    reader(pdf).pages[page].extract_text(visitor_text=visit)
+    return found

@@ -1,0 +1,129 @@
+"""What the printed pieces say, read from a real store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from boutique.services import settings
+from boutique.services.agenda import AgendaItem, agenda_for
+from boutique.services.errors import NotFound
+from boutique.services.notes import add_note, delete_note
+from boutique.services.print_data import (
+    call_script_for_purchase,
+    item_phrase,
+    long_date,
+    note_prompt_for_purchase,
+    pack_data,
+    pack_from_items,
+)
+
+HOME = {"home_line1": "8 Orchard Lane", "home_city": "Hudson", "home_region": "NY",
+        "home_postcode": "12534"}
+WORK = {"business_company": "Hudson Valley Architects", "business_line1": "100 Main Street",
+        "business_city": "Albany", "business_region": "NY", "business_postcode": "12207"}
+BOUGHT = dt.date(2026, 11, 18)
+
+
+def test_a_gift_prompt_goes_to_the_business_address(make_client, make_purchase, today):
+    client = make_client(salutation="Mrs.", **HOME, **WORK)
+    purchase = make_purchase(client.id, BOUGHT, is_gift=True, gift_recipient="Carlos",
+                             gift_relation="husband", gift_occasion="anniversary")
+    add_note(client.id, "Off to Italy in May.", "conversation", purchase_id=purchase.id)
+    prompt = note_prompt_for_purchase(purchase.id, today)
+    assert prompt.person.title_name == "Mrs. Alvarez"
+    assert prompt.address_kind == "business"
+    assert prompt.address_lines == ("Mrs. Ana Alvarez", "Hudson Valley Architects",
+                                    "100 Main Street", "Albany, NY 12207")
+    assert prompt.warnings == ()
+    assert prompt.purchase.gift_line == "Gift for Carlos (husband) · anniversary"
+    assert prompt.purchase.item_phrase == "diamond stud earrings"
+    assert prompt.recall == "Off to Italy in May."
+
+
+def test_a_gift_with_only_a_home_address_is_warned(make_client, make_purchase, today):
+    client = make_client(**HOME)
+    purchase = make_purchase(client.id, BOUGHT, is_gift=True, gift_recipient="Carlos")
+    prompt = note_prompt_for_purchase(purchase.id, today)
+    assert prompt.address_kind == "home"
+    assert any("home address may reach the recipient" in w for w in prompt.warnings)
+    assert prompt.person.title_name == "Ana"  # no title: the name they go by
+
+
+def test_no_address_at_all(make_client, make_purchase, today):
+    purchase = make_purchase(make_client().id, BOUGHT)
+    prompt = note_prompt_for_purchase(purchase.id, today)
+    assert prompt.address_lines == () and prompt.warnings == ("No postal address on file",)
+
+
+def test_a_gift_call_never_uses_the_home_line(make_client, make_purchase, today):
+    client = make_client(home_phone="+15551230001", work_phone="+15551230002")
+    gift = make_purchase(client.id, BOUGHT, is_gift=True, gift_recipient="Carlos")
+    script = call_script_for_purchase(gift.id, today)
+    assert script.phone_label == "work" and script.phone.endswith("123-0002")
+    own = make_purchase(client.id, BOUGHT)
+    assert call_script_for_purchase(own.id, today).phone_label == "home"
+
+
+def test_pinned_facts_newest_first_without_deleted_ones(make_client, make_purchase, today):
+    client = make_client(mobile_phone="+15551230001")
+    purchase = make_purchase(client.id, BOUGHT)
+    add_note(client.id, "Ring size 6.5", "sizes", pinned=True,
+             now=dt.datetime(2026, 1, 1, 10))
+    gone = add_note(client.id, "Old fact", "other", pinned=True, now=dt.datetime(2026, 2, 1))
+    add_note(client.id, "Loves sapphires", "preferences", pinned=True,
+             now=dt.datetime(2026, 3, 1))
+    add_note(client.id, "Not pinned", "other")
+    delete_note(gone.id)
+    assert call_script_for_purchase(purchase.id, today).pinned == ("Loves sapphires",
+                                                                    "Ring size 6.5")
+
+
+def test_an_unknown_purchase(db, today):
+    with pytest.raises(NotFound):
+        note_prompt_for_purchase(999, today)
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    (["Diamond stud earrings"], "diamond stud earrings"),
+    (["Tiffany Victoria necklace"], "Tiffany Victoria necklace"),
+    (["Pearl strand", "Pearl strand"], "pearl strand"),
+    (["Ring", "Pendant"], "ring and pendant"),
+    (["Ring", "Pendant", "Chain"], "ring, pendant and chain"),
+    (["Ring", "Pendant", "Chain", "Brooch", "Cufflinks"], "ring, pendant and 3 more pieces"),
+    ([], "piece"),
+])
+def test_item_phrase(items, expected):
+    assert item_phrase(items) == expected
+
+
+def test_dates_follow_the_region():
+    assert long_date(dt.date(2026, 11, 18), "US") == "November 18, 2026"
+    assert long_date(dt.date(2026, 11, 18), "GB") == "18 November 2026"
+
+
+def test_the_pack_holds_the_agenda(make_client, make_purchase, today):
+    settings.set("store.default_region", "US")
+    client = make_client(salutation="Mrs.", mobile_phone="+15551230001", **HOME)
+    make_purchase(client.id, today - dt.timedelta(days=3))
+    make_purchase(client.id, today - dt.timedelta(days=35), description="Pearl strand")
+    items = agenda_for(today)
+    pack = pack_data(today)
+    assert len(pack.notes) == sum(i.channel == "mail" for i in items) >= 1
+    assert len(pack.calls) == sum(i.channel == "phone" for i in items) >= 1
+    assert pack.day_text == "Wednesday, November 25, 2026"
+    assert pack.notes[0].address_lines[1:] == ("8 Orchard Lane", "Hudson, NY 12534")
+    assert pack.calls[0].phone == "(555) 123-0001"
+
+
+def test_items_not_printed_are_listed_with_the_reason(make_client, today):
+    client = make_client(email="ana@example.com")
+    item = AgendaItem(
+        followup_id=1, client_id=client.id, client_name="Ana Alvarez", salutation_name="Ana",
+        kind="thank_you_note", due=today, days_overdue=0, reason="", channel="email",
+        contact="ana@example.com", address=None, warnings=(), purchase_ids=(), recall="",
+        is_top=False)
+    pack = pack_from_items(today, [item])
+    assert pack.notes == () and pack.calls == ()
+    assert pack.not_printed == (("Ana Alvarez", "Thank-you note to send by email"),)
