@@ -135,16 +135,12 @@ def _key_date_history(today: dt.date, rules: CadenceRules, rng: random.Random,
     done), leaving a few open, as a shop using the app every morning would have."""
     lead = rules.key_date_lead_days
     reminders = reminders_due_between(today - dt.timedelta(days=lead),
-                                      today - dt.timedelta(days=1), lead)
-    stored = {(dt.date.fromisoformat(day), cid, occasion) for day, cid, occasion in
-              database.execute_sql("SELECT occasion_date, client_id, occasion FROM followup "
-                                   "WHERE kind = 'key_date' AND occasion_date >= ?",
-                                   (today.isoformat(),))}
+                                      today - dt.timedelta(days=1), lead, unstored_only=True)
     rows = []
     now = str(utcnow())
     channel = rules.key_date_channel
     for reminder in reminders:
-        if reminder.key in stored or rng.random() < RECENT_OPEN_SHARE:
+        if rng.random() < RECENT_OPEN_SHARE:
             continue
         row = dict(id=next_id + len(rows), client_id=reminder.client_id, purchase_id=None,
                    kind=KEY_DATE, sequence=0, channel=channel, is_gift=channel == "phone",

@@ -83,8 +83,10 @@ def _month_day_ranges(first: dt.date, last: dt.date) -> list[tuple[int, int, int
 
 
 def reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days: int,
-                          client_ids: list[int] | None = None) -> list[Reminder]:
-    """Reminders with a due day in [due_from, due_to] for every client who may be contacted.
+                          client_ids: list[int] | None = None,
+                          unstored_only: bool = False) -> list[Reminder]:
+    """Reminders with a due day in [due_from, due_to] for every client who may be contacted;
+    with `unstored_only`, only those nobody has acted on yet (not stored as follow-ups).
 
     Uses the month*100+day indexes, so a window of days reads only the clients whose
     date falls in it, not the whole book.
@@ -101,13 +103,23 @@ def reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days: int,
         only = f" AND id IN ({','.join(str(int(i)) for i in client_ids)})"
     for occasion in OCCASIONS:
         md = f"({occasion}_month * 100 + {occasion}_day)"
+        # The occasion's day in the year asked for, as the store writes dates; 29 February
+        # falls on the 28th in other years, as occurrence() says.
+        day_sql = (f"printf('%04d-%02d-%02d', ?, {occasion}_month, CASE WHEN ? AND "
+                   f"{occasion}_month = 2 AND {occasion}_day = 29 THEN 28 "
+                   f"ELSE {occasion}_day END)")
+        not_stored = (f""" AND NOT EXISTS (SELECT 1 FROM followup f
+                           WHERE f.kind = 'key_date' AND f.occasion_date = {day_sql}
+                             AND f.client_id = client.id AND f.occasion = '{occasion}')"""
+                      if unstored_only else "")
         for year, low, high, leap_day in _month_day_ranges(first, last):
             condition = f"{md} BETWEEN ? AND ?" + (f" OR {md} = 229" if leap_day else "")
+            params = [low, high] + ([year, not calendar.isleap(year)] if unstored_only else [])
             rows = database.execute_sql(
                 f"""SELECT id, {occasion}_month, {occasion}_day, {occasion}_year FROM client
                     WHERE deleted_at IS NULL AND {occasion}_month IS NOT NULL
-                      AND do_not_contact = 0 AND ({condition}){only}""",
-                (low, high),
+                      AND do_not_contact = 0 AND ({condition}){only}{not_stored}""",
+                params,
             )
             for client_id, month, day, since in rows:
                 when = occurrence(year, month, day)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from boutique.models import database
 from boutique.models.followup import BIRTHDAY
 from boutique.services.agenda import WRITTEN_CHANNELS, AgendaItem, sort_key
-from boutique.services.agenda_rows import gather, load_clients, unstored
+from boutique.services.agenda_rows import gather, load_cards
 from boutique.services.cadence_key_dates import reminders_due_between
 from boutique.services.cadence_settings import load_rules
 from boutique.services.value import TOP, tier_for, top_tier_threshold
@@ -44,7 +44,8 @@ def day_counts(first: dt.date, last: dt.date) -> dict[dt.date, DayCount]:
     for due, channel, n in rows:
         _add(counts, dt.date.fromisoformat(str(due)[:10]), channel, n)
     rules = load_rules()
-    for reminder in unstored(reminders_due_between(first, last, rules.key_date_lead_days)):
+    for reminder in reminders_due_between(first, last, rules.key_date_lead_days,
+                                          unstored_only=True):
         _add(counts, reminder.due, rules.key_date_channel)
     return counts
 
@@ -78,7 +79,7 @@ def upcoming_key_dates(start: dt.date, days: int = 30, limit: int = 200) -> list
     occasions = reminders_due_between(start, start + dt.timedelta(days=days), 0)
     occasions.sort(key=lambda r: (r.occasion_date, r.client_id, r.occasion))
     occasions = occasions[:limit]
-    clients = load_clients(r.client_id for r in occasions)
+    clients = load_cards(r.client_id for r in occasions)
     threshold = top_tier_threshold()
     entries = []
     for r in occasions:

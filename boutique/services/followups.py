@@ -261,11 +261,69 @@ def act(item, action: str, day: dt.date, **options) -> Change:
     return change
 
 
-def client_followups(client_id: int) -> tuple[list[FollowUp], list[FollowUp]]:
-    """(open, past) follow-ups of one client: open by due day, past newest first."""
-    rows = list(FollowUp.select().where(FollowUp.client == client_id,
-                                        FollowUp.merged_into.is_null()))
-    open_rows = sorted((r for r in rows if r.status == OPEN), key=lambda r: (r.due, r.id))
-    past = sorted((r for r in rows if r.status != OPEN),
-                  key=lambda r: (r.done_on or r.due, r.id), reverse=True)
+@dataclass(frozen=True)
+class FollowupRow:
+    """One follow-up as a client's profile lists it."""
+
+    id: int  # 0: a birthday or anniversary reminder not acted on yet
+    kind: str
+    due: dt.date
+    deadline: dt.date
+    reason: str
+    channel: str
+    status: str
+    outcome: str = ""
+    skip_reason: str = ""
+    done_on: dt.date | None = None
+    attempts: int = 0
+    snoozed_from: dt.date | None = None
+
+    def state_text(self) -> str:
+        if self.status == SKIPPED:
+            return f"Skipped: {self.skip_reason}"
+        if self.status == DONE:
+            return OUTCOME_LABELS.get(self.outcome, self.outcome or "Done")
+        bits = []
+        if self.snoozed_from:
+            bits.append(f"snoozed (was {self.snoozed_from:%d %b})")
+        if self.attempts:
+            bits.append(f"no answer ×{self.attempts}")
+        return ", ".join(bits) or ("reminder" if not self.id else "open")
+
+
+def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], list[FollowupRow]]:
+    """(open, past) follow-ups of one client as of `day`: open ones by due day (with the
+    coming year's birthday and anniversary reminders), past ones newest first. A call
+    that carries merged calls names all their purchases."""
+    from boutique.services.cadence_key_dates import reason_for, reminders_due_between
+    from boutique.services.cadence_purchase import merged_reason
+
+    rules = load_rules()
+    rows = list(FollowUp.select().where(FollowUp.client == client_id)
+                .order_by(FollowUp.rule_due, FollowUp.id))
+    members: dict[int, list[str]] = {}
+    for row in rows:
+        if row.merged_into_id is not None:
+            members.setdefault(row.merged_into_id, []).append(row.reason)
+    open_rows, past = [], []
+    for row in rows:
+        if row.merged_into_id is not None:
+            continue
+        reason = merged_reason([row.reason, *members[row.id]]) if row.id in members else row.reason
+        item = FollowupRow(row.id, row.kind, row.due, row.deadline, reason, row.channel,
+                           row.status, row.outcome, row.skip_reason, row.done_on, row.attempts,
+                           row.snoozed_from)
+        (open_rows if row.status == OPEN else past).append(item)
+    lead = rules.key_date_lead_days
+    client = Client.get_or_none(Client.id == client_id)
+    partner = client.partner_name if client else ""
+    for reminder in reminders_due_between(day - dt.timedelta(days=lead),
+                                          day + dt.timedelta(days=365), lead, [client_id],
+                                          unstored_only=True):
+        if reminder.occasion_date >= day:
+            open_rows.append(FollowupRow(0, KEY_DATE, reminder.due, reminder.due,
+                                         reason_for(reminder, partner),
+                                         rules.key_date_channel, OPEN))
+    open_rows.sort(key=lambda r: (r.due, r.id))
+    past.sort(key=lambda r: (r.done_on or r.due, r.id), reverse=True)
     return open_rows, past

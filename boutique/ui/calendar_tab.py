@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,6 +37,8 @@ from boutique.ui.style import ACCENT, MUTED, TOP_TIER
 from boutique.ui.today_table_model import CLIENT, CONTACT, DUE, HOOK, WHAT, WHY, AgendaTableModel
 
 UPCOMING_DAYS = 30
+SELECTED = "#e6dacb"
+OTHER_MONTH = "#f4f2ef"
 
 
 class FollowupCalendar(QCalendarWidget):
@@ -44,13 +47,23 @@ class FollowupCalendar(QCalendarWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.counts: dict[dt.date, DayCount] = {}
+        self.today: dt.date | None = None
         self.setObjectName("followup_calendar")
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setMinimumSize(520, 420)
         self._small = QFont(self.font())
-        self._small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
+        self._small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1))
+        self._number = QFont(self.font())
+        self._number.setBold(True)
+        # The weekday names need a line, not a sixth of the grid.
+        view = self.findChild(QTableView, "qt_calendar_calendarview")
+        if view is not None:
+            header = view.verticalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(0, 26)
 
     def visible_range(self) -> tuple[dt.date, dt.date]:
         first = dt.date(self.yearShown(), self.monthShown(), 1)
@@ -62,22 +75,31 @@ class FollowupCalendar(QCalendarWidget):
         self.updateCells()
 
     def paintCell(self, painter, rect: QRect, date: QDate) -> None:  # noqa: N802 - Qt naming
-        super().paintCell(painter, rect, date)
-        count = self.counts.get(date.toPython())
-        if not count or not count.total:
-            return
-        parts = []
-        if count.notes:
-            parts.append(f"✉ {count.notes}")
-        if count.calls:
-            parts.append(f"☎ {count.calls}")
-        painter.save()
-        painter.setFont(self._small)
+        day = date.toPython()
         in_month = date.month() == self.monthShown()
-        painter.setPen(QPen(QColor(ACCENT if in_month else MUTED)))
-        text_rect = rect.adjusted(2, rect.height() // 2 + 2, -2, -2)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                         "  ".join(parts))
+        selected = date == self.selectedDate()
+        painter.save()
+        painter.fillRect(rect, QColor(SELECTED if selected else
+                                      ("#ffffff" if in_month else OTHER_MONTH)))
+        if day == self.today:
+            painter.setPen(QPen(QColor(ACCENT), 2))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.setFont(self._number)
+        painter.setPen(QColor("#2b2b2b" if in_month else MUTED))
+        painter.drawText(rect.adjusted(6, 4, -6, -4),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(date.day()))
+        count = self.counts.get(day)
+        if count and count.total:
+            lines = []
+            if count.notes:
+                lines.append(f"✉ {count.notes} note{'s' if count.notes != 1 else ''}")
+            if count.calls:
+                lines.append(f"☎ {count.calls} call{'s' if count.calls != 1 else ''}")
+            painter.setFont(self._small)
+            painter.setPen(QColor(ACCENT if in_month else MUTED))
+            painter.drawText(rect.adjusted(6, 24, -4, -3),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             "\n".join(lines))
         painter.restore()
 
 
@@ -174,7 +196,7 @@ class CalendarTab(QWidget):
         self.day_view = _table(right, "calendar_day_list", self.day_model)
         for hidden in (DUE, HOOK):
             self.day_view.hideColumn(hidden)
-        for col, width in ((CLIENT, 160), (WHAT, 120), (WHY, 260), (CONTACT, 200)):
+        for col, width in ((CLIENT, 150), (WHAT, 115), (WHY, 220), (CONTACT, 150)):
             self.day_view.setColumnWidth(col, width)
         column.addWidget(self.day_view, 3)
         self.key_title = QLabel(f"Birthdays and anniversaries, next {UPCOMING_DAYS} days", right)
@@ -192,6 +214,7 @@ class CalendarTab(QWidget):
         layout.addWidget(splitter)
 
         start = today or dt.date.today()
+        self.calendar.today = start
         self.calendar.setSelectedDate(QDate(start))
         self.calendar.currentPageChanged.connect(lambda _y, _m: self.calendar.load_counts())
         self.calendar.selectionChanged.connect(self.show_day)
@@ -219,6 +242,7 @@ class CalendarTab(QWidget):
     def reload(self) -> None:
         self._timer.stop()
         self._stale = False
+        self.calendar.today = self.reference_day()
         self.calendar.load_counts()
         self.show_day()
         self.key_model.set_entries(upcoming_key_dates(self.reference_day(), UPCOMING_DAYS))

@@ -21,11 +21,15 @@ from boutique.models import Client
 from boutique.services import settings
 from boutique.services.clients import get_client, save_client
 from boutique.services.errors import ValidationError
+from boutique.services.notes import pinned_facts
 from boutique.services.text import money
 from boutique.services.value import TOP, tier_for, top_tier_threshold
 from boutique.ui.client_form import ClientForm
 from boutique.ui.profile_pages import extra_pages
 from boutique.ui.signals import bus
+
+
+PINNED_CHARS = 140
 
 
 class ProfileHeader(QWidget):
@@ -42,8 +46,12 @@ class ProfileHeader(QWidget):
         self.subtitle = QLabel(self)
         self.subtitle.setProperty("role", "muted")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.pinned = QLabel(self)
+        self.pinned.setTextFormat(Qt.TextFormat.PlainText)
+        self.pinned.setObjectName("pinned_facts")
         names.addWidget(self.name)
         names.addWidget(self.subtitle)
+        names.addWidget(self.pinned)
         layout.addLayout(names, 1)
         self.figures: dict[str, QLabel] = {}
         for key, caption in (("spend", "Lifetime spend"), ("count", "Purchases"),
@@ -67,6 +75,7 @@ class ProfileHeader(QWidget):
             self.subtitle.setText("Fill in at least a first or a last name.")
             for label in self.figures.values():
                 label.setText("—")
+            self.pinned.clear()
             return
         title = f"{client.salutation} {client.full_name}".strip()
         self.name.setText(title + (f"  “{client.preferred_name}”" if client.preferred_name else ""))
@@ -80,6 +89,7 @@ class ProfileHeader(QWidget):
         if client.deleted_at:
             bits.append("In the Trash")
         self.subtitle.setText("  ·  ".join(bits))
+        self.show_pinned(client.id)
         currency = settings.get("store.currency_symbol")
         tier = tier_for(client.lifetime_spend_cents, top_tier_threshold())
         self.figures["spend"].setText(money(client.lifetime_spend_cents, currency))
@@ -87,6 +97,15 @@ class ProfileHeader(QWidget):
         self.figures["last"].setText(
             client.last_purchase_date.strftime("%d %b %Y") if client.last_purchase_date else "—")
         self.figures["tier"].setText("★ Top client" if tier == TOP else tier)
+
+
+    def show_pinned(self, client_id: int) -> None:
+        """The pinned facts, on one line above every page of the profile."""
+        facts = [" ".join(note.text.split()) for note in pinned_facts(client_id)]
+        line = "  ·  ".join(facts)
+        self.pinned.setToolTip("\n".join(facts))
+        self.pinned.setText(("Pinned: " + (line if len(line) <= PINNED_CHARS
+                                            else line[:PINNED_CHARS - 1] + "…")) if facts else "")
 
 
 class ClientProfileDialog(QDialog):
@@ -134,10 +153,15 @@ class ClientProfileDialog(QDialog):
             self.pages[title] = page
             self.tabs.addTab(page, title)
         bus().purchases_changed.connect(self._on_purchases_changed)
+        bus().notes_changed.connect(self._on_notes_changed)
 
     def _on_purchases_changed(self, client_id: int) -> None:
         if client_id == self.client_id:
             self.header.show_client(get_client(self.client_id))
+
+    def _on_notes_changed(self, client_id: int) -> None:
+        if client_id == self.client_id:
+            self.header.show_pinned(client_id)
 
     def show_page(self, title: str) -> None:
         page = self.pages.get(title)
@@ -180,4 +204,5 @@ class ClientProfileDialog(QDialog):
         if "Purchases" in self.pages:
             with contextlib.suppress(RuntimeError, TypeError):
                 bus().purchases_changed.disconnect(self._on_purchases_changed)
+                bus().notes_changed.disconnect(self._on_notes_changed)
         super().done(result)

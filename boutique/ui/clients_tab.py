@@ -168,6 +168,7 @@ class ClientsTab(QWidget):
 
         dialog = ClientProfileDialog(self.main_window, client_id=None)
         dialog.exec()
+        dialog.deleteLater()
         if dialog.client_id is not None:
             self.reload()
             row = self.model.row_of(dialog.client_id)

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         if page:
             dialog.show_page(page)
         dialog.exec()
+        dialog.deleteLater()  # its pages stop listening for changes with it
 
     def focus_search(self) -> None:
         current = self.tabs.currentWidget()

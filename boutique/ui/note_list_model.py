@@ -109,8 +109,9 @@ class NoteDelegate(QStyledItemDelegate):
         rect = option.rect
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
-        painter.setPen(QColor("#e7e1d8"))
-        painter.drawLine(rect.left() + 6, rect.bottom(), rect.right() - 6, rect.bottom())
+        if index.row() < index.model().rowCount() - 1:  # a hairline between notes
+            painter.setPen(QColor("#e7e1d8"))
+            painter.drawLine(rect.left() + 6, rect.bottom(), rect.right() - 6, rect.bottom())
         metrics = option.fontMetrics
         left = rect.left() + self.PAD + 10
         top = rect.top() + self.PAD

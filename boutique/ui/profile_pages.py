@@ -10,10 +10,12 @@ from collections.abc import Callable
 
 
 def extra_pages() -> list[tuple[str, Callable]]:
+    from boutique.ui.followups_page import FollowupsPage
     from boutique.ui.notes_page import NotesPage
 
     pages: list[tuple[str, Callable]] = []
     pages.append(("Notes", NotesPage))
+    pages.append(("Follow-ups", FollowupsPage))
     return pages
 
 

@@ -69,6 +69,9 @@ class QuickCapture(QWidget):
         self.about.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for widget in (self.chip, self.field, self.category, self.about):
             layout.addWidget(widget)
+        # The same height in both states, so the toolbar does not jump when a client is picked.
+        self.setFixedHeight(max(w.sizeHint().height() for w in (self.chip, self.field,
+                                                                 self.category)))
         self.popup = ResultsPopup(window, width=460)
         self.popup.activated.connect(self._picked)
         self._timer = QTimer(self)

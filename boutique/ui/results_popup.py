@@ -191,10 +191,11 @@ class ResultsPopup(QFrame):
         if not entries:
             self.hide()
             return
-        self.select_first()
         self._place(anchor)
         self.show()
         self.raise_()
+        self.select_first()
+        self.view.scrollToTop()  # the first group's title stays in view
 
     def _place(self, anchor: QWidget) -> None:
         window = self.parentWidget()

@@ -59,10 +59,25 @@ class RichTextDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(role))
         painter.save()
+        width = text_rect.width() - 4
         top = text_rect.top() + max(0.0, (text_rect.height() - document.size().height()) / 2)
         painter.translate(text_rect.left() + 2, top)
-        painter.setClipRect(QRectF(0, 0, text_rect.width() - 4, text_rect.height()))
+        painter.setClipRect(QRectF(0, 0, width, text_rect.height()))
         document.documentLayout().draw(painter, context)
+        if document.idealWidth() > width:  # cut: end on an ellipsis, as plain cells do
+            metrics = options.fontMetrics
+            tail = metrics.horizontalAdvance("…") + metrics.averageCharWidth() * 2
+            if selected:
+                background = options.palette.color(QPalette.ColorRole.Highlight)
+            else:
+                background = options.backgroundBrush.color() \
+                    if options.backgroundBrush.style() != Qt.BrushStyle.NoBrush \
+                    else options.palette.color(QPalette.ColorRole.Base)
+            painter.fillRect(QRectF(width - tail, 0, tail, document.size().height()), background)
+            painter.setPen(options.palette.color(role))
+            painter.drawText(QRectF(width - tail, 0, tail, document.size().height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             "…")
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802

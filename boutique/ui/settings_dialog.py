@@ -19,11 +19,13 @@ from boutique.ui.signals import bus
 
 
 def settings_pages() -> list[Callable]:
+    from boutique.ui.settings_cadence_page import CadenceSettingsPage
     from boutique.ui.settings_letterhead_page import LetterheadSettingsPage
     from boutique.ui.settings_store_page import StoreSettingsPage
     from boutique.ui.settings_templates_page import TemplatesSettingsPage
 
-    return [StoreSettingsPage, LetterheadSettingsPage, TemplatesSettingsPage]
+    return [StoreSettingsPage, CadenceSettingsPage, LetterheadSettingsPage,
+            TemplatesSettingsPage]
 
 
 class SettingsDialog(QDialog):

@@ -71,7 +71,11 @@ class ItemPanel(QFrame):
         for widget in (self.name, self.what, self.reason, self.contact_caption, self.contact,
                        self.warnings, self.recall):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addSpacing(6)
+        layout.addWidget(line)
 
         self.actions = QWidget(self)
         grid = QVBoxLayout(self.actions)
@@ -137,6 +141,7 @@ class ItemPanel(QFrame):
         self.open_button.clicked.connect(self.open_requested.emit)
         grid.addWidget(self.open_button)
         layout.addWidget(self.actions)
+        layout.addStretch(1)
         self.show_item(None, self.day)
 
     # -- showing -----------------------------------------------------------------------

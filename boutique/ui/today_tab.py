@@ -41,8 +41,9 @@ from boutique.ui.today_table_model import (
     AgendaTableModel,
 )
 
-COLUMN_WIDTHS = ((CLIENT, 170), (WHAT, 120), (DUE, 112), (WHY, 300), (CONTACT, 230),
-                 (HOOK, 200))
+# Fit 1280 pixels beside the panel; the last column (the personal hook) takes the rest.
+COLUMN_WIDTHS = ((CLIENT, 150), (WHAT, 112), (DUE, 100), (WHY, 230), (CONTACT, 165),
+                 (HOOK, 120))
 
 
 def _agenda_view(parent, name: str, model: AgendaTableModel) -> QTableView:

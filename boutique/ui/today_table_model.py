@@ -33,6 +33,10 @@ def what_label(item: AgendaItem) -> str:
 
 
 def due_label(item: AgendaItem, day: dt.date) -> str:
+    if item.kind == "key_date" and item.occasion_date is not None:
+        # What matters about a reminder is how close the occasion is.
+        days = (item.occasion_date - day).days
+        return "the day itself" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
     if item.days_overdue:
         return f"{item.days_overdue} day{'s' if item.days_overdue != 1 else ''} overdue"
     deadline = item.deadline or item.due
@@ -121,6 +125,9 @@ class AgendaTableModel(QAbstractTableModel):
         if column == CONTACT:
             lines = item.address.envelope_lines() if item.address else [item.contact]
             return "\n".join([line for line in lines if line] + list(item.warnings)) or None
+        if column == DUE and item.days_overdue:
+            late = f"{item.days_overdue} day{'s' if item.days_overdue != 1 else ''} overdue"
+            return f"Due {item.due:%a %d %b}: {late}"
         if column in (WHY, HOOK):
             text = item.reason if column == WHY else item.recall
             return text if len(text) <= 1200 else text[:1200] + " …"

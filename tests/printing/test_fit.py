@@ -140,3 +140,11 @@ def test_right_to_left_lines_are_set_in_reading_order():
 def test_cap_height_is_read_from_the_font():
     assert 0.6 < cap_height(DISPLAY) < 0.7
     assert 0.7 < cap_height(SANS) < 0.8
+
+
+def test_a_5000_character_note_is_cut_inside_its_box():
+    text = ("Off to Italy in May; anniversary ring <b>&</b> sizes " * 100)[:5000]
+    fitted = fit_text(text, DISPLAY, 12, 250, 120, min_size=8)
+    assert fitted.truncated and fitted.lines[-1].endswith(ELLIPSIS)
+    assert fitted.lines[0].startswith("Off to Italy in May")
+    assert _inside(fitted, 250, 120)

@@ -151,3 +151,14 @@ def test_a_bad_phone_is_flagged_when_leaving_the_field(qtbot, window):
     mobile.setText("(555) 013-4567")
     mobile.editingFinished.emit()
     assert not dialog.form.error_labels["mobile_phone"].isVisible()
+
+
+def test_profile_header_shows_pinned_facts(qtbot, window):
+    from boutique.services.notes import add_note
+
+    client_id = _fill(1)[0]
+    add_note(client_id, "Ring size 6.5 <b>&</b>", category="sizes", pinned=True)
+    add_note(client_id, "Not pinned", category="other")
+    dialog = ClientProfileDialog(window, client_id=client_id)
+    qtbot.addWidget(dialog)
+    assert dialog.header.pinned.text() == "Pinned: Ring size 6.5 <b>&</b>"

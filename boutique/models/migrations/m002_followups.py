@@ -22,8 +22,10 @@ STATEMENTS = [
     FOREIGN KEY ("merged_into_id") REFERENCES "followup" ("id") ON DELETE SET NULL)""",
     # The morning agenda: open calls and notes due on or before a day. Only open rows
     # that carry themselves (not merged into another) are indexed, so the index stays
-    # small however long the history grows.
-    """CREATE INDEX "followup_open_due" ON "followup" ("due", "client_id")
+    # small however long the history grows; it holds every column the agenda reads, so
+    # the agenda of a big book never touches the table.
+    """CREATE INDEX "followup_agenda" ON "followup" ("due", "client_id", "kind", "deadline",
+       "channel", "is_gift", "purchase_id", "occasion", "occasion_date", "attempts", "reason")
        WHERE status = 'open' AND merged_into_id IS NULL""",
     'CREATE INDEX "followup_client_due" ON "followup" ("client_id", "due")',
     # Cascades from purchases and merged calls look these up on every delete.
@@ -37,6 +39,9 @@ STATEMENTS = [
        ("occasion_date", "client_id", "occasion") WHERE kind = 'key_date'""",
     """CREATE UNIQUE INDEX "followup_source" ON "followup" ("source_kind", "source_id", "kind")
        WHERE source_kind <> ''""",
+    # The personal hook on each agenda row: a client's latest pinned or conversation note.
+    """CREATE INDEX "note_hook" ON "note" ("client_id", "created_at")
+       WHERE deleted_at IS NULL AND (pinned = 1 OR category = 'conversation')""",
     # Birthdays and anniversaries falling in a window of days, as month * 100 + day.
     """CREATE INDEX "client_birthday_md" ON "client" ((birthday_month * 100 + birthday_day))
        WHERE deleted_at IS NULL AND birthday_month IS NOT NULL""",
