@@ -196,8 +196,10 @@ class CalendarTab(QWidget):
         self.day_view = _table(right, "calendar_day_list", self.day_model)
         for hidden in (DUE, HOOK):
             self.day_view.hideColumn(hidden)
-        for col, width in ((CLIENT, 150), (WHAT, 115), (WHY, 220), (CONTACT, 150)):
+        for col, width in ((CLIENT, 145), (WHAT, 115), (WHY, 210)):
             self.day_view.setColumnWidth(col, width)
+        self.day_view.horizontalHeader().setSectionResizeMode(CONTACT,
+                                                              QHeaderView.ResizeMode.Stretch)
         column.addWidget(self.day_view, 3)
         self.key_title = QLabel(f"Birthdays and anniversaries, next {UPCOMING_DAYS} days", right)
         self.key_title.setProperty("role", "figure")

@@ -42,7 +42,7 @@ from boutique.ui.today_table_model import (
 )
 
 # Fit 1280 pixels beside the panel; the last column (the personal hook) takes the rest.
-COLUMN_WIDTHS = ((CLIENT, 150), (WHAT, 112), (DUE, 100), (WHY, 230), (CONTACT, 165),
+COLUMN_WIDTHS = ((CLIENT, 145), (WHAT, 112), (DUE, 120), (WHY, 215), (CONTACT, 160),
                  (HOOK, 120))
 
 
