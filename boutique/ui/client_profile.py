@@ -28,7 +28,6 @@ from boutique.ui.client_form import ClientForm
 from boutique.ui.profile_pages import extra_pages
 from boutique.ui.signals import bus
 
-
 PINNED_CHARS = 140
 
 
