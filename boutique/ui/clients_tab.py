@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from boutique.ui.client_table_model import (
     TIER,
     ClientTableModel,
 )
+from boutique.ui.record_table import RecordTable
 from boutique.ui.signals import bus
 from boutique.ui.undo_commands import TrashClientCommand
 
@@ -61,31 +59,12 @@ class ClientsTab(QWidget):
         layout.addLayout(bar)
 
         self.model = ClientTableModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("client_table")
+        self.view = RecordTable(self, name="client_table")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
-        vertical = self.view.verticalHeader()
-        vertical.hide()
-        # Fixed row heights: the view never measures rows, so 100k rows cost nothing.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(26)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in ((NAME, 300), (PHONE, 150), (EMAIL, 300), (LAST_PURCHASE, 120),
-                              (SPEND, 130), (TIER, 100)):
-            self.view.setColumnWidth(column, width)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        self.view.set_column_widths({NAME: 300, PHONE: 150, EMAIL: 300, LAST_PURCHASE: 120,
+                                     SPEND: 130, TIER: 100}, stretch=(NAME, EMAIL))
         layout.addWidget(self.view)
 
         self._search_timer = QTimer(self)
@@ -94,17 +73,13 @@ class ClientsTab(QWidget):
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_enter)
-        self.view.doubleClicked.connect(lambda _index: self.open_selected())
         self.new_button.clicked.connect(self.new_client)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.trash_selected)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_client,
                   context=Qt.ShortcutContext.WindowShortcut)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, activated=self.open_selected,
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, activated=self.trash_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.view.on_open(self.open_selected)
+        self.view.on_key(Qt.Key.Key_Delete, self.trash_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, activated=self._focus_table,
                   context=Qt.ShortcutContext.WidgetShortcut)
         bus().clients_changed.connect(self.reload)
@@ -143,12 +118,7 @@ class ClientsTab(QWidget):
         self.count.setText(f"{n:,} {what}" + (" found" if self.model.search_text else ""))
 
     def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, NAME)
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.view.scrollTo(index)
+        self.view.select_row(row, NAME)
 
     def reload(self) -> None:
         """After an edit anywhere: re-run the query, keep the selected client if still listed."""
@@ -160,8 +130,7 @@ class ClientsTab(QWidget):
 
     # -- actions -----------------------------------------------------------------------
     def selected_client_id(self) -> int | None:
-        index = self.view.selectionModel().currentIndex()
-        return self.model.client_id_at(index.row()) if index.isValid() else None
+        return self.model.client_id_at(self.view.current_row())
 
     def new_client(self) -> None:
         from boutique.ui.client_profile import ClientProfileDialog
@@ -193,7 +162,7 @@ class ClientsTab(QWidget):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        row = self.view.selectionModel().currentIndex().row()
+        row = self.view.current_row()
         self.main_window.undo_stack.push(TrashClientCommand(client_id, client.full_name))
         self._select_row(min(row, self.model.rowCount() - 1))
         self.main_window.statusBar().showMessage(

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +34,7 @@ from boutique.ui.notes_table_model import (
     NoteIdRole,
     NotesTableModel,
 )
+from boutique.ui.record_table import RecordTable
 from boutique.ui.rich_text import RichTextDelegate
 from boutique.ui.signals import bus
 
@@ -93,25 +91,11 @@ class NotesTab(QWidget):
         layout.addLayout(bar)
 
         self.model = NotesTableModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("notes_table")
+        self.view = RecordTable(self, name="notes_table", row_height=28)
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(NOTE, RichTextDelegate(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        vertical = self.view.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(28)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((WHEN, 150), (CLIENT, 190), (CATEGORY, 110), (ABOUT, 260)):
-            self.view.setColumnWidth(column, width)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.view.set_column_widths({WHEN: 150, CLIENT: 190, CATEGORY: 110, ABOUT: 260},
+                                    stretch=(NOTE,))
         layout.addWidget(self.view, 1)
         hint = QLabel("Enter opens the client at the note.   Filters combine.", self)
         hint.setProperty("role", "muted")
@@ -128,10 +112,7 @@ class NotesTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.apply_filters())
-        self.view.doubleClicked.connect(lambda _i: self.open_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, activated=self.open_selected,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        self.view.on_open(self.open_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, activated=self._focus_table,
                   context=Qt.ShortcutContext.WidgetShortcut)
         # Bound methods (not lambdas): Qt drops the connection when the tab is deleted.
@@ -194,12 +175,7 @@ class NotesTab(QWidget):
 
     # -- selection and opening ---------------------------------------------------------
     def _select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, NOTE)
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-            self.view.scrollTo(index)
+        self.view.select_row(row, NOTE)
 
     def _focus_table(self) -> None:
         if self._timer.isActive():

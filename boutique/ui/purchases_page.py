@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +17,7 @@ from boutique.services import settings
 from boutique.services.purchases import client_purchases, delete_purchase
 from boutique.services.text import money
 from boutique.ui.profile_pages import purchase_actions
+from boutique.ui.record_table import RecordTable
 from boutique.ui.signals import bus
 
 HEADERS = ("Date", "What", "Gift", "Total")
@@ -90,33 +87,21 @@ class PurchasesPage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.model = PurchasesModel(client_id, self)
-        self.view = QTableView(self)
+        self.view = RecordTable(self, name="purchase_table")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.setColumnWidth(0, 110)
-        self.view.setColumnWidth(2, 260)
-        self.view.setColumnWidth(3, 110)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.view.set_column_widths({0: 110, 2: 260, 3: 110}, stretch=(1,))
+        self.view.on_open(self.edit_selected)
+        self.view.on_key(Qt.Key.Key_Delete, self.delete_selected)
         layout.addWidget(self.view)
         self.add_button.clicked.connect(self.add_purchase)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.actions_button.clicked.connect(self._show_actions)
         self.actions_button.setVisible(bool(purchase_actions()))
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view, activated=self.delete_selected)
-        if self.model.rowCount():
-            self.view.selectRow(0)
+        self.view.select_row(0)
 
     def selected_purchase_id(self) -> int | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.purchase_id_at(rows[0].row()) if rows else None
+        return self.model.purchase_id_at(self.view.current_row())
 
     def add_purchase(self) -> None:
         from boutique.ui.purchase_dialog import PurchaseDialog

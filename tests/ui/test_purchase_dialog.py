@@ -37,3 +37,32 @@ def test_a_bad_price_names_the_row_and_saves_nothing(qtbot, window, make_client)
     dialog.accept()
     assert "item 1" in dialog.error.text()
     assert Purchase.select().count() == 0
+
+
+def test_purchases_page_lists_and_deletes_after_asking(qtbot, window, make_client,
+                                                       make_purchase, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from boutique.ui.client_profile import ClientProfileDialog
+
+    client = make_client()
+    make_purchase(client.id, dt.date(2026, 10, 2), description="Pearl strand", price_cents=90000)
+    newest = make_purchase(client.id, dt.date(2026, 11, 12), description="Sapphire ring",
+                           is_gift=True, gift_recipient="Erik", gift_relation="husband")
+    dialog = ClientProfileDialog(window, client_id=client.id)
+    qtbot.addWidget(dialog)
+    page = dialog.pages["Purchases"]
+    assert page.model.rowCount() == 2
+    assert page.selected_purchase_id() == newest.id  # newest first
+    assert page.model.data(page.model.index(0, 2)) == "for Erik (husband)"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.show()
+    dialog.show_page("Purchases")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert page.model.rowCount() == 1
+    assert Client.get_by_id(client.id).lifetime_spend_cents == 90000
+    assert dialog.header.figures["count"].text() == "1"
