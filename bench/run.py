@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 CLIENTS = 100_000
-STORE_VERSION = 2  # bump when the builder changes, so the cache is rebuilt
+STORE_VERSION = 3  # bump when the builder changes, so the cache is rebuilt
 REFERENCE_DATE = "2026-11-25"
 
 

@@ -18,11 +18,9 @@ def register(subparsers) -> None:
     today.set_defaults(run=run_today)
 
 
-def _lines(item) -> list[str]:
+def _lines(item, day) -> list[str]:
     star = "★" if item.is_top else " "
-    when = (f"{item.days_overdue} day{'s' if item.days_overdue != 1 else ''} overdue"
-            if item.days_overdue else "due")
-    out = [f" {star} {item.client_name:<30} {item.kind_label:<18} {when}",
+    out = [f" {star} {item.client_name:<30} {item.kind_label:<18} {item.when_text(day)}",
            f"     {item.reason}"]
     label = "Send to" if item.channel == "mail" else "Use"
     out.append(f"     {label}: {item.contact or '(nothing on file)'}")
@@ -45,5 +43,5 @@ def run_today(args) -> int:
                         ("Calls to make", calls_to_make(items))):
         print(f"\n{title} ({len(part)})")
         for item in part:
-            print("\n".join(_lines(item)))
+            print("\n".join(_lines(item, day)))
     return 0

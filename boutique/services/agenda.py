@@ -57,12 +57,25 @@ class AgendaItem:
         """Build from values in field order, without the frozen dataclass's per-field
         __init__ (a quarter of the agenda's time on a big book). Still frozen after."""
         item = object.__new__(cls)
-        item.__dict__.update(zip(_FIELD_NAMES, values, strict=True))
+        object.__setattr__(item, "__dict__", dict(zip(_FIELD_NAMES, values, strict=True)))
         return item
 
     @property
     def kind_label(self) -> str:
+        if self.kind == "key_date" and self.occasion:
+            return self.occasion.capitalize()
         return KIND_LABELS.get(self.kind, self.kind)
+
+    def when_text(self, day: dt.date) -> str:
+        """How it stands on `day`: '3 days overdue', 'today', 'by Tue 01 Dec' (a note still
+        in its week) or, for a birthday or anniversary, how far off the occasion is."""
+        if self.kind == "key_date" and self.occasion_date is not None:
+            days = (self.occasion_date - day).days
+            return "the day itself" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        if self.days_overdue:
+            return f"{self.days_overdue} day{'s' if self.days_overdue != 1 else ''} overdue"
+        deadline = self.deadline or self.due
+        return f"by {deadline:%a %d %b}" if deadline > day else "today"
 
     @property
     def is_call(self) -> bool:
@@ -95,18 +108,20 @@ _FIELD_NAMES = tuple(f.name for f in fields(AgendaItem))
 
 
 def sort_key(item: AgendaItem):
-    return (not item.is_top, -item.days_overdue, item.due, item.sort_name.casefold(),
+    # sort_name is already folded (lower case, no accents) by services.clients
+    return (not item.is_top, -item.days_overdue, item.due, item.sort_name,
             item.client_id, item.followup_id)
 
 
 def agenda_for(day: dt.date) -> list[AgendaItem]:
     """Open follow-ups due on or before `day`, top tier first, then most overdue."""
-    lead = dt.timedelta(days=load_rules().key_date_lead_days)
+    rules = load_rules()
+    lead = dt.timedelta(days=rules.key_date_lead_days)
     # A stored key-date reminder whose occasion has passed is no longer worth a call;
     # a computed one shows from its due day until the occasion.
     items = gather(
         "f.status = 'open' AND f.due <= ? AND (f.kind <> 'key_date' OR f.occasion_date >= ?)",
-        (day, day), day - lead, day, day)
+        (day, day), day - lead, day, day, rules)
     return sorted(items, key=sort_key)
 
 

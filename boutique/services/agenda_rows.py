@@ -20,9 +20,9 @@ from boutique.models.followup import KEY_DATE, SATISFACTION_CALL
 from boutique.services import settings
 from boutique.services.cadence_key_dates import Reminder, reason_for, reminders_due_between
 from boutique.services.cadence_purchase import merged_reason
-from boutique.services.cadence_settings import load_rules
-from boutique.services.contact import choose_for
-from boutique.services.value import TOP, tier_for, top_tier_threshold
+from boutique.services.cadence_settings import CadenceRules, load_rules
+from boutique.services.contact import choose_for, choose_phone
+from boutique.services.value import top_tier_threshold
 
 # The client columns the contact rules, names and tier need: nothing else is read.
 CLIENT_COLUMNS = (
@@ -40,6 +40,7 @@ _ADDRESS_SQL = {
         for part in ADDRESS_PARTS) + ")"
     for which in ("home", "business")
 }
+_NO_ADDRESS = "'" + "[" + ",".join('""' for _ in ADDRESS_PARTS) + "]" + "'"
 
 # Stored follow-up columns an item is built from, in this order.
 FOLLOWUP_COLUMNS = ("id", "client_id", "kind", "due", "deadline", "reason", "channel",
@@ -96,31 +97,35 @@ class Source(NamedTuple):
     hook: str | None = None  # the conversation noted about the purchase, if any
 
 
-def _as_date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def _chunks(ids: list[int], size: int = CHUNK):
     for start in range(0, len(ids), size):
         yield ids[start:start + size]
 
 
-def load_cards(client_ids) -> dict[int, ClientCard]:
-    """Clients who may be contacted (not in the Trash, not 'do not contact'), by id, with
-    their personal hook, in one query per 900 ids."""
+def load_cards(client_ids, with_address=(), without_hook=()) -> dict[int, ClientCard]:
+    """Clients who may be contacted (not in the Trash, not 'do not contact'), by id.
+
+    Only what the list needs is read: the postal addresses of those in `with_address`
+    (a call needs none) and the personal hook of those not in `without_hook` (whose every
+    item recalls its own purchase's conversation). One query per 900 ids and kind.
+    """
     ids = sorted(set(client_ids))
+    mailed, hookless = set(with_address), set(without_hook)
+    base = [f"c.{name}" for name in CLIENT_COLUMNS]
     found: dict[int, ClientCard] = {}
-    columns = ", ".join([f"c.{name}" for name in CLIENT_COLUMNS]
-                        + [_ADDRESS_SQL["home"], _ADDRESS_SQL["business"], _CLIENT_HOOK])
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
-        for row in database.execute_sql(
-                f"""SELECT {columns} FROM client c
-                    WHERE c.id IN ({marks}) AND c.deleted_at IS NULL
-                      AND c.do_not_contact = 0""", chunk):
-            found[row[0]] = ClientCard._make(row)
+    for address in (True, False):
+        for hook in (True, False):
+            wanted = [i for i in ids if (i in mailed) == address and (i not in hookless) == hook]
+            columns = ", ".join(base + ([_ADDRESS_SQL["home"], _ADDRESS_SQL["business"]]
+                                        if address else [_NO_ADDRESS, _NO_ADDRESS])
+                                + [_CLIENT_HOOK if hook else "NULL"])
+            for chunk in _chunks(wanted):
+                marks = ",".join("?" * len(chunk))
+                for row in database.execute_sql(
+                        f"""SELECT {columns} FROM client c
+                            WHERE c.id IN ({marks}) AND c.deleted_at IS NULL
+                              AND c.do_not_contact = 0""", chunk):
+                    found[row[0]] = ClientCard._make(row)
     return found
 
 
@@ -173,14 +178,20 @@ def salutation_name(client) -> str:
 
 
 def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.date,
-           day: dt.date):
+           day: dt.date, rules: CadenceRules | None = None):
     """AgendaItems (as seen on `day`) for the stored follow-ups matching `where` and the
     key-date reminders due from `reminders_from` to `reminders_to` nobody acted on yet."""
-    rules = load_rules()
+    rules = rules or load_rules()
     sources = stored_sources(where, params)
     reminders = reminders_due_between(reminders_from, reminders_to, rules.key_date_lead_days,
                                       unstored_only=True)
-    cards = load_cards([s.client_id for s in sources] + [r.client_id for r in reminders])
+    written = {s.client_id for s in sources if s.channel == "mail"}
+    if rules.key_date_channel == "mail":
+        written.update(r.client_id for r in reminders)
+    needs_hook = {s.client_id for s in sources if not s.hook}
+    needs_hook.update(r.client_id for r in reminders)
+    ids = {s.client_id for s in sources} | {r.client_id for r in reminders}
+    cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook)
     sources += reminder_sources(reminders, rules.key_date_channel, cards)
     return build_items(sources, day, cards)
 
@@ -192,18 +203,23 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
 
     region = settings.get("store.default_region")
     threshold = top_tier_threshold()
+    top_from = threshold if threshold is not None else float("inf")
+    make = AgendaItem.from_values
     items = []
+    append = items.append
     for s in sources:
         card = cards.get(s.client_id)
         if card is None:
             continue
-        choice = choose_for(card, s.channel, s.is_gift, region)
-        recall = s.hook or card.hook
-        items.append(AgendaItem.from_values(
+        choice = (choose_phone(card, s.is_gift, region) if s.channel == "phone"
+                  else choose_for(card, s.channel, s.is_gift, region))
+        spend = card.lifetime_spend_cents or 0
+        # (the tier rule of services.value, inlined: this loop runs for every row)
+        append(make(
             s.followup_id, s.client_id, card.display_name, salutation_name(card), s.kind,
             s.due, max(0, (day - s.deadline).days), s.reason, choice.channel, choice.contact,
-            choice.address, choice.warnings, s.purchase_ids, recall or "",
-            tier_for(card.lifetime_spend_cents or 0, threshold) == TOP, s.deadline,
-            s.occasion, s.occasion_date, s.attempts, card.sort_name or "",
+            choice.address, choice.warnings, s.purchase_ids, s.hook or card.hook or "",
+            bool(spend) and spend >= top_from, s.deadline, s.occasion, s.occasion_date,
+            s.attempts, card.sort_name or "",
         ))
     return items

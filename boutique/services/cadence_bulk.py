@@ -30,7 +30,10 @@ from boutique.services.cadence_purchase import PurchaseFacts, plan_purchase, rul
 from boutique.services.cadence_settings import CadenceRules, load_rules
 from boutique.services.cadence_spacing import STAY_PUT, Slot, space_client
 
-BATCH = 5000
+BATCH = 50_000  # rows per transaction: fewer commits and checkpoints on a big store
+# The demo boutique has kept its follow-ups in the app for a year: older ones are not on
+# record (this also keeps building the 300,000-purchase benchmark store to seconds).
+HISTORY_DAYS = 365
 # How a diligent jeweler's history looks: most contacts made, a short recent backlog.
 RECENT_BACKLOG_DAYS = 7
 RECENT_OPEN_SHARE = 0.12
@@ -132,15 +135,17 @@ def _close(row: dict, done_on: dt.date, rng: random.Random) -> None:
 def _key_date_history(today: dt.date, rules: CadenceRules, rng: random.Random,
                       next_id: int) -> list[dict]:
     """The recent birthday and anniversary reminders the jeweler already handled (stored as
-    done), leaving a few open, as a shop using the app every morning would have."""
+    done), as a shop using the app every morning would have: like the other follow-ups,
+    only a few of the last week's are still open."""
     lead = rules.key_date_lead_days
     reminders = reminders_due_between(today - dt.timedelta(days=lead),
                                       today - dt.timedelta(days=1), lead, unstored_only=True)
+    recent = today - dt.timedelta(days=RECENT_BACKLOG_DAYS)
     rows = []
     now = str(utcnow())
     channel = rules.key_date_channel
     for reminder in reminders:
-        if rng.random() < RECENT_OPEN_SHARE:
+        if reminder.due >= recent and rng.random() < RECENT_OPEN_SHARE:
             continue
         row = dict(id=next_id + len(rows), client_id=reminder.client_id, purchase_id=None,
                    kind=KEY_DATE, sequence=0, channel=channel, is_gift=channel == "phone",
@@ -185,17 +190,22 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
              for i, r in enumerate(rows)]
     taken = _taken_days(dates, slots, rules.key_date_lead_days)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap)
-    heads_first = sorted(range(len(rows)), key=lambda i: placements[i].merged_into is not None)
-    ids = {index: next_id + n for n, index in enumerate(heads_first)}
+    records_begin = today - dt.timedelta(days=HISTORY_DAYS)
     for index, row in enumerate(rows):
-        place = placements[index]
-        row["id"] = ids[index]
-        row["due"] = place.due
+        row["due"] = placements[index].due
         if row["kind"] not in STAY_PUT:
-            row["deadline"] = place.due
-        if place.merged_into is not None:
-            row["merged_into_id"] = ids[place.merged_into]
-    by_id = {row["id"]: row for row in rows}
+            row["deadline"] = row["due"]
+    # Before the follow-ups were kept in the app there is no record; a merged call goes
+    # with the call that carries it (same day).
+    kept = [i for i in range(len(rows)) if rows[i]["deadline"] >= records_begin]
+    heads_first = sorted(kept, key=lambda i: placements[i].merged_into is not None)
+    ids = {index: next_id + n for n, index in enumerate(heads_first)}
+    for index in heads_first:
+        rows[index]["id"] = ids[index]
+        head = placements[index].merged_into
+        if head is not None:
+            rows[index]["merged_into_id"] = ids[head]
+    by_id = {rows[i]["id"]: rows[i] for i in heads_first}
     for index in heads_first:  # heads first, so a merged call copies a settled head
         row = rows[index]
         if row["merged_into_id"] is None:

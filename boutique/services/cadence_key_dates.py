@@ -32,10 +32,6 @@ class Reminder:
         return (self.occasion_date, self.client_id, self.occasion)
 
 
-def reminder_due(occasion_date: dt.date, lead_days: int) -> dt.date:
-    return occasion_date - dt.timedelta(days=lead_days)
-
-
 def occurrences_between(month: int, day: int, first: dt.date, last: dt.date) -> list[dt.date]:
     """Each yearly occurrence of month/day from `first` to `last` inclusive."""
     found = []

@@ -37,8 +37,8 @@ class CadenceRules:
 
 # (minimum, maximum, label) for each number: the Settings page and validation share them.
 LIMITS: dict[str, tuple[int, int, str]] = {
-    "thank_you_from_days": (0, 30, "Thank-you note: shows from day"),
-    "thank_you_within_days": (1, 60, "Thank-you note: to be sent within (days)"),
+    "thank_you_from_days": (0, 30, "Thank-you note: shows from (days after the purchase)"),
+    "thank_you_within_days": (1, 60, "Thank-you note: on time within (days)"),
     "satisfaction_days": (1, 365, "Satisfaction call after (days)"),
     "service_first_months": (1, 60, "First service call after (months)"),
     "service_every_months": (1, 60, "Then a service call every (months)"),

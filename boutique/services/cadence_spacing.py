@@ -74,24 +74,26 @@ def merge_groups(slots: list[Slot], window_days: int) -> dict[int, int]:
     return members
 
 
-def _crowded(slots: list[Slot], taken_days: list[dt.date], window_days: int,
+def _crowded(anchors: list[tuple[dt.date, str]], taken_days: list[dt.date], window_days: int,
              weekly_cap: int) -> bool:
     """Whether anything needs merging or moving (most clients: no, and cheaply)."""
-    calls = sorted(s.anchor for s in slots if s.kind == SATISFACTION_CALL)
+    calls = sorted(day for day, kind in anchors if kind == SATISFACTION_CALL)
     if any((b - a).days <= window_days for a, b in zip(calls, calls[1:], strict=False)):
         return True
     if not weekly_cap:
         return False
-    weeks = Counter(day - dt.timedelta(days=day.weekday())
-                    for day in [*taken_days, *(s.anchor for s in slots)])
+    weeks = Counter(day.toordinal() - day.weekday() for day in taken_days)
+    weeks.update(day.toordinal() - day.weekday() for day, _kind in anchors)
     return max(weeks.values(), default=0) > weekly_cap
 
 
 def space_client(slots: list[Slot], taken_days: list[dt.date], window_days: int,
                  weekly_cap: int) -> dict[int, Placement]:
     """Where each open follow-up of one client goes. `taken_days`: key-date reminders."""
-    if not _crowded(slots, taken_days, window_days, weekly_cap):
-        return {slot.id: Placement(slot.anchor, None) for slot in slots}
+    anchors = [(s.due if s.fixed or s.kind in STAY_PUT else s.rule_due, s.kind) for s in slots]
+    if not _crowded(anchors, taken_days, window_days, weekly_cap):
+        return {slot.id: Placement(day, None) for slot, (day, _k) in zip(slots, anchors,
+                                                                           strict=True)}
     members = merge_groups(slots, window_days)
     contacts = [s for s in slots if s.id not in members]
     per_week: Counter[dt.date] = Counter(week_start(day) for day in taken_days)

@@ -277,6 +277,15 @@ class FollowupRow:
     done_on: dt.date | None = None
     attempts: int = 0
     snoozed_from: dt.date | None = None
+    occasion: str = ""
+
+    @property
+    def kind_text(self) -> str:
+        from boutique.services.agenda import KIND_LABELS
+
+        if self.kind == KEY_DATE and self.occasion:
+            return self.occasion.capitalize()
+        return KIND_LABELS.get(self.kind, self.kind)
 
     def state_text(self) -> str:
         if self.status == SKIPPED:
@@ -288,7 +297,7 @@ class FollowupRow:
             bits.append(f"snoozed (was {self.snoozed_from:%d %b})")
         if self.attempts:
             bits.append(f"no answer ×{self.attempts}")
-        return ", ".join(bits) or ("reminder" if not self.id else "open")
+        return ", ".join(bits) or ("reminder" if not self.id else "")
 
 
 def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], list[FollowupRow]]:
@@ -312,7 +321,7 @@ def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], l
         reason = merged_reason([row.reason, *members[row.id]]) if row.id in members else row.reason
         item = FollowupRow(row.id, row.kind, row.due, row.deadline, reason, row.channel,
                            row.status, row.outcome, row.skip_reason, row.done_on, row.attempts,
-                           row.snoozed_from)
+                           row.snoozed_from, row.occasion)
         (open_rows if row.status == OPEN else past).append(item)
     lead = rules.key_date_lead_days
     client = Client.get_or_none(Client.id == client_id)
@@ -323,7 +332,8 @@ def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], l
         if reminder.occasion_date >= day:
             open_rows.append(FollowupRow(0, KEY_DATE, reminder.due, reminder.due,
                                          reason_for(reminder, partner),
-                                         rules.key_date_channel, OPEN))
+                                         rules.key_date_channel, OPEN,
+                                         occasion=reminder.occasion))
     open_rows.sort(key=lambda r: (r.due, r.id))
     past.sort(key=lambda r: (r.done_on or r.due, r.id), reverse=True)
     return open_rows, past

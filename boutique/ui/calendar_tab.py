@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPen, QShortcut
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCalendarWidget,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from boutique.services.calendar_view import (
     items_due_on,
     upcoming_key_dates,
 )
+from boutique.ui.record_table import RecordTable
 from boutique.ui.signals import bus
 from boutique.ui.style import ACCENT, MUTED, TOP_TIER
 from boutique.ui.today_table_model import CLIENT, CONTACT, DUE, HOOK, WHAT, WHY, AgendaTableModel
@@ -144,19 +144,10 @@ class KeyDatesModel(QAbstractTableModel):
         return None
 
 
-def _table(parent, name: str, model) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
+def _table(parent, name: str, model) -> RecordTable:
+    view = RecordTable(parent, name=name)
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
@@ -196,18 +187,14 @@ class CalendarTab(QWidget):
         self.day_view = _table(right, "calendar_day_list", self.day_model)
         for hidden in (DUE, HOOK):
             self.day_view.hideColumn(hidden)
-        for col, width in ((CLIENT, 145), (WHAT, 115), (WHY, 210)):
-            self.day_view.setColumnWidth(col, width)
-        self.day_view.horizontalHeader().setSectionResizeMode(CONTACT,
-                                                              QHeaderView.ResizeMode.Stretch)
+        self.day_view.set_column_widths({CLIENT: 145, WHAT: 115, WHY: 210}, stretch=(CONTACT,))
         column.addWidget(self.day_view, 3)
         self.key_title = QLabel(f"Birthdays and anniversaries, next {UPCOMING_DAYS} days", right)
         self.key_title.setProperty("role", "figure")
         column.addWidget(self.key_title)
         self.key_model = KeyDatesModel(self)
         self.key_view = _table(right, "calendar_key_dates", self.key_model)
-        self.key_view.setColumnWidth(0, 110)
-        self.key_view.setColumnWidth(1, 220)
+        self.key_view.set_column_widths({0: 110, 1: 220})
         column.addWidget(self.key_view, 2)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -222,10 +209,7 @@ class CalendarTab(QWidget):
         self.calendar.selectionChanged.connect(self.show_day)
         self.calendar.activated.connect(lambda _d: self.open_day_in_today())
         for view in (self.day_view, self.key_view):
-            view.doubleClicked.connect(lambda _i, view=view: self.open_selected(view))
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                QShortcut(QKeySequence(key), view, context=Qt.ShortcutContext.WidgetShortcut,
-                          activated=lambda view=view: self.open_selected(view))
+            view.on_open(lambda view=view: self.open_selected(view))
         for signal in (bus().followups_changed, bus().clients_changed, bus().settings_changed):
             signal.connect(self._on_data_changed)
         bus().purchases_changed.connect(self._on_purchases_changed)
@@ -233,7 +217,11 @@ class CalendarTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.reload)
-        self.reload()
+        # Filled when first shown: the window opens on Today, and a big book's month
+        # takes a moment to count.
+        self._stale = True
+        if self.isVisible():
+            self.reload()
 
     def reference_day(self) -> dt.date:
         return self.today or dt.date.today()

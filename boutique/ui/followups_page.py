@@ -11,7 +11,6 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -20,15 +19,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from boutique.services import followups
-from boutique.services.agenda import KIND_LABELS
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.followups import FollowupRow
+from boutique.ui.record_table import RecordTable
 from boutique.ui.signals import bus
 from boutique.ui.style import MUTED, WARNING
 
@@ -70,7 +68,7 @@ class FollowupRowsModel(QAbstractTableModel):
                 when = (row.done_on or row.due) if self.past else row.due
                 return f"{when:%a %d %b %Y}"
             if column == 1:
-                return KIND_LABELS.get(row.kind, row.kind)
+                return row.kind_text
             if column == 2:
                 return row.reason
             if column == 3:
@@ -86,21 +84,11 @@ class FollowupRowsModel(QAbstractTableModel):
         return None
 
 
-def _table(parent, name: str, model) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
+def _table(parent, name: str, model) -> RecordTable:
+    view = RecordTable(parent, name=name)
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    for column, width in ((0, 120), (1, 130), (2, 380), (3, 100)):
-        view.setColumnWidth(column, width)
+    view.set_column_widths({0: 120, 1: 130, 3: 100, 4: 190}, stretch=(2,))  # 2: the reason
     return view
 
 

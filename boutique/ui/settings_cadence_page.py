@@ -51,6 +51,7 @@ class CadenceSettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         inner = QWidget(scroll)
         form = QFormLayout(inner)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         rules = load_rules()
         self.inputs: dict[str, QWidget] = {}
         for f in fields(CadenceRules):
@@ -59,6 +60,7 @@ class CadenceSettingsPage(QWidget):
                 spin = QSpinBox(inner)
                 spin.setObjectName(f"cadence_{f.name}")
                 spin.setRange(low, high)
+                spin.setMinimumWidth(90)
                 spin.setValue(getattr(rules, f.name))
                 form.addRow(label, spin)
                 self.inputs[f.name] = spin
@@ -68,6 +70,7 @@ class CadenceSettingsPage(QWidget):
                 for choice in CHOICES[f.name]:
                     combo.addItem(CHANNEL_NAMES.get(choice, choice), choice)
                 combo.setCurrentIndex(CHOICES[f.name].index(getattr(rules, f.name)))
+                combo.setMinimumWidth(140)
                 form.addRow(CHOICE_LABELS[f.name], combo)
                 self.inputs[f.name] = combo
         scroll.setWidget(inner)

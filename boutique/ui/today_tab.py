@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
 from boutique.services.errors import NotFound, ValidationError
 from boutique.ui.followup_commands import perform
+from boutique.ui.record_table import RecordTable
 from boutique.ui.signals import bus
 from boutique.ui.today_item_panel import ItemPanel
 from boutique.ui.today_table_model import (
@@ -46,26 +45,12 @@ COLUMN_WIDTHS = ((CLIENT, 145), (WHAT, 112), (DUE, 120), (WHY, 215), (CONTACT, 1
                  (HOOK, 120))
 
 
-def _agenda_view(parent, name: str, model: AgendaTableModel) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
+def _agenda_view(parent, name: str, model: AgendaTableModel) -> RecordTable:
+    view = RecordTable(parent, name=name, row_height=28)
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)  # Tab leaves the list: the panel is next
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    vertical = view.verticalHeader()
-    vertical.hide()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(28)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in COLUMN_WIDTHS:
-        view.setColumnWidth(column, width)
+    view.set_column_widths(dict(COLUMN_WIDTHS))
+    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
@@ -74,6 +59,9 @@ class TodayTab(QWidget):
         super().__init__(window)
         self.main_window = window
         self.day = today or dt.date.today()
+        # Showing the real today: the day moves on by itself when the window is left
+        # open overnight (not when another day was chosen, nor in tests with a fixed day).
+        self._follows_today = today is None
         self._writing = False
         self._stale = False
         layout = QVBoxLayout(self)
@@ -136,12 +124,12 @@ class TodayTab(QWidget):
         self.current_view = self.notes_view
         self.previous_button.clicked.connect(lambda: self.set_day(self.day - dt.timedelta(1)))
         self.next_button.clicked.connect(lambda: self.set_day(self.day + dt.timedelta(1)))
-        self.today_button.clicked.connect(lambda: self.set_day(dt.date.today()))
+        self.today_button.clicked.connect(self.show_today)
         self.date_edit.dateChanged.connect(lambda d: self.set_day(d.toPython()))
         for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
             QShortcut(QKeySequence(keys), self,
                       activated=lambda step=step: self.set_day(self.day + dt.timedelta(step)))
-        QShortcut(QKeySequence("Alt+Home"), self, activated=lambda: self.set_day(dt.date.today()))
+        QShortcut(QKeySequence("Alt+Home"), self, activated=self.show_today)
         self.panel.done_requested.connect(lambda outcome: self._act("done", outcome=outcome))
         self.panel.snooze_requested.connect(lambda until: self._act("snooze", until=until))
         self.panel.skip_requested.connect(lambda reason: self._act("skip", reason=reason))
@@ -155,7 +143,6 @@ class TodayTab(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
         self.reload()
-        self._select(self.notes_view if self.notes_model.rowCount() else self.calls_view, 0)
 
     def _section(self, splitter: QSplitter, name: str, model: AgendaTableModel):
         box = QWidget(splitter)
@@ -170,23 +157,31 @@ class TodayTab(QWidget):
         splitter.addWidget(box)
         view.selectionModel().currentRowChanged.connect(
             lambda current, _previous, view=view: self._on_current(view, current.row()))
-        view.doubleClicked.connect(lambda _index: self.open_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), view, activated=self.open_selected,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        view.on_open(self.open_selected)
         view.installEventFilter(self)
         return title, view
 
     # -- data --------------------------------------------------------------------------
+    def show_today(self) -> None:
+        self.set_day(dt.date.today())
+        self._follows_today = True
+
     def set_day(self, day: dt.date) -> None:
+        self._follows_today = False
         if day != self.day:
             self.day = day
             self.reload()
             self._select(self.current_view, 0)
+        else:
+            self.reload()
 
     def reload(self) -> None:
+        """Recompute the day's agenda, keeping the selected follow-up (or its place)."""
         self._reload_timer.stop()
         self._stale = False
+        view = self.current_view
+        kept = self.selected_item()
+        row = view.selectionModel().currentIndex().row()
         items = agenda_for(self.day)
         self.notes_model.set_items(notes_to_write(items), self.day)
         self.calls_model.set_items(calls_to_make(items), self.day)
@@ -202,7 +197,13 @@ class TodayTab(QWidget):
         self.overdue.setText(f"Overdue: {summary.overdue}")
         self.notes_title.setText(f"Notes to write ({self.notes_model.rowCount()})")
         self.calls_title.setText(f"Calls to make ({self.calls_model.rowCount()})")
-        self.panel.show_item(self.selected_item(), self.day)
+        if kept is not None:
+            for candidate in (self.notes_view, self.calls_view):
+                found = candidate.model().row_of(kept)
+                if found >= 0:
+                    view, row = candidate, found
+                    break
+        self._select(view, max(row, 0))
 
     def _on_data_changed(self, *_args) -> None:
         if self._writing:
@@ -217,7 +218,9 @@ class TodayTab(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
-        if self._stale:
+        if self._follows_today and self.day != dt.date.today():
+            self.show_today()
+        elif self._stale:
             self.reload()
 
     # -- selection ---------------------------------------------------------------------
@@ -242,12 +245,7 @@ class TodayTab(QWidget):
             else:
                 self.panel.show_item(None, self.day)
                 return
-        row = min(max(row, 0), model.rowCount() - 1)
-        index = model.index(row, CLIENT)
-        view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        view.scrollTo(index)
+        view.select_row(min(max(row, 0), model.rowCount() - 1), CLIENT)
         self.current_view = view
         self.panel.show_item(self.selected_item(), self.day)
 
@@ -266,8 +264,6 @@ class TodayTab(QWidget):
         item = self.selected_item()
         if item is None:
             return
-        view = self.current_view
-        row = view.selectionModel().currentIndex().row()
         try:
             message = perform(self.main_window, item, action, self.day, **options)
         except ValidationError as exc:
@@ -283,9 +279,8 @@ class TodayTab(QWidget):
             bus().followups_changed.emit()
         finally:
             self._writing = False
-        self.reload()
-        self._select(view, row)
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reload()  # the acted-on row is gone: the next one takes its place
+        self.current_view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._status(f"{item.client_name}: {message}", 6000)
 
     def open_selected(self) -> None:

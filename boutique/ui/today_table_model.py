@@ -24,8 +24,6 @@ _TOP = QBrush(QColor(TOP_TIER))
 
 
 def what_label(item: AgendaItem) -> str:
-    if item.kind == "key_date":
-        return "Birthday" if item.occasion == "birthday" else "Anniversary"
     label = item.kind_label
     if item.attempts:
         label += f" (try {item.attempts + 1})"
@@ -33,16 +31,7 @@ def what_label(item: AgendaItem) -> str:
 
 
 def due_label(item: AgendaItem, day: dt.date) -> str:
-    if item.kind == "key_date" and item.occasion_date is not None:
-        # What matters about a reminder is how close the occasion is.
-        days = (item.occasion_date - day).days
-        return "the day itself" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
-    if item.days_overdue:
-        return f"{item.days_overdue} day{'s' if item.days_overdue != 1 else ''} overdue"
-    deadline = item.deadline or item.due
-    if deadline > day:
-        return f"by {deadline:%a %d %b}"
-    return "today"
+    return item.when_text(day)
 
 
 def contact_label(item: AgendaItem) -> str:
@@ -63,6 +52,16 @@ class AgendaTableModel(QAbstractTableModel):
         self.items = list(items)
         self.day = day
         self.endResetModel()
+
+    def row_of(self, item: AgendaItem) -> int:
+        """Where the same follow-up is now (a reminder may have been stored since)."""
+        key = (item.client_id, item.kind, item.occasion_date, item.purchase_ids)
+        for row, other in enumerate(self.items):
+            if (other.followup_id and other.followup_id == item.followup_id) or (
+                    (other.client_id, other.kind, other.occasion_date, other.purchase_ids)
+                    == key):
+                return row
+        return -1
 
     def item_at(self, row: int) -> AgendaItem | None:
         return self.items[row] if 0 <= row < len(self.items) else None

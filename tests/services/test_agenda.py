@@ -115,7 +115,7 @@ def test_ics_export_has_one_event_per_open_follow_up(db, make_client, make_purch
     assert f"followup-{closed.id}@boutique.followups" not in uids
     first = events[0]
     assert first.decoded("DTSTART") == D(2026, 12, 15)  # the birthday reminder comes first
-    assert str(first["SUMMARY"]) == "Call Zoë Alvarez: key date"
+    assert str(first["SUMMARY"]) == "Call Zoë Alvarez: birthday"
     call = next(e for e in events if "satisfaction" in str(e["SUMMARY"]))
     assert "Pearl strand & clasp" in str(call["DESCRIPTION"])
     # the same follow-ups get the same UIDs next time

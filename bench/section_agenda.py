@@ -1,0 +1,95 @@
+"""The morning agenda and recording a purchase (with its follow-ups) on the 100k store.
+
+Works on a copy of the cached store: recording purchases writes to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+import statistics
+import time
+
+AGENDA_RUNS = 20
+PURCHASES = 60
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def _copy(source, target) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def run(ctx) -> list[tuple[str, str]]:
+    from boutique.models import Client, close_database, open_database
+    from boutique.services.agenda import agenda_for, calls_to_make, week_summary
+    from boutique.services.calendar_view import day_counts
+    from boutique.services.purchases import ItemData, PurchaseData, record_purchase
+
+    day = dt.date.fromisoformat(ctx.reference_date)
+    copy = ctx.cache / "agenda-bench-copy.sqlite3"
+    started = time.perf_counter()
+    _copy(ctx.store, copy)
+    copied = time.perf_counter() - started
+    open_database(copy)
+    out: list[tuple[str, str]] = [("agenda_store_copy_s", f"{copied:.1f}")]
+    try:
+        started = time.perf_counter()
+        items = agenda_for(day)
+        first = time.perf_counter() - started
+        runs = []
+        for _ in range(AGENDA_RUNS):
+            started = time.perf_counter()
+            agenda_for(day)
+            runs.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        summary = week_summary(day, items)
+        summary_s = time.perf_counter() - started
+        first_of_month = day.replace(day=1)
+        grid_start = first_of_month - dt.timedelta(days=first_of_month.weekday())
+        started = time.perf_counter()
+        day_counts(grid_start, grid_start + dt.timedelta(days=41))
+        calendar_s = time.perf_counter() - started
+        out += [
+            ("agenda_items", f"{len(items)} ({len(calls_to_make(items))} calls, "
+                             f"{summary.overdue} overdue)"),
+            ("agenda_ms_first", _ms(first) + " (cold: phone numbers formatted once)"),
+            ("agenda_ms_p50", _ms(statistics.median(runs))),
+            ("agenda_ms_p95", _ms(_percentile(runs, 0.95))),
+            ("week_summary_ms", _ms(summary_s)),
+            ("calendar_month_counts_ms", _ms(calendar_s)),
+        ]
+
+        rng = random.Random(2026)
+        top = Client.select(Client.id).order_by(Client.id.desc()).scalar()
+        timings = []
+        for n in range(PURCHASES):
+            client_id = rng.randint(1, top)
+            data = PurchaseData(
+                purchase_date=day - dt.timedelta(days=rng.randint(0, 20)),
+                items=[ItemData(description=f"Bench piece {n}", category="ring",
+                                price_cents=rng.randint(100, 5000) * 100)],
+                is_gift=n % 3 == 0, gift_recipient="Ana" if n % 3 == 0 else "")
+            started = time.perf_counter()
+            record_purchase(client_id, data)
+            timings.append(time.perf_counter() - started)
+        out += [
+            ("record_purchase_ms_p50", _ms(statistics.median(timings))),
+            ("record_purchase_ms_p95", _ms(_percentile(timings, 0.95))),
+        ]
+    finally:
+        close_database()
+        for suffix in ("", "-wal", "-shm"):
+            copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+    return out
