@@ -9,6 +9,8 @@ read this one list.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
 from boutique.models import database
@@ -117,12 +119,26 @@ def agenda_for(day: dt.date) -> list[AgendaItem]:
     """Open follow-ups due on or before `day`, top tier first, then most overdue."""
     rules = load_rules()
     lead = dt.timedelta(days=rules.key_date_lead_days)
-    # A stored key-date reminder whose occasion has passed is no longer worth a call;
-    # a computed one shows from its due day until the occasion.
-    items = gather(
-        "f.status = 'open' AND f.due <= ? AND (f.kind <> 'key_date' OR f.occasion_date >= ?)",
-        (day, day), day - lead, day, day, rules)
-    return sorted(items, key=sort_key)
+    # A big book's agenda is thousands of small objects made at once; the cyclic collector
+    # would walk them again and again (none of them form cycles), so it waits until done.
+    with collector_paused():
+        # A stored key-date reminder whose occasion has passed is no longer worth a call;
+        # a computed one shows from its due day until the occasion.
+        items = gather(
+            "f.status = 'open' AND f.due <= ? AND (f.kind <> 'key_date' OR f.occasion_date >= ?)",
+            (day, day), day - lead, day, day, rules)
+        return sorted(items, key=sort_key)
+
+
+@contextmanager
+def collector_paused():
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def notes_to_write(items: list[AgendaItem]) -> list[AgendaItem]:

@@ -88,7 +88,7 @@ def _table(parent, name: str, model) -> RecordTable:
     view = RecordTable(parent, name=name)
     view.setModel(model)
     view.setTabKeyNavigation(False)
-    view.set_column_widths({0: 120, 1: 130, 3: 100, 4: 190}, stretch=(2,))  # 2: the reason
+    view.set_column_widths({0: 135, 1: 130, 3: 100, 4: 190}, stretch=(2,))  # 2: the reason
     return view
 
 
