@@ -66,11 +66,19 @@ def build_store(cache: Path) -> tuple[Path, float | None]:
     return store, elapsed
 
 
+def remove_stale(cache: Path, store: Path) -> None:
+    """Cached stores of older builders are a gigabyte each: keep only the current one's."""
+    for path in cache.glob("bench-*"):
+        if not path.name.startswith(store.stem):
+            path.unlink()
+
+
 def main() -> int:
     cache = HERE / ".cache"
     cache.mkdir(exist_ok=True)
     fresh = not any(cache.glob(f"bench-{CLIENTS}-v{STORE_VERSION}-*.sqlite3"))
     store, build_seconds = build_store(cache)
+    remove_stale(cache, store)
     print(f"store: {store.name}")
     if build_seconds is None:
         print("build_time_s: unknown (cached; delete bench/.cache to rebuild)")
