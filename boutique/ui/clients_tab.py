@@ -76,8 +76,6 @@ class ClientsTab(QWidget):
         self.new_button.clicked.connect(self.new_client)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.trash_selected)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_client,
-                  context=Qt.ShortcutContext.WindowShortcut)
         self.view.on_open(self.open_selected)
         self.view.on_key(Qt.Key.Key_Delete, self.trash_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, activated=self._focus_table,

@@ -61,6 +61,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.file_menu = file_menu
+        # New client works from every tab: it goes to the Clients tab and opens the form.
+        self.action_new_client = QAction("&New client…", self)
+        self.action_new_client.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new_client.triggered.connect(self.new_client)
+        file_menu.addAction(self.action_new_client)
+        file_menu.addSeparator()
         self.action_print = QAction("&Print…", self)
         self.action_print.setShortcut(QKeySequence.StandardKey.Print)
         self.action_print.triggered.connect(self.print_current)
@@ -117,6 +123,9 @@ class MainWindow(QMainWindow):
             dialog.show_page(page)
         dialog.exec()
         dialog.deleteLater()  # its pages stop listening for changes with it
+
+    def new_client(self) -> None:
+        self.show_tab("Clients").new_client()
 
     def focus_search(self) -> None:
         current = self.tabs.currentWidget()

@@ -162,3 +162,13 @@ def test_profile_header_shows_pinned_facts(qtbot, window):
     dialog = ClientProfileDialog(window, client_id=client_id)
     qtbot.addWidget(dialog)
     assert dialog.header.pinned.text() == "Pinned: Ring size 6.5 <b>&</b>"
+
+
+def test_ctrl_n_opens_a_new_client_from_any_tab(qtbot, window, close_modal_later):
+    window.show_tab("Notes")
+    window.activateWindow()
+    seen = []
+    close_modal_later(lambda dialog: seen.append(dialog.windowTitle()))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["New client"]
+    assert window.tabs.currentWidget() is window.tab_widgets["Clients"]
