@@ -54,6 +54,13 @@ _PURCHASE_HOOK = """(SELECT n.text FROM note n WHERE n.purchase_id = f.purchase_
                        AND n.deleted_at IS NULL AND n.category = 'conversation'
                      ORDER BY n.created_at DESC, n.id DESC LIMIT 1)"""
 CHUNK = 900  # SQLite's bound-parameter limit is 999 on older builds
+_WITH_ADDRESS, _WITH_HOOK = 2, 1
+_CARDS_SQL = f"""SELECT {", ".join(f"c.{name}" for name in CLIENT_COLUMNS)},
+    CASE WHEN j.value & {_WITH_ADDRESS} THEN {_ADDRESS_SQL["home"]} ELSE {_NO_ADDRESS} END,
+    CASE WHEN j.value & {_WITH_ADDRESS} THEN {_ADDRESS_SQL["business"]} ELSE {_NO_ADDRESS} END,
+    CASE WHEN j.value & {_WITH_HOOK} THEN {_CLIENT_HOOK} END
+    FROM json_each(?) j JOIN client c ON c.id = j.value >> 2
+    WHERE c.deleted_at IS NULL AND c.do_not_contact = 0"""
 
 
 class ClientCard(namedtuple("ClientCardFields",
@@ -69,14 +76,15 @@ class ClientCard(namedtuple("ClientCardFields",
     full_name = Client.full_name
 
     def address(self, which: str) -> dict[str, str]:
-        return dict(_address(self.home_json if which == "home" else self.business_json))
+        return _address(self.home_json if which == "home" else self.business_json).copy()
 
 
 @lru_cache(maxsize=4096)
-def _address(packed: str) -> tuple[tuple[str, str], ...]:
-    # The contact rules ask for the same address two or three times per note.
-    return tuple((part, value or "") for part, value in
-                 zip(ADDRESS_PARTS, json.loads(packed), strict=True))
+def _address(packed: str) -> dict[str, str]:
+    # The contact rules ask for the same address two or three times per note (each gets
+    # its own copy).
+    return {part: value or "" for part, value in
+            zip(ADDRESS_PARTS, json.loads(packed), strict=True)}
 
 
 class Source(NamedTuple):
@@ -107,26 +115,14 @@ def load_cards(client_ids, with_address=(), without_hook=()) -> dict[int, Client
 
     Only what the list needs is read: the postal addresses of those in `with_address`
     (a call needs none) and the personal hook of those not in `without_hook` (whose every
-    item recalls its own purchase's conversation). One query per 900 ids and kind.
+    item recalls its own purchase's conversation). One query for the lot: the ids go in
+    as one JSON array, each with what to read for it in its two low bits.
     """
-    ids = sorted(set(client_ids))
     mailed, hookless = set(with_address), set(without_hook)
-    base = [f"c.{name}" for name in CLIENT_COLUMNS]
-    found: dict[int, ClientCard] = {}
-    for address in (True, False):
-        for hook in (True, False):
-            wanted = [i for i in ids if (i in mailed) == address and (i not in hookless) == hook]
-            columns = ", ".join(base + ([_ADDRESS_SQL["home"], _ADDRESS_SQL["business"]]
-                                        if address else [_NO_ADDRESS, _NO_ADDRESS])
-                                + [_CLIENT_HOOK if hook else "NULL"])
-            for chunk in _chunks(wanted):
-                marks = ",".join("?" * len(chunk))
-                for row in database.execute_sql(
-                        f"""SELECT {columns} FROM client c
-                            WHERE c.id IN ({marks}) AND c.deleted_at IS NULL
-                              AND c.do_not_contact = 0""", chunk):
-                    found[row[0]] = ClientCard._make(row)
-    return found
+    wanted = json.dumps([i * 4 + (i in mailed) * _WITH_ADDRESS + (i not in hookless) * _WITH_HOOK
+                         for i in sorted(set(client_ids))])
+    make = ClientCard._make
+    return {row[0]: make(row) for row in database.execute_sql(_CARDS_SQL, (wanted,))}
 
 
 def stored_sources(where: str, params: tuple) -> list[Source]:
@@ -145,6 +141,7 @@ def stored_sources(where: str, params: tuple) -> list[Source]:
                     WHERE merged_into_id IN ({marks}) ORDER BY rule_due, id""", chunk):
             merged.setdefault(head, []).append((reason, purchase_id))
     date = dt.date.fromisoformat
+    make = Source._make
     sources = []
     for (fid, client_id, kind, due, deadline, reason, channel, is_gift, purchase_id,
          occasion, occasion_date, attempts, hook) in rows:
@@ -152,9 +149,9 @@ def stored_sources(where: str, params: tuple) -> list[Source]:
         if fid in merged:
             reason = merged_reason([reason] + [r for r, _ in merged[fid]])
             purchases += tuple(p for _, p in merged[fid] if p)
-        sources.append(Source(fid, client_id, kind, date(due), date(deadline), reason,
-                              channel, bool(is_gift), purchases, occasion,
-                              date(occasion_date) if occasion_date else None, attempts, hook))
+        sources.append(make((fid, client_id, kind, date(due), date(deadline), reason,
+                             channel, bool(is_gift), purchases, occasion,
+                             date(occasion_date) if occasion_date else None, attempts, hook)))
     return sources
 
 
@@ -204,22 +201,23 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
     region = settings.get("store.default_region")
     threshold = top_tier_threshold()
     top_from = threshold if threshold is not None else float("inf")
-    make = AgendaItem.from_values
+    new = tuple.__new__  # AgendaItem is a named tuple: made from its values in field order
     items = []
     append = items.append
-    for s in sources:
-        card = cards.get(s.client_id)
+    for (followup_id, client_id, kind, due, deadline, reason, channel, is_gift, purchase_ids,
+         occasion, occasion_date, attempts, hook) in sources:
+        card = cards.get(client_id)
         if card is None:
             continue
-        choice = (choose_phone(card, s.is_gift, region) if s.channel == "phone"
-                  else choose_for(card, s.channel, s.is_gift, region))
+        choice = (choose_phone(card, is_gift, region) if channel == "phone"
+                  else choose_for(card, channel, is_gift, region))
         spend = card.lifetime_spend_cents or 0
         # (the tier rule of services.value, inlined: this loop runs for every row)
-        append(make(
-            s.followup_id, s.client_id, card.display_name, salutation_name(card), s.kind,
-            s.due, max(0, (day - s.deadline).days), s.reason, choice.channel, choice.contact,
-            choice.address, choice.warnings, s.purchase_ids, s.hook or card.hook or "",
-            bool(spend) and spend >= top_from, s.deadline, s.occasion, s.occasion_date,
-            s.attempts, card.sort_name or "",
-        ))
+        append(new(AgendaItem, (
+            followup_id, client_id, card.display_name, salutation_name(card), kind,
+            due, max(0, (day - deadline).days), reason, choice.channel, choice.contact,
+            choice.address, choice.warnings, purchase_ids, hook or card.hook or "",
+            bool(spend) and spend >= top_from, deadline, occasion, occasion_date,
+            attempts, card.sort_name or "",
+        )))
     return items

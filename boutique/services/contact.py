@@ -30,9 +30,9 @@ class MailingAddress:
         out = [self.name] if self.name else []
         if self.company:
             out.append(self.company)
-        out += [line for line in self.lines if line]
-        locality = " ".join(p for p in (self.city + ("," if self.city and self.region else ""),
-                                        self.region, self.postcode) if p)
+        out += filter(None, self.lines)
+        locality = " ".join(filter(None, (self.city + ("," if self.city and self.region else ""),
+                                          self.region, self.postcode)))
         if locality:
             out.append(locality)
         if self.country and self.country.strip().casefold() not in _same_country(home_country):
@@ -43,10 +43,12 @@ class MailingAddress:
         return ", ".join(self.envelope_lines()[1:])
 
 
-def _same_country(home: str) -> set[str]:
+_US_NAMES = frozenset({"usa", "us", "united states", "united states of america", "u.s.a."})
+
+
+def _same_country(home: str) -> frozenset[str]:
     home = (home or "").strip().casefold()
-    aliases = {"usa", "us", "united states", "united states of america", "u.s.a."}
-    return aliases if home in aliases or not home else {home}
+    return _US_NAMES if home in _US_NAMES or not home else frozenset((home,))
 
 
 @dataclass(frozen=True)
@@ -58,25 +60,41 @@ class ContactChoice:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
+def _made(cls, values: dict):
+    # The frozen dataclass `cls` holding `values` (every field), without its guarded
+    # assignment per field: the agenda of a big book makes thousands of these at once.
+    made = object.__new__(cls)
+    made.__dict__.update(values)
+    return made
+
+
+def _choice(channel: str, contact: str, address: MailingAddress | None = None,
+            phone_field: str = "", warnings: tuple[str, ...] = ()) -> ContactChoice:
+    return _made(ContactChoice, {"channel": channel, "contact": contact, "address": address,
+                                 "phone_field": phone_field, "warnings": warnings})
+
+
 def addressee_name(client: Client) -> str:
-    name = " ".join(p for p in (client.first_name, client.last_name) if p)
+    name = " ".join(filter(None, (client.first_name, client.last_name)))
     return f"{client.salutation} {name}".strip() if client.salutation else name
 
 
 def mailing_address(client: Client, which: str) -> MailingAddress:
     parts = client.address(which)
-    return MailingAddress(
-        name=addressee_name(client), company=parts["company"] if which == "business" else "",
-        lines=tuple(p for p in (parts["line1"], parts["line2"]) if p), city=parts["city"],
-        region=parts["region"], postcode=parts["postcode"], country=parts["country"], kind=which,
-    )
+    return _made(MailingAddress, {
+        "name": addressee_name(client),
+        "company": parts["company"] if which == "business" else "",
+        "lines": tuple(filter(None, (parts["line1"], parts["line2"]))), "city": parts["city"],
+        "region": parts["region"], "postcode": parts["postcode"], "country": parts["country"],
+        "kind": which,
+    })
 
 
 def choose_mail(client: Client, is_gift: bool) -> ContactChoice:
     """The address for a handwritten note about a purchase."""
     warnings: list[str] = []
     if client.do_not_contact:
-        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+        return _choice("none", "", warnings=("Client asked not to be contacted",))
     if not client.consent_mail:
         warnings.append("Client has not agreed to mail")
     if is_gift and client.has_address("business"):
@@ -88,8 +106,8 @@ def choose_mail(client: Client, is_gift: bool) -> ContactChoice:
     elif client.has_address("business"):
         address = mailing_address(client, "business")
     else:
-        return ContactChoice("mail", "", warnings=tuple(warnings + ["No postal address on file"]))
-    return ContactChoice("mail", address.one_line(), address=address, warnings=tuple(warnings))
+        return _choice("mail", "", warnings=tuple(warnings + ["No postal address on file"]))
+    return _choice("mail", address.one_line(), address=address, warnings=tuple(warnings))
 
 
 def choose_phone(client: Client, is_gift: bool, region: str | None = None) -> ContactChoice:
@@ -97,7 +115,7 @@ def choose_phone(client: Client, is_gift: bool, region: str | None = None) -> Co
     region when the caller already has it (a long list saves a lookup per row)."""
     warnings: list[str] = []
     if client.do_not_contact:
-        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+        return _choice("none", "", warnings=("Client asked not to be contacted",))
     if not client.consent_phone:
         warnings.append("Client has not agreed to phone calls")
     order = ("mobile_phone", "work_phone") if is_gift else ("mobile_phone", "home_phone", "work_phone")
@@ -105,33 +123,33 @@ def choose_phone(client: Client, is_gift: bool, region: str | None = None) -> Co
     for field_name in order:
         number = getattr(client, field_name)
         if number:
-            return ContactChoice("phone", display_phone(number, region), phone_field=field_name,
+            return _choice("phone", display_phone(number, region), phone_field=field_name,
                                  warnings=tuple(warnings))
     if is_gift and client.home_phone:
         warnings.append("Gift: only a home number on file, the recipient may answer; call not placed")
     else:
         warnings.append("No phone number on file")
-    return ContactChoice("phone", "", warnings=tuple(warnings))
+    return _choice("phone", "", warnings=tuple(warnings))
 
 
 def choose_email(client: Client) -> ContactChoice:
     if client.do_not_contact:
-        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+        return _choice("none", "", warnings=("Client asked not to be contacted",))
     warnings = [] if client.consent_email else ["Client has not agreed to email"]
     if not client.email:
         warnings.append("No email address on file")
-    return ContactChoice("email", client.email, warnings=tuple(warnings))
+    return _choice("email", client.email, warnings=tuple(warnings))
 
 
 def choose_text(client: Client, region: str | None = None) -> ContactChoice:
     """Text messages go to the mobile only: another line may be shared."""
     if client.do_not_contact:
-        return ContactChoice("none", "", warnings=("Client asked not to be contacted",))
+        return _choice("none", "", warnings=("Client asked not to be contacted",))
     warnings = [] if client.consent_text else ["Client has not agreed to text messages"]
     if not client.mobile_phone:
-        return ContactChoice("text", "", warnings=tuple(warnings + ["No mobile number on file"]))
+        return _choice("text", "", warnings=tuple(warnings + ["No mobile number on file"]))
     region = region or settings.get("store.default_region")
-    return ContactChoice("text", display_phone(client.mobile_phone, region),
+    return _choice("text", display_phone(client.mobile_phone, region),
                          phone_field="mobile_phone", warnings=tuple(warnings))
 
 

@@ -124,3 +124,15 @@ def test_ics_export_has_one_event_per_open_follow_up(db, make_client, make_purch
     assert set(again) == set(uids)
     birthday = next(i for i in items if i.kind == "key_date")
     assert uid_for(birthday) == f"keydate-{client.id}-birthday-2027-01-05@boutique.followups"
+
+
+def test_an_item_is_equal_to_the_same_follow_up_read_again(db, make_client, make_purchase):
+    client = make_client(first_name="Ana", **HOME)
+    make_purchase(client.id, D(2026, 11, 16))
+    first, again = agenda_for(D(2026, 11, 25)), agenda_for(D(2026, 11, 25))
+    assert first == again and hash(first[0]) == hash(again[0])
+    # The folded sort name only orders the list: it is not part of what the item is.
+    resorted = first[0]._replace(sort_name="zzz")
+    assert resorted == first[0] and hash(resorted) == hash(first[0])
+    assert first[0] != tuple(first[0])
+    assert first[0] != first[0]._replace(days_overdue=first[0].days_overdue + 1)
