@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRect, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -31,6 +31,7 @@ from boutique.services.calendar_view import (
     items_due_on,
     upcoming_key_dates,
 )
+from boutique.ui.deferred_reload import DeferredReload
 from boutique.ui.record_table import RecordTable
 from boutique.ui.signals import bus
 from boutique.ui.style import ACCENT, MUTED, TOP_TIER
@@ -157,7 +158,6 @@ class CalendarTab(QWidget):
         super().__init__(window)
         self.main_window = window
         self.today = today
-        self._stale = False
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
@@ -210,16 +210,11 @@ class CalendarTab(QWidget):
         self.calendar.activated.connect(lambda _d: self.open_day_in_today())
         for view in (self.day_view, self.key_view):
             view.on_open(lambda view=view: self.open_selected(view))
-        for signal in (bus().followups_changed, bus().clients_changed, bus().settings_changed):
-            signal.connect(self._on_data_changed)
-        bus().purchases_changed.connect(self._on_purchases_changed)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.reload)
         # Filled when first shown: the window opens on Today, and a big book's month
         # takes a moment to count.
-        self._stale = True
+        self.refresh = DeferredReload(self, self.reload, [
+            bus().followups_changed, bus().clients_changed, bus().settings_changed,
+            bus().purchases_changed], stale=True)
         if self.isVisible():
             self.reload()
 
@@ -230,8 +225,7 @@ class CalendarTab(QWidget):
         return self.calendar.selectedDate().toPython()
 
     def reload(self) -> None:
-        self._timer.stop()
-        self._stale = False
+        self.refresh.reloading()
         self.calendar.today = self.reference_day()
         self.calendar.load_counts()
         self.show_day()
@@ -248,18 +242,9 @@ class CalendarTab(QWidget):
             f"{day:%A %d %B}: {notes} note{plural.get(notes, 's')}, "
             f"{calls} call{plural.get(calls, 's')}")
 
-    def _on_data_changed(self, *_args) -> None:
-        if self.isVisible():
-            self._timer.start()
-        else:
-            self._stale = True
-
-    def _on_purchases_changed(self, _client_id: int) -> None:
-        self._on_data_changed()
-
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
-        if self._stale:
+        if self.refresh.stale:
             self.reload()
 
     def open_selected(self, view: QTableView) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
 from boutique.services.errors import NotFound, ValidationError
+from boutique.ui.deferred_reload import DeferredReload
 from boutique.ui.followup_commands import perform
 from boutique.ui.record_table import RecordTable
 from boutique.ui.signals import bus
@@ -62,8 +63,6 @@ class TodayTab(QWidget):
         # Showing the real today: the day moves on by itself when the window is left
         # open overnight (not when another day was chosen, nor in tests with a fixed day).
         self._follows_today = today is None
-        self._writing = False
-        self._stale = False
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -134,14 +133,9 @@ class TodayTab(QWidget):
         self.panel.snooze_requested.connect(lambda until: self._act("snooze", until=until))
         self.panel.skip_requested.connect(lambda reason: self._act("skip", reason=reason))
         self.panel.open_requested.connect(self.open_selected)
-        for signal in (bus().followups_changed, bus().clients_changed,
-                       bus().settings_changed):
-            signal.connect(self._on_data_changed)
-        bus().purchases_changed.connect(self._on_purchases_changed)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        self.refresh = DeferredReload(self, self.reload, [
+            bus().followups_changed, bus().clients_changed, bus().settings_changed,
+            bus().purchases_changed])
         self.reload()
 
     def _section(self, splitter: QSplitter, name: str, model: AgendaTableModel):
@@ -177,8 +171,7 @@ class TodayTab(QWidget):
 
     def reload(self) -> None:
         """Recompute the day's agenda, keeping the selected follow-up (or its place)."""
-        self._reload_timer.stop()
-        self._stale = False
+        self.refresh.reloading()
         view = self.current_view
         kept = self.selected_item()
         row = view.selectionModel().currentIndex().row()
@@ -205,22 +198,11 @@ class TodayTab(QWidget):
                     break
         self._select(view, max(row, 0))
 
-    def _on_data_changed(self, *_args) -> None:
-        if self._writing:
-            return
-        if self.isVisible():
-            self._reload_timer.start()
-        else:
-            self._stale = True
-
-    def _on_purchases_changed(self, _client_id: int) -> None:
-        self._on_data_changed()
-
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         if self._follows_today and self.day != dt.date.today():
             self.show_today()
-        elif self._stale:
+        elif self.refresh.stale:
             self.reload()
 
     # -- selection ---------------------------------------------------------------------
@@ -274,11 +256,11 @@ class TodayTab(QWidget):
         except NotFound as exc:
             self._status(str(exc), 6000)
             return
-        self._writing = True
+        self.refresh.paused = True
         try:
             bus().followups_changed.emit()
         finally:
-            self._writing = False
+            self.refresh.paused = False
         self.reload()  # the acted-on row is gone: the next one takes its place
         self.current_view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._status(f"{item.client_name}: {message}", 6000)
