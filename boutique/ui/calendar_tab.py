@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRect, Qt
+from PySide6.QtCore import QDate, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -32,7 +32,7 @@ from boutique.services.calendar_view import (
     upcoming_key_dates,
 )
 from boutique.ui.deferred_reload import DeferredReload
-from boutique.ui.record_table import RecordTable
+from boutique.ui.record_table import RecordTable, RecordTableModel
 from boutique.ui.signals import bus
 from boutique.ui.style import ACCENT, MUTED, TOP_TIER
 from boutique.ui.today_table_model import CLIENT, CONTACT, DUE, HOOK, WHAT, WHY, AgendaTableModel
@@ -104,8 +104,8 @@ class FollowupCalendar(QCalendarWidget):
         painter.restore()
 
 
-class KeyDatesModel(QAbstractTableModel):
-    HEADERS = ("Date", "Client", "Occasion")
+class KeyDatesModel(RecordTableModel):
+    headers = ("Date", "Client", "Occasion")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -117,16 +117,8 @@ class KeyDatesModel(QAbstractTableModel):
         self.entries = list(entries)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def record_count(self) -> int:
+        return len(self.entries)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.entries):

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from boutique.services import settings
 from boutique.services.client_list import ClientRow, SortKey, client_ids, client_rows
 from boutique.services.text import money
 from boutique.services.value import TOP
+from boutique.ui.record_table import RecordTableModel
 
 NAME, PHONE, EMAIL, LAST_PURCHASE, SPEND, TIER = range(6)
 HEADERS = ("Name", "Phone", "Email", "Last purchase", "Lifetime spend", "Tier")
@@ -31,7 +32,9 @@ _TOP_BRUSH = QBrush(QColor("#8a6d1d"))
 _MUTED_BRUSH = QBrush(QColor("#8c8c8c"))
 
 
-class ClientTableModel(QAbstractTableModel):
+class ClientTableModel(RecordTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ids: list[int] = []
@@ -92,17 +95,8 @@ class ClientTableModel(QAbstractTableModel):
         return page.get(self._ids[row])
 
     # -- Qt model interface ------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+    def record_count(self) -> int:
+        return len(self._ids)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):

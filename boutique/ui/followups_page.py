@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 from boutique.services import followups
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.followups import FollowupRow
-from boutique.ui.record_table import RecordTable
+from boutique.ui.record_table import RecordTable, RecordTableModel
 from boutique.ui.signals import bus
 from boutique.ui.style import MUTED, WARNING
 
 CHANNEL_LABELS = {"phone": "Call", "mail": "Note (mail)", "email": "Email", "text": "Text"}
 
 
-class FollowupRowsModel(QAbstractTableModel):
+class FollowupRowsModel(RecordTableModel):
     def __init__(self, past: bool, parent=None):
         super().__init__(parent)
         self.past = past
@@ -47,16 +47,8 @@ class FollowupRowsModel(QAbstractTableModel):
         self.rows, self.day = list(rows), day
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def record_count(self) -> int:
+        return len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

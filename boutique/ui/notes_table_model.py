@@ -7,11 +7,12 @@ column shows a snippet around the matched words, in bold.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from boutique.services import notes, search
 from boutique.services.notes import Cursor, NoteFilter, NoteRow
+from boutique.ui.record_table import RecordTableModel
 from boutique.ui.rich_text import HtmlRole, highlighted_html
 from boutique.ui.style import ACCENT, MUTED
 
@@ -24,7 +25,9 @@ ClientIdRole = Qt.ItemDataRole.UserRole + 2
 _MUTED = QBrush(QColor(MUTED))
 
 
-class NotesTableModel(QAbstractTableModel):
+class NotesTableModel(RecordTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.filters = NoteFilter()
@@ -83,17 +86,8 @@ class NotesTableModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self.rows) if r.id == note_id), -1)
 
     # -- Qt ----------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    def record_count(self) -> int:
+        return len(self.rows)
 
     def _note_html(self, row: NoteRow) -> str:
         cached = self._html.get(row.id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -17,13 +17,15 @@ from boutique.services import settings
 from boutique.services.purchases import client_purchases, delete_purchase
 from boutique.services.text import money
 from boutique.ui.profile_pages import purchase_actions
-from boutique.ui.record_table import RecordTable
+from boutique.ui.record_table import RecordTable, RecordTableModel
 from boutique.ui.signals import bus
 
 HEADERS = ("Date", "What", "Gift", "Total")
 
 
-class PurchasesModel(QAbstractTableModel):
+class PurchasesModel(RecordTableModel):
+    headers = HEADERS
+
     def __init__(self, client_id: int, parent=None):
         super().__init__(parent)
         self.client_id = client_id
@@ -50,16 +52,8 @@ class PurchasesModel(QAbstractTableModel):
     def purchase_id_at(self, row: int) -> int | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+    def record_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

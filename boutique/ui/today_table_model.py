@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from boutique.services.agenda import AgendaItem
+from boutique.ui.record_table import RecordTableModel
 from boutique.ui.style import MUTED, TOP_TIER, WARNING
 
 CLIENT, WHAT, DUE, WHY, CONTACT, HOOK = range(6)
@@ -39,7 +40,9 @@ def contact_label(item: AgendaItem) -> str:
     return f"⚠ {text}" if item.warnings else text
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(RecordTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.items: list[AgendaItem] = []
@@ -67,17 +70,8 @@ class AgendaTableModel(QAbstractTableModel):
         return self.items[row] if 0 <= row < len(self.items) else None
 
     # -- Qt ----------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    def record_count(self) -> int:
+        return len(self.items)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         item = self.item_at(index.row()) if index.isValid() else None
