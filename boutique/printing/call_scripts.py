@@ -11,11 +11,9 @@ Layouts: "half" (two to a Letter or A4 page, with a cut line) and "full" (one a 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
-from reportlab.pdfgen.canvas import Canvas
-
+from boutique.printing.document import PdfDocument
 from boutique.printing.draw import (
     ACCENT,
     INK,
@@ -220,15 +218,9 @@ def _draw_steps(c, steps, x: float, top: float, width: float, height: float,
 
 def call_scripts_pdf(scripts: Sequence[CallScript], letterhead: Letterhead,
                      wording: Wording | None = None, layout: str = "half") -> bytes:
-    buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=page_size_points(letterhead), pageCompression=1)
-    c.setTitle("Call scripts")
-    c.setAuthor(letterhead.store_name or "Boutique")
-    draw_script_pages(c, scripts, letterhead, wording or Wording(), layout)
-    if not scripts:
-        c.showPage()
-    c.save()
-    return buffer.getvalue()
+    document = PdfDocument("Call scripts", letterhead.store_name, page_size_points(letterhead))
+    draw_script_pages(document.canvas, scripts, letterhead, wording or Wording(), layout)
+    return document.finish(blank_page=not scripts)
 
 
 def draw_script_pages(c, scripts: Sequence[CallScript], letterhead: Letterhead,

@@ -15,11 +15,9 @@ size and "-2up" on an office sheet with crop marks.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
-
+from boutique.printing.document import PdfDocument
 from boutique.printing.draw import ACCENT, INK, MUTED, RULE
 from boutique.printing.fit import FittedText, fit_lines, fit_text
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, register_fonts
@@ -91,13 +89,10 @@ def card_pdf(letterhead: Letterhead, layout: str = "a2-folded", *, guides: bool 
              greeting: str = DEFAULT_GREETING, title: str = "Thank-you card") -> bytes:
     """The card as a PDF: one page for a flat card, outside then inside for a folded one."""
     chosen = card_layout(layout)
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=chosen.imposition(letterhead.page_size).sheet)
-    canvas.setTitle(title)
-    canvas.setAuthor(letterhead.store_name)
-    draw_card_pages(canvas, letterhead, chosen, guides=guides, greeting=greeting)
-    canvas.save()
-    return buffer.getvalue()
+    document = PdfDocument(title, letterhead.store_name,
+                           chosen.imposition(letterhead.page_size).sheet)
+    draw_card_pages(document.canvas, letterhead, chosen, guides=guides, greeting=greeting)
+    return document.finish()
 
 
 def draw_card_pages(canvas, letterhead: Letterhead, layout: CardLayout, *,

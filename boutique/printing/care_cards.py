@@ -11,14 +11,12 @@ is an A6 card, portrait, one a page.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.pdfgen.canvas import Canvas
-
 from boutique.paths import RESOURCES
+from boutique.printing.document import PdfDocument
 from boutique.printing.draw import ACCENT, INK, MUTED, block, draw_paragraphs, hairline, tracked
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, register_fonts
 from boutique.printing.letterhead import Letterhead, draw_logo, page_size_points
@@ -138,10 +136,8 @@ def care_cards_pdf(materials: Sequence[str], letterhead: Letterhead, size: str =
     if size not in SIZES:
         raise ValueError(f"care card size must be one of {', '.join(SIZES)}, not '{size}'")
     texts = [care_text(m) for m in materials] or [care_text("gold")]
-    buffer = io.BytesIO()
-    c = Canvas(buffer, pageCompression=1)
-    c.setTitle("Care cards")
-    c.setAuthor(letterhead.store_name or "Boutique")
+    document = PdfDocument("Care cards", letterhead.store_name, A6_PORTRAIT)
+    c = document.canvas
     for care in texts:
         if size == "a6":
             c.setPageSize(A6_PORTRAIT)
@@ -160,5 +156,4 @@ def care_cards_pdf(materials: Sequence[str], letterhead: Letterhead, size: str =
                     cv, w, h, t, letterhead), card)
             draw_crop_marks(c, imposition)
         c.showPage()
-    c.save()
-    return buffer.getvalue()
+    return document.finish()

@@ -14,11 +14,9 @@ envelope, since the envelope may land on the very doormat the warning is about.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 
-from reportlab.pdfgen.canvas import Canvas
-
+from boutique.printing.document import PdfDocument
 from boutique.printing.draw import INK, MUTED
 from boutique.printing.fit import FittedText, clean_line, fit_lines, fit_text
 from boutique.printing.fonts import DISPLAY, register_fonts
@@ -58,10 +56,8 @@ def envelopes_pdf(letterhead: Letterhead, batch: Iterable[Sequence[str]], size: 
                   *, title: str = "Envelopes") -> bytes:
     """One page per envelope, in the order given (the day's notes, for the pack)."""
     chosen = envelope_size(size)
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=chosen.size)
-    canvas.setTitle(title)
-    canvas.setAuthor(letterhead.store_name)
+    document = PdfDocument(title, letterhead.store_name, chosen.size)
+    canvas = document.canvas
     pages = 0
     for lines in batch:
         draw_envelope(canvas, *chosen.size, letterhead, lines)
@@ -70,8 +66,7 @@ def envelopes_pdf(letterhead: Letterhead, batch: Iterable[Sequence[str]], size: 
     if not pages:  # an empty batch still makes a valid PDF with one blank envelope
         draw_envelope(canvas, *chosen.size, letterhead, ())
         canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    return document.finish()
 
 
 def draw_envelope(canvas, width: float, height: float, letterhead: Letterhead,

@@ -11,11 +11,9 @@ An address is either its lines, ready for the envelope, or an object with
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 
-from reportlab.pdfgen.canvas import Canvas
-
+from boutique.printing.document import PdfDocument
 from boutique.printing.draw import INK
 from boutique.printing.fit import FittedText, clean_line, fit_lines
 from boutique.printing.fonts import DISPLAY, register_fonts
@@ -62,13 +60,10 @@ def labels_pdf(addresses: Iterable, sheet: str | LabelSheet = "avery5160", *, st
     spec = sheet if isinstance(sheet, LabelSheet) else label_sheet(sheet)
     if not 1 <= start <= spec.per_sheet:
         raise ValueError(f"start must be a label from 1 to {spec.per_sheet}, not {start}")
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=spec.page)
-    canvas.setTitle(title)
-    draw_label_sheets(canvas, list(addresses), spec, start=start, home_country=home_country,
-                      outline=outline)
-    canvas.save()
-    return buffer.getvalue()
+    document = PdfDocument(title, "", spec.page)
+    draw_label_sheets(document.canvas, list(addresses), spec, start=start,
+                      home_country=home_country, outline=outline)
+    return document.finish()
 
 
 def draw_label_sheets(canvas, addresses: Sequence, spec: LabelSheet, *, start: int = 1,

@@ -11,15 +11,13 @@ so the window can show a progress dialog with a Cancel button.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from reportlab.pdfgen.canvas import Canvas
 
 from boutique.printing.call_scripts import KIND_TITLES as CALL_TITLES
 from boutique.printing.call_scripts import LAYOUTS as SCRIPT_LAYOUTS
 from boutique.printing.call_scripts import draw_script_pages
+from boutique.printing.document import PdfDocument
 from boutique.printing.draw import ACCENT, INK, MUTED, WARN, block, hairline, label, tracked
 from boutique.printing.envelopes import draw_envelope, envelope_size
 from boutique.printing.fonts import DISPLAY, SANS, SANS_BOLD, register_fonts
@@ -99,10 +97,9 @@ def render_pack(pack: PackData, letterhead: Letterhead, wording: Wording | None 
         if progress:
             progress(done, total)
 
-    buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=page_size_points(letterhead), pageCompression=1)
-    c.setTitle(f"Today's pack, {pack.day_text}")
-    c.setAuthor(letterhead.store_name or "Boutique")
+    document = PdfDocument(f"Today's pack, {pack.day_text}", letterhead.store_name,
+                           page_size_points(letterhead))
+    c = document.canvas
     if cancel is not None and cancel.is_set():
         raise PackCancelled("the pack was cancelled")
     if options.contents or not total:
@@ -121,8 +118,7 @@ def render_pack(pack: PackData, letterhead: Letterhead, wording: Wording | None 
         for _ in lines:
             step()
     draw_script_pages(c, pack.calls, letterhead, wording, options.script_layout, on_piece=step)
-    c.save()
-    return buffer.getvalue()
+    return document.finish()
 
 
 def _rows(pack: PackData) -> list[tuple[str, str, str, str, bool]]:

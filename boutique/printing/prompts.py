@@ -12,11 +12,9 @@ a w x h box at the origin (pylabels' shape), so the pack can place prompts too.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
-from reportlab.pdfgen.canvas import Canvas
-
+from boutique.printing.document import PdfDocument
 from boutique.printing.draw import (
     ACCENT,
     INK,
@@ -199,12 +197,6 @@ def draw_prompt_pages(c, prompts: Sequence[NotePrompt], letterhead: Letterhead,
 def note_prompts_pdf(prompts: Sequence[NotePrompt], letterhead: Letterhead,
                      wording: Wording | None = None, layout: str = "2up") -> bytes:
     """The prompts as a PDF (one blank-free page at least, even with no prompts)."""
-    buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=page_size_points(letterhead), pageCompression=1)
-    c.setTitle("Note prompts")
-    c.setAuthor(letterhead.store_name or "Boutique")
-    draw_prompt_pages(c, prompts, letterhead, wording or Wording(), layout)
-    if not prompts:
-        c.showPage()
-    c.save()
-    return buffer.getvalue()
+    document = PdfDocument("Note prompts", letterhead.store_name, page_size_points(letterhead))
+    draw_prompt_pages(document.canvas, prompts, letterhead, wording or Wording(), layout)
+    return document.finish(blank_page=not prompts)
