@@ -47,7 +47,7 @@ def build_store(cache: Path) -> tuple[Path, float | None]:
         return store, float(timing.read_text()) if timing.exists() else None
     import datetime as dt
 
-    from boutique.services.demo import build_demo
+    from boutique.services.demo.build import build_demo
 
     partial = store.with_suffix(".partial")
     for leftover in cache.glob(partial.name + "*"):

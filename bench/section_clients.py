@@ -59,7 +59,7 @@ def typed_prefixes(store) -> list[str]:
 
 def search_latency(ctx) -> list[tuple[str, str]]:
     from boutique.models import close_database, open_database
-    from boutique.services.client_list import client_ids_sql
+    from boutique.services.clients.listing import client_ids_sql
     from boutique.ui.application import create_application
     from boutique.ui.client_table_model import ClientTableModel
 

@@ -19,9 +19,9 @@ from boutique.models import close_database, open_database
 from boutique.printing.fonts import SANS, register_fonts
 from boutique.printing.pack import PackOptions, piece_count, render_pack
 from boutique.printing.templates import Wording
-from boutique.services.agenda import agenda_for
-from boutique.services.letterhead_settings import DEMO_LETTERHEAD, Letterhead
-from boutique.services.print_data import pack_from_items
+from boutique.services.agenda.today import agenda_for
+from boutique.services.stationery.letterhead import DEMO_LETTERHEAD, Letterhead
+from boutique.services.stationery.print_data import pack_from_items
 
 PIECES = 200
 RUNS = 3

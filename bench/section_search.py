@@ -62,7 +62,7 @@ def _note_text(rng: random.Random, first_names: list[str]) -> str:
 
 def _fill_notes(path: Path) -> int:
     """Bulk-add notes (through the triggers) until the store holds TARGET_NOTES."""
-    from boutique.services.demo_data import FIRST_NAMES_F, FIRST_NAMES_M
+    from boutique.services.demo.words import FIRST_NAMES_F, FIRST_NAMES_M
 
     rng = random.Random(SEED)
     names = FIRST_NAMES_F + FIRST_NAMES_M
@@ -149,7 +149,7 @@ def _percentile(values: list[float], share: float) -> float:
 def _raw_statements(text: str, candidates: int | None = -1) -> list[tuple[str, str]]:
     """The FTS5 statements the service runs for `text`, to time them on their own.
     candidates=None: the same match ranked over every hit, for reference."""
-    from boutique.services import search
+    from boutique.services.notes import search
 
     bound = search.CANDIDATES if candidates == -1 else candidates
     terms = search.query_terms(text)
@@ -166,7 +166,8 @@ def _raw_statements(text: str, candidates: int | None = -1) -> list[tuple[str, s
 
 def run(ctx) -> list[tuple[str, object]]:
     from boutique.models import close_database, database, open_database
-    from boutique.services import notes, search
+    from boutique.services.notes import notebook as notes
+    from boutique.services.notes import search
 
     store, build_seconds = _prepared_store(ctx)
     open_database(store)

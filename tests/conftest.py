@@ -48,7 +48,7 @@ def db_path(db, tmp_path):
 
 @pytest.fixture
 def make_client(db):
-    from boutique.services.clients import save_client
+    from boutique.services.clients.book import save_client
 
     def make(**values):
         values.setdefault("first_name", "Ana")
@@ -60,7 +60,7 @@ def make_client(db):
 
 @pytest.fixture
 def make_purchase(db):
-    from boutique.services.purchases import ItemData, PurchaseData, record_purchase
+    from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
 
     def make(client_id, when, description="Diamond stud earrings", price_cents=250000, **extra):
         data = PurchaseData(purchase_date=when,

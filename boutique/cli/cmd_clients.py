@@ -6,10 +6,10 @@ import datetime as dt
 
 from boutique.cli.common import CliError, parse_date, print_json
 from boutique.models import Client
-from boutique.services.client_list import client_ids, client_summary_json
-from boutique.services.demo import build_demo
+from boutique.services.clients.listing import client_ids, client_summary_json
+from boutique.services.clients.value import top_tier_threshold
+from boutique.services.demo.build import build_demo
 from boutique.services.text import money
-from boutique.services.value import top_tier_threshold
 
 
 def register(subparsers) -> None:

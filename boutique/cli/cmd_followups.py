@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from boutique.cli.common import CliError, parse_date
-from boutique.services.followup_ics import export_ics
+from boutique.services.agenda.ical import export_ics
 
 
 def register(subparsers) -> None:

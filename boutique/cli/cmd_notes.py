@@ -6,8 +6,8 @@ import sys
 
 from boutique.cli.common import CliError, print_json
 from boutique.models import NOTE_CATEGORIES
-from boutique.services import notes
-from boutique.services.clients import get_client
+from boutique.services.clients.book import get_client
+from boutique.services.notes import notebook as notes
 
 
 def register(subparsers) -> None:

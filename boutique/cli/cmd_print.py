@@ -21,12 +21,12 @@ from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
 from boutique.printing.prompts import note_prompts_pdf
 from boutique.printing.sheets import ENVELOPES, LABEL_SHEETS
 from boutique.printing.templates import Wording
-from boutique.services.letterhead_settings import (
+from boutique.services.stationery.letterhead import (
     load_letterhead,
     load_pack_options,
     load_template_overrides,
 )
-from boutique.services.print_data import note_prompt_for_purchase, pack_data
+from boutique.services.stationery.print_data import note_prompt_for_purchase, pack_data
 
 
 def register(subparsers) -> None:

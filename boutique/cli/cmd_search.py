@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from boutique.cli.common import CliError, print_json
-from boutique.services import search as search_service
+from boutique.services.notes import search as search_service
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 

@@ -13,8 +13,8 @@ from boutique.printing.cards import CARD_LAYOUTS, card_layout, card_pdf
 from boutique.printing.envelopes import envelope_pdf
 from boutique.printing.labels import labels_pdf
 from boutique.printing.sheets import ENVELOPES, LABEL_SHEETS, label_sheet
-from boutique.services.letterhead_settings import load_letterhead
-from boutique.services.stationery import get_purchase, mail_for_day, mail_for_purchase
+from boutique.services.stationery.letterhead import load_letterhead
+from boutique.services.stationery.mail import get_purchase, mail_for_day, mail_for_purchase
 
 ENVELOPE_PREFIX = "envelope-"
 ENVELOPE_LAYOUTS = {f"{ENVELOPE_PREFIX}{key}": size for key, size in ENVELOPES.items()}

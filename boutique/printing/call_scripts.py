@@ -35,7 +35,7 @@ from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, SANS_BOLD, re
 from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.templates import Wording
 from boutique.printing.wording import script_steps
-from boutique.services.print_data import CallScript
+from boutique.services.stationery.print_data import CallScript
 
 LAYOUTS = {"half": "Half a page, two to a sheet", "full": "A full page each"}
 KIND_TITLES = {

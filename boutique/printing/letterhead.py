@@ -16,7 +16,7 @@ from boutique.printing.draw import INK, MUTED, tracked
 from boutique.printing.fit import fit_lines
 from boutique.printing.fonts import DISPLAY, SANS, register_fonts
 from boutique.printing.sheets import page_size
-from boutique.services.letterhead_settings import Letterhead
+from boutique.services.stationery.letterhead import Letterhead
 
 __all__ = ["Letterhead", "draw_logo", "draw_masthead", "page_size_points"]
 

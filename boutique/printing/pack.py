@@ -28,7 +28,7 @@ from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
 from boutique.printing.prompts import draw_prompt_pages
 from boutique.printing.sheets import label_sheet
 from boutique.printing.templates import Wording
-from boutique.services.print_data import PackData
+from boutique.services.stationery.print_data import PackData
 
 MAIL_CHOICES = {"envelopes": "An envelope for each note", "labels": "A sheet of address labels",
                 "none": "No envelopes or labels"}

@@ -24,7 +24,7 @@ def create_application(app_name: str = "Boutique") -> QApplication:
 
 def open_store(db_path: Path, demo: bool) -> None:
     from boutique.models import Client, open_database
-    from boutique.services.demo import build_demo
+    from boutique.services.demo.build import build_demo
 
     open_database(db_path)
     if demo and not Client.select().exists():

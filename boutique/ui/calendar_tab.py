@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services.calendar_view import (
+from boutique.services.agenda.calendar import (
     DayCount,
     KeyDateEntry,
     day_counts,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from boutique.models import Client
 from boutique.services import settings
-from boutique.services.clients import field_problem
-from boutique.services.phones import display as display_phone
+from boutique.services.clients.book import field_problem
+from boutique.services.clients.phones import display as display_phone
 from boutique.ui.key_date_edit import KeyDateEdit
 
 SALUTATIONS = ["", "Ms.", "Mrs.", "Mr.", "Mx.", "Dr."]

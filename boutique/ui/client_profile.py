@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from boutique.models import Client
 from boutique.services import settings
-from boutique.services.clients import get_client, save_client
+from boutique.services.clients.book import get_client, save_client
+from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.errors import ValidationError
-from boutique.services.notes import pinned_facts
+from boutique.services.notes.notebook import pinned_facts
 from boutique.services.text import money
-from boutique.services.value import TOP, tier_for, top_tier_threshold
 from boutique.ui.client_form import ClientForm
 from boutique.ui.profile_pages import extra_pages
 from boutique.ui.signals import bus

@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from boutique.services import settings
-from boutique.services.client_list import ClientRow, SortKey, client_ids, client_rows
+from boutique.services.clients.listing import ClientRow, SortKey, client_ids, client_rows
+from boutique.services.clients.value import TOP
 from boutique.services.text import money
-from boutique.services.value import TOP
 from boutique.ui.record_table import RecordTableModel
 
 NAME, PHONE, EMAIL, LAST_PURCHASE, SPEND, TIER = range(6)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services.clients import get_client
+from boutique.services.clients.book import get_client
 from boutique.ui.client_table_model import (
     EMAIL,
     LAST_PURCHASE,

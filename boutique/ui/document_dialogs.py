@@ -24,8 +24,8 @@ from boutique.printing.care_cards import MATERIALS, SIZES, care_cards_pdf, care_
 from boutique.printing.prompts import LAYOUTS, note_prompts_pdf
 from boutique.printing.templates import Wording
 from boutique.services import settings
-from boutique.services.letterhead_settings import load_letterhead, load_template_overrides
-from boutique.services.print_data import care_materials_for, note_prompt_for_purchase
+from boutique.services.stationery.letterhead import load_letterhead, load_template_overrides
+from boutique.services.stationery.print_data import care_materials_for, note_prompt_for_purchase
 from boutique.ui.print_preview import show_pdf_preview
 
 PROMPT_LAYOUT_KEY = "print.single_prompt_layout"

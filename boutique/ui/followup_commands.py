@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtGui import QUndoCommand
 
-from boutique.services import followups
-from boutique.services.agenda import AgendaItem
+from boutique.services.agenda.today import AgendaItem
+from boutique.services.cadence import followups
 from boutique.ui.signals import bus
 
 ACTION_NAMES = {"done": "mark done", "snooze": "snooze", "skip": "skip"}

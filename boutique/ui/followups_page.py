@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services import followups
+from boutique.services.cadence import followups
+from boutique.services.cadence.followups import FollowupRow
 from boutique.services.errors import NotFound, ValidationError
-from boutique.services.followups import FollowupRow
 from boutique.ui.record_table import RecordTable, RecordTableModel
 from boutique.ui.signals import bus
 from boutique.ui.style import MUTED, WARNING

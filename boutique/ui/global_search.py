@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
-from boutique.services import search
+from boutique.services.notes import search
 from boutique.ui.notes_page import open_client_at_note
 from boutique.ui.results_popup import HEADER, HIT, MORE, Entry, ResultsPopup
 from boutique.ui.rich_text import highlighted_html

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from boutique.services import notes
+from boutique.services.notes import notebook as notes
 from boutique.ui.signals import bus
 
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.models import NOTE_CATEGORIES, Note
-from boutique.services import notes
+from boutique.services.clients.purchases import client_purchases
 from boutique.services.errors import ValidationError
-from boutique.services.purchases import client_purchases
+from boutique.services.notes import notebook as notes
 
 
 def fill_categories(combo: QComboBox, selected: str = "other") -> None:

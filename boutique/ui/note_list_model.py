@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from boutique.services import notes
+from boutique.services.notes import notebook as notes
 from boutique.ui.style import ACCENT, MUTED
 
 NoteItemRole = Qt.ItemDataRole.UserRole + 50

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services import notes
 from boutique.services.errors import NotFound, ValidationError
+from boutique.services.notes import notebook as notes
 from boutique.ui import note_commands
 from boutique.ui.note_dialog import NoteDialog, fill_categories, fill_purchases
 from boutique.ui.note_list_model import NoteDelegate, NoteItemRole, NoteListModel

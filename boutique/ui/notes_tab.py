@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.models import NOTE_CATEGORIES
-from boutique.services import notes
-from boutique.services.notes import NoteFilter
+from boutique.services.notes import notebook as notes
+from boutique.services.notes.notebook import NoteFilter
 from boutique.ui.notes_page import open_client_at_note
 from boutique.ui.notes_table_model import (
     ABOUT,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from boutique.services import notes, search
-from boutique.services.notes import Cursor, NoteFilter, NoteRow
+from boutique.services.notes import notebook as notes
+from boutique.services.notes import search
+from boutique.services.notes.notebook import Cursor, NoteFilter, NoteRow
 from boutique.ui.record_table import RecordTableModel
 from boutique.ui.rich_text import HtmlRole, highlighted_html
 from boutique.ui.style import ACCENT, MUTED

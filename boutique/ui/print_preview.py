@@ -233,7 +233,7 @@ class PackWorker(QThread):
         super().__init__(parent)
         from boutique.printing.pack import PackOptions
         from boutique.printing.templates import Wording
-        from boutique.services.letterhead_settings import (
+        from boutique.services.stationery.letterhead import (
             load_letterhead,
             load_pack_options,
             load_template_overrides,
@@ -249,7 +249,7 @@ class PackWorker(QThread):
     def run(self) -> None:
         from boutique.models import database
         from boutique.printing.pack import PackCancelled, render_pack
-        from boutique.services.print_data import pack_data
+        from boutique.services.stationery.print_data import pack_data
 
         try:
             pack = pack_data(self.day)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from boutique.services.print_data import (
+from boutique.services.stationery.print_data import (
     CallScript,
     NotePrompt,
     PersonFacts,

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.services import settings
-from boutique.services.errors import ValidationError
-from boutique.services.purchases import (
+from boutique.services.clients.purchases import (
     ItemData,
     PurchaseData,
     get_purchase,
@@ -36,6 +35,7 @@ from boutique.services.purchases import (
     record_purchase,
     update_purchase,
 )
+from boutique.services.errors import ValidationError
 from boutique.services.text import money
 
 ITEM_COLUMNS = ("Description", "Category", "Metal", "Stone", "SKU", "Price")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from boutique.models import Purchase
 from boutique.services import settings
-from boutique.services.purchases import client_purchases, delete_purchase
+from boutique.services.clients.purchases import client_purchases, delete_purchase
 from boutique.services.text import money
 from boutique.ui.profile_pages import purchase_actions
 from boutique.ui.record_table import RecordTable, RecordTableModel

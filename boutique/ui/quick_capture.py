@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services import notes, search
 from boutique.services.errors import NotFound, ValidationError
+from boutique.services.notes import notebook as notes
+from boutique.services.notes import search
 from boutique.ui import note_commands
 from boutique.ui.global_search import hit_entry
 from boutique.ui.note_dialog import fill_categories

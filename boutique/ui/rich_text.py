@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from boutique.services.search import Highlighted
+from boutique.services.notes.search import Highlighted
 from boutique.ui.style import ACCENT
 
 HtmlRole = Qt.ItemDataRole.UserRole + 40

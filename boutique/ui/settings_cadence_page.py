@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services.cadence_bulk import reschedule_open
-from boutique.services.cadence_settings import (
+from boutique.services.cadence.bulk import reschedule_open
+from boutique.services.cadence.settings import (
     CHOICES,
     LIMITS,
     CadenceRules,

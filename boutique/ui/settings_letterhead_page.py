@@ -30,7 +30,7 @@ from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
 from boutique.printing.sheets import ENVELOPES, LABEL_SHEETS
 from boutique.services import settings
 from boutique.services.errors import ValidationError
-from boutique.services.letterhead_settings import (
+from boutique.services.stationery.letterhead import (
     COUNTRY_KEY,
     Letterhead,
     default_page_size,

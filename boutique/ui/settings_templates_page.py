@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from boutique.printing.call_scripts import call_scripts_pdf
 from boutique.printing.prompts import note_prompts_pdf
 from boutique.printing.templates import PLACEHOLDERS, TEMPLATES, Wording, check, default_templates
-from boutique.services.letterhead_settings import (
+from boutique.services.stationery.letterhead import (
     load_letterhead,
     load_template_overrides,
     save_templates,

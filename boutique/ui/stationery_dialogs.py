@@ -24,8 +24,8 @@ from boutique.printing.cards import CARD_LAYOUTS, card_pdf
 from boutique.printing.envelopes import envelope_pdf
 from boutique.printing.sheets import ENVELOPES
 from boutique.services import settings
-from boutique.services.letterhead_settings import load_letterhead
-from boutique.services.stationery import (
+from boutique.services.stationery.letterhead import load_letterhead
+from boutique.services.stationery.mail import (
     GUIDES_KEY,
     get_purchase,
     mail_for_purchase,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from boutique.services.clients import purge_client, restore_client, trashed_clients
+from boutique.services.clients.book import purge_client, restore_client, trashed_clients
 from boutique.ui.signals import bus
 
 

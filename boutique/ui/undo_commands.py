@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from boutique.services.clients import restore_client, trash_client
+from boutique.services.clients.book import restore_client, trash_client
 from boutique.ui.signals import bus
 
 

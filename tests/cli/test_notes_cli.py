@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from boutique.models import close_database
-from boutique.services.clients import save_client
-from boutique.services.purchases import ItemData, PurchaseData, record_purchase
+from boutique.services.clients.book import save_client
+from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
 
 
 def run_cli(*args, db, stdin=None):

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from boutique.cli import main
-from boutique.services.letterhead_settings import save_letterhead
+from boutique.services.stationery.letterhead import save_letterhead
 from tests.printing.stationery_pdf import all_text, page_sizes, page_texts
 
 BOUGHT = dt.date(2026, 11, 20)

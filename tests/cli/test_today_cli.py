@@ -10,8 +10,8 @@ import pytest
 from icalendar import Calendar
 
 from boutique.models import FollowUp, close_database
-from boutique.services.clients import save_client
-from boutique.services.purchases import ItemData, PurchaseData, record_purchase
+from boutique.services.clients.book import save_client
+from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
 
 
 def run_cli(*args, db):

@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from boutique.services.letterhead_settings import Letterhead
-from boutique.services.print_data import CallScript, NotePrompt, PersonFacts, PurchaseFacts
+from boutique.services.stationery.letterhead import Letterhead
+from boutique.services.stationery.print_data import (
+    CallScript,
+    NotePrompt,
+    PersonFacts,
+    PurchaseFacts,
+)
 
 DAY = dt.date(2026, 11, 25)
 LETTERHEAD = Letterhead(

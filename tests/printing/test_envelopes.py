@@ -14,7 +14,7 @@ from boutique.printing.envelopes import (
 )
 from boutique.printing.fit import cap_height
 from boutique.printing.letterhead import Letterhead
-from boutique.services.stationery import mail_for_purchase
+from boutique.services.stationery.mail import mail_for_purchase
 from tests.printing.stationery_pdf import all_text, page_sizes, runs
 
 STORE = Letterhead(store_name="Marsh & Finch Jewelers",

@@ -7,7 +7,7 @@ import pytest
 from boutique.printing.fit import cap_height
 from boutique.printing.labels import PAD_X, PAD_Y, labels_pdf
 from boutique.printing.sheets import A4, AVERY_5160, AVERY_L7160, INCH, LETTER, MM, label_sheet
-from boutique.services.contact import MailingAddress
+from boutique.services.clients.contact import MailingAddress
 from tests.printing.stationery_pdf import all_text, page_sizes, page_texts, runs
 
 

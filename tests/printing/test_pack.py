@@ -10,8 +10,8 @@ from reportlab.lib.pagesizes import LETTER
 
 from boutique.printing.pack import PackCancelled, PackOptions, piece_count, render_pack
 from boutique.printing.sheets import ENVELOPES
-from boutique.services.letterhead_settings import load_letterhead, save_letterhead
-from boutique.services.print_data import PackData, pack_data
+from boutique.services.stationery.letterhead import load_letterhead, save_letterhead
+from boutique.services.stationery.print_data import PackData, pack_data
 from tests.printing.documents import DAY, LETTERHEAD, flat, prompt, script
 from tests.printing.stationery_pdf import all_text, page_sizes, page_texts
 

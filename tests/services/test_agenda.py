@@ -7,10 +7,10 @@ import datetime as dt
 from icalendar import Calendar
 
 from boutique.models import FollowUp, Note
-from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write
-from boutique.services.calendar_view import day_counts, items_due_on, upcoming_key_dates
-from boutique.services.followup_ics import export_ics, open_followups, uid_for
-from boutique.services.followups import complete
+from boutique.services.agenda.calendar import day_counts, items_due_on, upcoming_key_dates
+from boutique.services.agenda.ical import export_ics, open_followups, uid_for
+from boutique.services.agenda.today import agenda_for, calls_to_make, notes_to_write
+from boutique.services.cadence.followups import complete
 
 D = dt.date
 HOME = dict(home_line1="12 Oak Street", home_city="Springfield", home_region="IL",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.models import Client, FollowUp, Purchase, database
-from boutique.services.agenda import agenda_for
-from boutique.services.cadence import purchase_facts, respace_client
-from boutique.services.cadence_bulk import HISTORY_DAYS, RECENT_BACKLOG_DAYS
-from boutique.services.cadence_purchase import plan_purchase
-from boutique.services.cadence_settings import load_rules
-from boutique.services.demo import build_demo
+from boutique.services.agenda.today import agenda_for
+from boutique.services.cadence.bulk import HISTORY_DAYS, RECENT_BACKLOG_DAYS
+from boutique.services.cadence.engine import purchase_facts, respace_client
+from boutique.services.cadence.rules import plan_purchase
+from boutique.services.cadence.settings import load_rules
+from boutique.services.demo.build import build_demo
 
 DAY = dt.date(2026, 11, 25)
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.models import FollowUp
-from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write
-from boutique.services.cadence_bulk import reschedule_open
-from boutique.services.cadence_settings import save_rules
-from boutique.services.clients import save_client
-from boutique.services.followups import complete
-from boutique.services.purchases import (
+from boutique.services.agenda.today import agenda_for, calls_to_make, notes_to_write
+from boutique.services.cadence.bulk import reschedule_open
+from boutique.services.cadence.followups import complete
+from boutique.services.cadence.settings import save_rules
+from boutique.services.clients.book import save_client
+from boutique.services.clients.purchases import (
     ItemData,
     PurchaseData,
     delete_purchase,
@@ -151,7 +151,7 @@ def test_a_changed_rule_applies_to_new_follow_ups(db, make_client, make_purchase
 
 
 def test_rescheduling_leaves_days_the_user_chose(db, make_client, make_purchase):
-    from boutique.services.followups import snooze
+    from boutique.services.cadence.followups import snooze
 
     client = make_client(**HOME)
     make_purchase(client.id, D(2026, 11, 1))
@@ -163,7 +163,7 @@ def test_rescheduling_leaves_days_the_user_chose(db, make_client, make_purchase)
 
 
 def test_trashed_clients_leave_the_agenda(db, make_client, make_purchase):
-    from boutique.services.clients import restore_client, trash_client
+    from boutique.services.clients.book import restore_client, trash_client
 
     client = make_client(**HOME)
     make_purchase(client.id, D(2026, 11, 12))

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from boutique.services.cadence_dates import add_months, occurrence, week_start
-from boutique.services.cadence_key_dates import (
+from boutique.services.cadence.dates import add_months, occurrence, week_start
+from boutique.services.cadence.key_dates import (
     reminder_days,
     reminders_due_between,
 )
-from boutique.services.cadence_purchase import PurchaseFacts, plan_purchase, rule_day
-from boutique.services.cadence_settings import CadenceRules, load_rules, save_rules
+from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, rule_day
+from boutique.services.cadence.settings import CadenceRules, load_rules, save_rules
 from boutique.services.errors import ValidationError
 
 D = dt.date

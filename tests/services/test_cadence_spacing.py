@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.models import FollowUp
-from boutique.services.agenda import agenda_for
-from boutique.services.cadence_settings import save_rules
-from boutique.services.cadence_spacing import Placement, Slot, space_client
+from boutique.services.agenda.today import agenda_for
+from boutique.services.cadence.settings import save_rules
+from boutique.services.cadence.spacing import Placement, Slot, space_client
 
 D = dt.date
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from boutique.services.client_list import SortKey, client_ids, client_rows
-from boutique.services.clients import save_client, trash_client
-from boutique.services.value import NEW, REGULAR, TOP, tier_for, top_tier_threshold
+from boutique.services.clients.book import save_client, trash_client
+from boutique.services.clients.listing import SortKey, client_ids, client_rows
+from boutique.services.clients.value import NEW, REGULAR, TOP, tier_for, top_tier_threshold
 
 
 @pytest.fixture

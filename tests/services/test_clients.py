@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from boutique.models import Client
-from boutique.services.clients import (
+from boutique.services.clients.book import (
     get_client,
     purge_client,
     restore_client,

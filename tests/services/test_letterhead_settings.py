@@ -9,7 +9,7 @@ import pytest
 from boutique.models import Setting
 from boutique.services import settings
 from boutique.services.errors import ValidationError
-from boutique.services.letterhead_settings import (
+from boutique.services.stationery.letterhead import (
     DEMO_LETTERHEAD,
     default_page_size,
     demo_letterhead,

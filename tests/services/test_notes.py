@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from boutique.models import Note
-from boutique.services import notes
-from boutique.services.clients import trash_client
+from boutique.services.agenda.recall import recall_line
+from boutique.services.clients.book import trash_client
 from boutique.services.errors import NotFound, ValidationError
-from boutique.services.recall import recall_line
+from boutique.services.notes import notebook as notes
 
 LONG_NOTE = (
     "First line about the anniversary.\n\nSecond paragraph: Zoë said «merci» — "

@@ -7,9 +7,8 @@ import datetime as dt
 import pytest
 
 from boutique.models import Client, Purchase, PurchaseItem
-from boutique.services import purchases
-from boutique.services.errors import ValidationError
-from boutique.services.purchases import (
+from boutique.services.clients import purchases
+from boutique.services.clients.purchases import (
     ItemData,
     PurchaseData,
     delete_purchase,
@@ -18,6 +17,7 @@ from boutique.services.purchases import (
     record_purchase,
     update_purchase,
 )
+from boutique.services.errors import ValidationError
 
 
 def _data(**extra):

@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from boutique.models import Note, close_database, database, open_database
-from boutique.services import notes, search
-from boutique.services.clients import purge_client, restore_client, save_client, trash_client
-from boutique.services.purchases import (
+from boutique.services.clients.book import purge_client, restore_client, save_client, trash_client
+from boutique.services.clients.purchases import (
     ItemData,
     delete_purchase,
     purchase_data,
     update_purchase,
 )
+from boutique.services.notes import notebook as notes
+from boutique.services.notes import search
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -270,7 +271,7 @@ def test_upgraded_store_is_indexed(tmp_path):
 
 
 def test_demo_store_is_indexed_through_the_triggers(db, today):
-    from boutique.services.demo import build_demo
+    from boutique.services.demo.build import build_demo
 
     build_demo(60, seed=3, today=today)
     assert_index_sound()

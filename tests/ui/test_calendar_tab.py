@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from boutique.models import FollowUp
-from boutique.services.cadence_settings import load_rules
+from boutique.services.cadence.settings import load_rules
 from boutique.ui.calendar_tab import KeyDatesModel
 from boutique.ui.followups_page import FollowupRowsModel, FollowupsPage
 from boutique.ui.settings_cadence_page import CadenceSettingsPage
@@ -63,7 +63,7 @@ def test_open_the_day_in_today(qtbot, calendar, window):
 
 
 def test_calendar_refreshes_after_an_action(qtbot, calendar, book):
-    from boutique.services import followups
+    from boutique.services.cadence import followups
     from boutique.ui.signals import bus
 
     note = FollowUp.get(FollowUp.kind == "thank_you_note")
@@ -73,7 +73,7 @@ def test_calendar_refreshes_after_an_action(qtbot, calendar, book):
 
 
 def test_profile_page_lists_open_and_past_and_adds_by_hand(qtbot, db, book, window):
-    from boutique.services import followups
+    from boutique.services.cadence import followups
 
     note = FollowUp.get(FollowUp.kind == "thank_you_note")
     followups.complete(note.id, "sent", D(2026, 11, 4))

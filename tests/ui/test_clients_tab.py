@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from boutique.models import Client
-from boutique.services.clients import save_client
+from boutique.services.clients.book import save_client
 from boutique.ui.client_profile import ClientProfileDialog
 from boutique.ui.client_table_model import NAME, ClientTableModel
 
@@ -29,7 +29,7 @@ def test_table_model_passes_the_model_tester(qtmodeltester, db):
 
 
 def test_model_fetches_rows_a_page_at_a_time(db):
-    from boutique.services.demo import build_demo
+    from boutique.services.demo.build import build_demo
     from boutique.ui.client_table_model import PAGE_SIZE
 
     build_demo(700, seed=3, today=dt.date(2026, 11, 25))
@@ -154,7 +154,7 @@ def test_a_bad_phone_is_flagged_when_leaving_the_field(qtbot, window):
 
 
 def test_profile_header_shows_pinned_facts(qtbot, window):
-    from boutique.services.notes import add_note
+    from boutique.services.notes.notebook import add_note
 
     client_id = _fill(1)[0]
     add_note(client_id, "Ring size 6.5 <b>&</b>", category="sizes", pinned=True)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from boutique.services import notes
+from boutique.services.notes import notebook as notes
 from boutique.ui.global_search import RESULTS_PER_KIND
 from boutique.ui.results_popup import HEADER, HIT, MORE
 

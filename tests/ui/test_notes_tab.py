@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from boutique.services import notes
+from boutique.services.notes import notebook as notes
 from boutique.ui.notes_table_model import (
     CLIENT,
     NOTE,

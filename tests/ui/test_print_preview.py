@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from boutique.printing.pack import render_pack
 from boutique.printing.sheets import ENVELOPES
-from boutique.services.letterhead_settings import save_letterhead
-from boutique.services.print_data import PackData
+from boutique.services.stationery.letterhead import save_letterhead
+from boutique.services.stationery.print_data import PackData
 from boutique.ui.print_preview import PackRun, render_page, show_pdf_preview, show_todays_pack
 from tests.printing.documents import DAY, LETTERHEAD, prompt, script
 from tests.printing.stationery_pdf import page_sizes

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from boutique.services.errors import ValidationError
-from boutique.services.letterhead_settings import (
+from boutique.services.stationery.letterhead import (
     load_letterhead,
     load_pack_options,
     load_template_overrides,

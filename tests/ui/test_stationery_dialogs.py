@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from boutique.services.letterhead_settings import save_letterhead
+from boutique.services.stationery.letterhead import save_letterhead
 from boutique.ui.profile_pages import purchase_actions
 from boutique.ui.stationery_dialogs import CardDialog, EnvelopeDialog
 from tests.printing.stationery_pdf import all_text, page_sizes

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from boutique.models import Client
 from boutique.services import settings
-from boutique.services.phones import display as display_phone
+from boutique.services.clients.phones import display as display_phone
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ import random
 from collections.abc import Callable
 
 from boutique.models import Client, Note, Purchase, PurchaseItem, database, utcnow
-from boutique.services import demo_data as words
-from boutique.services import value
-from boutique.services.client_index import index_rows, insert_rows
-from boutique.services.clients import derived_columns
+from boutique.services.clients import value
+from boutique.services.clients.book import derived_columns
+from boutique.services.clients.word_index import index_rows, insert_rows
+from boutique.services.demo import words
 
 BATCH = 500
 
@@ -188,14 +188,14 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
 
 def _register_cadence() -> None:
     # The demo and benchmark stores get their follow-ups the way real purchases do, in bulk.
-    from boutique.services import cadence_bulk
+    from boutique.services.cadence import bulk as cadence_bulk
 
     demo_hooks.append(cadence_bulk.schedule_demo)
 
 
 def _register_letterhead() -> None:
     # The demo boutique's printed pieces carry its own name and address.
-    from boutique.services import letterhead_settings
+    from boutique.services.stationery import letterhead as letterhead_settings
 
     demo_hooks.append(letterhead_settings.demo_letterhead)
 

@@ -12,13 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from boutique.models import Client, Purchase, PurchaseItem
-from boutique.services import notes, settings, value
-from boutique.services.agenda import KIND_LABELS, AgendaItem, agenda_for
-from boutique.services.contact import ContactChoice, choose_mail, choose_phone
+from boutique.services import settings
+from boutique.services.agenda.recall import recall_line
+from boutique.services.agenda.today import KIND_LABELS, AgendaItem, agenda_for
+from boutique.services.clients import value
+from boutique.services.clients.contact import ContactChoice, choose_mail, choose_phone
+from boutique.services.clients.phones import display as display_phone
 from boutique.services.errors import NotFound
-from boutique.services.letterhead_settings import home_country, paper_region
-from boutique.services.phones import display as display_phone
-from boutique.services.recall import recall_line
+from boutique.services.notes import notebook as notes
+from boutique.services.stationery.letterhead import home_country, paper_region
 
 PINNED_FACTS = 6
 PHONE_LABELS = {"mobile_phone": "mobile", "work_phone": "work", "home_phone": "home"}

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from boutique.models import NOTE_CATEGORIES, Client, Note, Purchase, database, utcnow
-from boutique.services import search
 from boutique.services.errors import NotFound, ValidationError
+from boutique.services.notes import search
 
 MAX_NOTE_LENGTH = 100_000
 # A conversation written within this many days of a sale is offered as that sale's:

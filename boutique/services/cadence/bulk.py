@@ -23,12 +23,12 @@ from boutique.models.followup import (
     SKIPPED,
     THANK_YOU_NOTE,
 )
-from boutique.services.cadence_dates import week_start
-from boutique.services.cadence_key_dates import client_reminder_days, reminders_due_between
-from boutique.services.cadence_key_dates import reason_for as key_date_reason
-from boutique.services.cadence_purchase import PurchaseFacts, plan_purchase, rule_day
-from boutique.services.cadence_settings import CadenceRules, load_rules
-from boutique.services.cadence_spacing import STAY_PUT, Slot, space_client
+from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.key_dates import client_reminder_days, reminders_due_between
+from boutique.services.cadence.key_dates import reason_for as key_date_reason
+from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, rule_day
+from boutique.services.cadence.settings import CadenceRules, load_rules
+from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
 
 BATCH = 50_000  # rows per transaction: fewer commits and checkpoints on a big store
 # The demo boutique has kept its follow-ups in the app for a year: older ones are not on

@@ -13,9 +13,9 @@ from enum import Enum
 
 from boutique.models import Client, database
 from boutique.services import settings
-from boutique.services.phones import display as display_phone
+from boutique.services.clients.phones import display as display_phone
+from boutique.services.clients.value import tier_for, top_tier_threshold
 from boutique.services.text import digits, fold, like_escape
-from boutique.services.value import tier_for, top_tier_threshold
 
 _PHONE_QUERY = re.compile(r"^[\d\s+().\-/]+$")
 

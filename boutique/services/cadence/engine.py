@@ -16,11 +16,11 @@ from boutique.models.followup import (
     SERVICE_CALL,
     THANK_YOU_NOTE,
 )
-from boutique.services.cadence_dates import week_start
-from boutique.services.cadence_key_dates import client_reminder_days
-from boutique.services.cadence_purchase import PurchaseFacts, plan_purchase, reason_for
-from boutique.services.cadence_settings import CadenceRules, load_rules
-from boutique.services.cadence_spacing import STAY_PUT, Slot, space_client
+from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.key_dates import client_reminder_days
+from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, reason_for
+from boutique.services.cadence.settings import CadenceRules, load_rules
+from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
 
 PURCHASE_KINDS = (THANK_YOU_NOTE, SATISFACTION_CALL, SERVICE_CALL)
 

@@ -9,9 +9,9 @@ from email_validator import EmailNotValidError, validate_email
 
 from boutique.models import ADDRESS_PARTS, Client, database, utcnow
 from boutique.services import settings
-from boutique.services.client_index import reindex_client, unindex_client
+from boutique.services.clients.phones import PhoneError, normalize, search_digits
+from boutique.services.clients.word_index import reindex_client, unindex_client
 from boutique.services.errors import NotFound, ValidationError
-from boutique.services.phones import PhoneError, normalize, search_digits
 from boutique.services.text import fold
 
 PHONE_FIELDS = ("mobile_phone", "work_phone", "home_phone")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from boutique.models import database
 from boutique.models.followup import ANNIVERSARY, BIRTHDAY, OCCASIONS
-from boutique.services.cadence_dates import occurrence, short_date
+from boutique.services.cadence.dates import occurrence, short_date
 
 WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

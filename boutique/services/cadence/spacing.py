@@ -29,7 +29,7 @@ from boutique.models.followup import (
     SERVICE_CALL,
     THANK_YOU_NOTE,
 )
-from boutique.services.cadence_dates import week_start
+from boutique.services.cadence.dates import week_start
 
 # Lower keeps its day first when a week is over the cap.
 KEEP_RANK = {AFTER_RETURN: 0, SATISFACTION_CALL: 1, RE_INTRODUCTION: 2, SERVICE_CALL: 3}

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from boutique.models import Purchase
 from boutique.services import settings
-from boutique.services.agenda import agenda_for
-from boutique.services.contact import addressee_name, choose_mail
+from boutique.services.agenda.today import agenda_for
+from boutique.services.clients.contact import addressee_name, choose_mail
 from boutique.services.errors import NotFound
-from boutique.services.letterhead_settings import home_country
+from boutique.services.stationery.letterhead import home_country
 
 # The last card and envelope chosen from a purchase ("" = by the store's paper size).
 CARD_LAYOUT_KEY = "stationery.card_layout"

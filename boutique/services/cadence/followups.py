@@ -22,8 +22,8 @@ from boutique.models.followup import (
     OPEN,
     SKIPPED,
 )
-from boutique.services import cadence
-from boutique.services.cadence_settings import load_rules
+from boutique.services.cadence import engine as cadence
+from boutique.services.cadence.settings import load_rules
 from boutique.services.errors import NotFound, ValidationError
 
 REACHED = "reached"
@@ -281,7 +281,7 @@ class FollowupRow:
 
     @property
     def kind_text(self) -> str:
-        from boutique.services.agenda import KIND_LABELS
+        from boutique.services.agenda.today import KIND_LABELS
 
         if self.kind == KEY_DATE and self.occasion:
             return self.occasion.capitalize()
@@ -304,8 +304,8 @@ def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], l
     """(open, past) follow-ups of one client as of `day`: open ones by due day (with the
     coming year's birthday and anniversary reminders), past ones newest first. A call
     that carries merged calls names all their purchases."""
-    from boutique.services.cadence_key_dates import reason_for, reminders_due_between
-    from boutique.services.cadence_purchase import merged_reason
+    from boutique.services.cadence.key_dates import reason_for, reminders_due_between
+    from boutique.services.cadence.rules import merged_reason
 
     rules = load_rules()
     rows = list(FollowUp.select().where(FollowUp.client == client_id)

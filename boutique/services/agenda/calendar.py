@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from boutique.models import database
 from boutique.models.followup import BIRTHDAY
-from boutique.services.agenda import WRITTEN_CHANNELS, AgendaItem, sort_key
-from boutique.services.agenda_rows import gather, load_cards
-from boutique.services.cadence_key_dates import reminders_due_between
-from boutique.services.cadence_settings import load_rules
-from boutique.services.value import TOP, tier_for, top_tier_threshold
+from boutique.services.agenda.rows import gather, load_cards
+from boutique.services.agenda.today import WRITTEN_CHANNELS, AgendaItem, sort_key
+from boutique.services.cadence.key_dates import reminders_due_between
+from boutique.services.cadence.settings import load_rules
+from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from boutique.models import database
-from boutique.services.agenda_rows import gather
-from boutique.services.cadence_dates import week_start
-from boutique.services.cadence_settings import load_rules
-from boutique.services.contact import MailingAddress
+from boutique.services.agenda.rows import gather
+from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.settings import load_rules
+from boutique.services.clients.contact import MailingAddress
 
 KIND_LABELS = {
     "thank_you_note": "Thank-you note",

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from boutique.models.followup import SATISFACTION_CALL, SERVICE_CALL, THANK_YOU_NOTE
-from boutique.services.cadence_dates import add_months, long_date, short_date
-from boutique.services.cadence_settings import CadenceRules
+from boutique.services.cadence.dates import add_months, long_date, short_date
+from boutique.services.cadence.settings import CadenceRules
 
 SATISFACTION_PREFIX = "Satisfaction call: "
 

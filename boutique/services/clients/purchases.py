@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from boutique.models import Client, Purchase, PurchaseItem, database
-from boutique.services import value
+from boutique.services.clients import value
 from boutique.services.errors import NotFound, ValidationError
 
 MAX_PRICE_CENTS = 100_000_000_00  # a hundred million: anything above is a typing slip
@@ -191,7 +191,7 @@ def purchase_json(purchase: Purchase) -> dict[str, Any]:
 def _register_cadence() -> None:
     # Follow-ups are scheduled wherever a purchase is recorded (window, command line,
     # import), so the cadence engine is wired here, not by whoever happens to import it.
-    from boutique.services import cadence
+    from boutique.services.cadence import engine as cadence
 
     purchase_hooks.append(cadence.on_purchase_changed)
     purchase_delete_hooks.append(cadence.on_purchase_deleted)
