@@ -33,8 +33,8 @@ def _ms(seconds: float) -> str:
 
 def run(ctx) -> list[tuple[str, str]]:
     from boutique.models import Client, close_database, open_database
+    from boutique.services.agenda import agenda_for, calls_to_make, week_summary
     from boutique.services.agenda.calendar import day_counts
-    from boutique.services.agenda.today import agenda_for, calls_to_make, week_summary
     from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
 
     day = dt.date.fromisoformat(ctx.reference_date)

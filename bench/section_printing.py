@@ -19,7 +19,7 @@ from boutique.models import close_database, open_database
 from boutique.printing.fonts import SANS, register_fonts
 from boutique.printing.pack import PackOptions, piece_count, render_pack
 from boutique.printing.templates import Wording
-from boutique.services.agenda.today import agenda_for
+from boutique.services.agenda import agenda_for
 from boutique.services.stationery.letterhead import DEMO_LETTERHEAD, Letterhead
 from boutique.services.stationery.print_data import pack_from_items
 

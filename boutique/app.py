@@ -25,9 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         sys.stderr.write(problem + "\n")
         return 3
+    from boutique.services.store import open_store
     from boutique.ui.application import run
 
-    return run(resolve_db_path(args.db, args.demo), demo=args.demo,
+    db_path = resolve_db_path(args.db, args.demo)
+    return run(db_path, lambda: open_store(db_path, demo=args.demo), demo=args.demo,
                quit_after_ready=args.quit_after_ready, app_name=APP_NAME)
 
 

@@ -13,9 +13,9 @@ import pkgutil
 import sys
 
 from boutique.cli.common import CliError
-from boutique.models import close_database, open_database
 from boutique.paths import resolve_db_path
 from boutique.services.errors import NotFound, ValidationError
+from boutique.services.store import close_store, open_store
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        open_database(resolve_db_path(args.db, args.demo))
+        open_store(resolve_db_path(args.db, args.demo))
         return int(args.run(args) or 0)
     except (CliError, ValidationError, NotFound) as exc:
         message = str(exc).replace("\n", " ")
@@ -56,4 +56,4 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     finally:
-        close_database()
+        close_store()

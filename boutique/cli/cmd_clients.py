@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.cli.common import CliError, parse_date, print_json
-from boutique.models import Client
-from boutique.services.clients.listing import client_ids, client_summary_json
-from boutique.services.clients.value import top_tier_threshold
+from boutique.services.clients.listing import client_ids, client_summaries
 from boutique.services.demo.build import build_demo
 from boutique.services.text import money
 
@@ -36,9 +34,7 @@ def run_clients(args) -> int:
     ids = client_ids(args.search)
     if args.limit:
         ids = ids[: args.limit]
-    threshold = top_tier_threshold()
-    by_id = {c.id: c for c in Client.select().where(Client.id.in_(ids))} if ids else {}
-    summaries = [client_summary_json(by_id[i], threshold) for i in ids]
+    summaries = client_summaries(ids)
     if args.json:
         print_json(summaries)
         return 0

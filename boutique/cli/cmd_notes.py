@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 from boutique.cli.common import CliError, print_json
-from boutique.models import NOTE_CATEGORIES
 from boutique.services.clients.book import get_client
+from boutique.services.notes import NOTE_CATEGORIES
 from boutique.services.notes import notebook as notes
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from boutique.cli.common import parse_date, print_json
-from boutique.services.agenda.today import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
 
 
 def register(subparsers) -> None:

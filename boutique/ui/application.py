@@ -1,15 +1,14 @@
-"""QApplication bootstrap: open the store (filling the demo on first use), show the window."""
+"""QApplication bootstrap: open the store through the entry's opener, show the window."""
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-DEMO_CLIENTS = 300
 
 
 def create_application(app_name: str = "Boutique") -> QApplication:
@@ -22,20 +21,12 @@ def create_application(app_name: str = "Boutique") -> QApplication:
     return app
 
 
-def open_store(db_path: Path, demo: bool) -> None:
-    from boutique.models import Client, open_database
-    from boutique.services.demo.build import build_demo
-
-    open_database(db_path)
-    if demo and not Client.select().exists():
-        build_demo(DEMO_CLIENTS, seed=7)
-
-
-def run(db_path: Path, demo: bool = False, quit_after_ready: bool = False,
-        app_name: str = "Boutique") -> int:
+def run(db_path: Path, open_store: Callable[[], None], demo: bool = False,
+        quit_after_ready: bool = False, app_name: str = "Boutique") -> int:
+    """Show the window on the store that `open_store` (the entry's work) opens."""
     app = create_application(app_name)
     try:
-        open_store(db_path, demo)
+        open_store()
     except Exception as exc:  # the one place a failure must reach the user, not a trace
         QMessageBox.critical(None, app_name, f"The store {db_path} could not be opened:\n{exc}")
         return 1

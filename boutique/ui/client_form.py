@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.models import Client
 from boutique.services import settings
-from boutique.services.clients.book import field_problem
+from boutique.services.clients import Client
+from boutique.services.clients.book import field_default, field_problem
 from boutique.services.clients.phones import display as display_phone
 from boutique.ui.key_date_edit import KeyDateEdit
 
@@ -198,7 +198,7 @@ class ClientForm(QScrollArea):
                 widget.set_parts(*(getattr(client, f"{name}_{p}") if client else None
                                    for p in ("year", "month", "day")))
                 continue
-            value = getattr(client, name) if client else Client._meta.fields[name].default
+            value = getattr(client, name) if client else field_default(name)
             if isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QComboBox):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.models import Client
 from boutique.services import settings
+from boutique.services.clients import Client
 from boutique.services.clients.book import get_client, save_client
 from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.errors import ValidationError

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtGui import QUndoCommand
 
-from boutique.services.agenda.today import AgendaItem
+from boutique.services.agenda import AgendaItem
 from boutique.services.cadence import followups
 from boutique.ui.signals import bus
 

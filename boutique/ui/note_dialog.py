@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from boutique.models import NOTE_CATEGORIES, Note
 from boutique.services.clients.purchases import client_purchases
 from boutique.services.errors import ValidationError
+from boutique.services.notes import NOTE_CATEGORIES, Note
 from boutique.services.notes import notebook as notes
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.models import NOTE_CATEGORIES
+from boutique.services.notes import NOTE_CATEGORIES
 from boutique.services.notes import notebook as notes
 from boutique.services.notes.notebook import NoteFilter
 from boutique.ui.notes_page import open_client_at_note

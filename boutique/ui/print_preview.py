@@ -247,9 +247,9 @@ class PackWorker(QThread):
         self.options = PackOptions(**load_pack_options())
 
     def run(self) -> None:
-        from boutique.models import database
         from boutique.printing.pack import PackCancelled, render_pack
         from boutique.services.stationery.print_data import pack_data
+        from boutique.services.store import release_thread_connection
 
         try:
             pack = pack_data(self.day)
@@ -264,7 +264,7 @@ class PackWorker(QThread):
         else:
             self.succeeded.emit(pdf)
         finally:
-            database.close()  # this thread's own connection
+            release_thread_connection()
 
 
 class PackRun(QObject):

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.models import Purchase
 from boutique.services import settings
-from boutique.services.clients.purchases import client_purchases, delete_purchase
+from boutique.services.clients.purchases import client_purchases, delete_purchase, get_purchase
 from boutique.services.text import money
 from boutique.ui.profile_pages import purchase_actions
 from boutique.ui.record_table import RecordTable, RecordTableModel
@@ -115,7 +114,7 @@ class PurchasesPage(QWidget):
         purchase_id = self.selected_purchase_id()
         if purchase_id is None:
             return
-        purchase = Purchase.get_by_id(purchase_id)
+        purchase = get_purchase(purchase_id)
         answer = QMessageBox.question(
             self, "Delete purchase",
             f"Delete the purchase of {purchase.purchase_date:%d %b %Y} ({purchase.summary()})?\n"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services.agenda.today import AgendaItem
+from boutique.services.agenda import AgendaItem
 from boutique.services.cadence.followups import CALL_OUTCOMES, SENT
 from boutique.ui.style import MUTED, WARNING
 from boutique.ui.today_table_model import due_label, what_label

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services.agenda.today import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
 from boutique.services.errors import NotFound, ValidationError
 from boutique.ui.deferred_reload import DeferredReload
 from boutique.ui.followup_commands import perform

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from boutique.services.agenda.today import AgendaItem
+from boutique.services.agenda import AgendaItem
 from boutique.ui.record_table import RecordTableModel
 from boutique.ui.style import MUTED, TOP_TIER, WARNING
 

@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import LETTER
 
 from boutique.cli import main
 from boutique.printing.sheets import ENVELOPES
-from boutique.services.agenda.today import agenda_for
+from boutique.services.agenda import agenda_for
 from boutique.services.demo.build import build_demo
 from tests.printing.documents import flat
 from tests.printing.stationery_pdf import page_sizes, page_texts

@@ -34,7 +34,7 @@ def test_version_2_store_upgrades_with_nothing_lost(tmp_path):
         assert (rows[5].occasion, rows[5].occasion_date) == ("birthday", D(2026, 2, 28))
         assert rows[6].reason == "Ask Светлана about the engraving"
         assert (rows[7].source_kind, rows[7].source_id) == ("return", 12)
-        from boutique.services.agenda.today import agenda_for
+        from boutique.services.agenda import agenda_for
 
         kinds = {(i.client_id, i.kind) for i in agenda_for(D(2026, 12, 1))}
         assert {(1, "after_return"), (2, "custom")} <= kinds

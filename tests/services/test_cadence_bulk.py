@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.models import Client, FollowUp, Purchase, database
-from boutique.services.agenda.today import agenda_for
+from boutique.services.agenda import agenda_for
 from boutique.services.cadence.bulk import HISTORY_DAYS, RECENT_BACKLOG_DAYS
 from boutique.services.cadence.engine import purchase_facts, respace_client
 from boutique.services.cadence.rules import plan_purchase

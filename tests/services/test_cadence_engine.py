@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.models import FollowUp
-from boutique.services.agenda.today import agenda_for, calls_to_make, notes_to_write
+from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write
 from boutique.services.cadence.bulk import reschedule_open
 from boutique.services.cadence.followups import complete
 from boutique.services.cadence.settings import save_rules

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.models import FollowUp
-from boutique.services.agenda.today import agenda_for
+from boutique.services.agenda import agenda_for
 from boutique.services.cadence.settings import save_rules
 from boutique.services.cadence.spacing import Placement, Slot, space_client
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from boutique.models import FollowUp
-from boutique.services.agenda.today import agenda_for, week_summary
+from boutique.services.agenda import agenda_for, week_summary
 from boutique.services.cadence import followups
 from boutique.services.clients.book import save_client
 from boutique.services.errors import NotFound, ValidationError

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from boutique.services import settings
-from boutique.services.agenda.today import AgendaItem, agenda_for
+from boutique.services.agenda import AgendaItem, agenda_for
 from boutique.services.errors import NotFound
 from boutique.services.notes.notebook import add_note, delete_note
 from boutique.services.stationery.print_data import (

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
 from boutique.models import FollowUp
-from boutique.services.agenda.today import agenda_for
+from boutique.services.agenda import agenda_for
 from boutique.ui.signals import bus
 from boutique.ui.today_table_model import CONTACT, DUE, AgendaTableModel
 

@@ -1,0 +1,27 @@
+"""The agenda: whom to contact on a day, how and why, as the Today and Calendar tabs show it.
+
+Owns the reading side of the follow-ups: one agenda item per contact due (`items`), built in
+bulk from the stored follow-ups and the key-date reminders (`rows`), the day's list with
+its order and the week's summary (`today`), the calendar's counts and key dates
+(`calendar`), the personal hook that opens a note (`recall`), and the iCalendar export
+(`ical`, reached by the command line only, so the window never loads it).
+
+May use: the models, the top-level `settings`, `errors` and `text`, `clients` (how to reach
+a client, her tier) and `cadence` (the rules, the key dates, the kinds).
+"""
+
+from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
+from boutique.services.agenda.recall import recall_line
+from boutique.services.agenda.today import (
+    WeekSummary,
+    agenda_for,
+    calls_to_make,
+    notes_to_write,
+    week_summary,
+)
+from boutique.services.cadence import KIND_LABELS
+
+__all__ = [
+    "KIND_LABELS", "WRITTEN_CHANNELS", "AgendaItem", "WeekSummary", "agenda_for",
+    "calls_to_make", "notes_to_write", "recall_line", "sort_key", "week_summary",
+]

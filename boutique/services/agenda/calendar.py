@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 from boutique.models import database
 from boutique.models.followup import BIRTHDAY
+from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.rows import gather, load_cards
-from boutique.services.agenda.today import WRITTEN_CHANNELS, AgendaItem, sort_key
-from boutique.services.cadence.key_dates import reminders_due_between
-from boutique.services.cadence.settings import load_rules
-from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
+from boutique.services.cadence import load_rules, reminders_due_between
+from boutique.services.clients import TOP, tier_for, top_tier_threshold
 
 
 @dataclass(frozen=True)

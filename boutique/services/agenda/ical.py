@@ -13,9 +13,9 @@ from icalendar import Calendar, Event
 
 from boutique.models import utcnow
 from boutique.models.followup import KEY_DATE
+from boutique.services.agenda.items import AgendaItem, sort_key
 from boutique.services.agenda.rows import gather
-from boutique.services.agenda.today import AgendaItem, sort_key
-from boutique.services.cadence.settings import load_rules
+from boutique.services.cadence import load_rules
 
 UID_DOMAIN = "boutique.followups"
 PRODID = "-//Boutique//Follow-ups//EN"

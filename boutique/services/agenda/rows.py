@@ -18,11 +18,16 @@ from typing import NamedTuple
 from boutique.models import ADDRESS_PARTS, Client, database
 from boutique.models.followup import KEY_DATE, SATISFACTION_CALL
 from boutique.services import settings
-from boutique.services.cadence.key_dates import Reminder, reason_for, reminders_due_between
-from boutique.services.cadence.rules import merged_reason
-from boutique.services.cadence.settings import CadenceRules, load_rules
-from boutique.services.clients.contact import choose_for, choose_phone
-from boutique.services.clients.value import top_tier_threshold
+from boutique.services.agenda.items import AgendaItem
+from boutique.services.cadence import (
+    CadenceRules,
+    Reminder,
+    load_rules,
+    merged_reason,
+    reminders_due_between,
+)
+from boutique.services.cadence import key_date_reason as reason_for
+from boutique.services.clients import choose_for, choose_phone, top_tier_threshold
 
 # The client columns the contact rules, names and tier need: nothing else is read.
 CLIENT_COLUMNS = (
@@ -196,8 +201,6 @@ def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.
 def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard]):
     """AgendaItems for `sources` as seen on `day` (in the order given); sources whose
     client may not be contacted are left out."""
-    from boutique.services.agenda.today import AgendaItem
-
     region = settings.get("store.default_region")
     threshold = top_tier_threshold()
     top_from = threshold if threshold is not None else float("inf")

@@ -12,115 +12,11 @@ import datetime as dt
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from boutique.models import database
+from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.rows import gather
-from boutique.services.cadence.dates import week_start
-from boutique.services.cadence.settings import load_rules
-from boutique.services.clients.contact import MailingAddress
-
-KIND_LABELS = {
-    "thank_you_note": "Thank-you note",
-    "satisfaction_call": "Satisfaction call",
-    "service_call": "Service call",
-    "key_date": "Key date",
-    "after_return": "After return",
-    "custom": "Follow-up",
-    "re_introduction": "Re-introduction",
-}
-WRITTEN_CHANNELS = ("mail", "email", "text")
-
-
-class AgendaItem(NamedTuple):
-    """One row of the agenda. A named tuple: a big book's agenda makes thousands at once,
-    and a tuple is made several times faster than a frozen dataclass."""
-
-    followup_id: int  # 0 for a key-date reminder not stored yet (see followups.resolve)
-    client_id: int
-    client_name: str
-    salutation_name: str
-    kind: str
-    due: dt.date
-    days_overdue: int
-    reason: str
-    channel: str  # "mail" | "phone" | "email" | "text" | "none"
-    contact: str
-    address: MailingAddress | None
-    warnings: tuple[str, ...]
-    purchase_ids: tuple[int, ...]
-    recall: str
-    is_top: bool
-    deadline: dt.date | None = None
-    occasion: str = ""
-    occasion_date: dt.date | None = None
-    attempts: int = 0
-    sort_name: str = ""  # folded, for sorting only: not part of what the item is (see __eq__)
-
-    # Equal like the record it stands for (not like any tuple), whatever its sort name.
-    def __eq__(self, other) -> bool:
-        if type(other) is not AgendaItem:
-            return False if isinstance(other, tuple) else NotImplemented
-        return self[:_COMPARED] == other[:_COMPARED]
-
-    def __ne__(self, other) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    def __hash__(self) -> int:
-        return hash(self[:_COMPARED])
-
-    @property
-    def kind_label(self) -> str:
-        if self.kind == "key_date" and self.occasion:
-            return self.occasion.capitalize()
-        return KIND_LABELS.get(self.kind, self.kind)
-
-    def when_text(self, day: dt.date) -> str:
-        """How it stands on `day`: '3 days overdue', 'today', 'by Tue 01 Dec' (a note still
-        in its week) or, for a birthday or anniversary, how far off the occasion is."""
-        if self.kind == "key_date" and self.occasion_date is not None:
-            days = (self.occasion_date - day).days
-            return "the day itself" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
-        if self.days_overdue:
-            return f"{self.days_overdue} day{'s' if self.days_overdue != 1 else ''} overdue"
-        deadline = self.deadline or self.due
-        return f"by {deadline:%a %d %b}" if deadline > day else "today"
-
-    @property
-    def is_call(self) -> bool:
-        return self.channel == "phone"
-
-    def to_json(self) -> dict:
-        return {
-            "followup_id": self.followup_id or None,
-            "client_id": self.client_id,
-            "client_name": self.client_name,
-            "salutation_name": self.salutation_name,
-            "kind": self.kind,
-            "due": self.due.isoformat(),
-            "deadline": (self.deadline or self.due).isoformat(),
-            "days_overdue": self.days_overdue,
-            "reason": self.reason,
-            "channel": self.channel,
-            "contact": self.contact,
-            "address_lines": self.address.envelope_lines() if self.address else [],
-            "warnings": list(self.warnings),
-            "purchase_ids": list(self.purchase_ids),
-            "recall": self.recall,
-            "is_top": self.is_top,
-            "occasion": self.occasion or None,
-            "occasion_date": self.occasion_date.isoformat() if self.occasion_date else None,
-        }
-
-
-_COMPARED = len(AgendaItem._fields) - 1  # all but sort_name
-
-
-def sort_key(item: AgendaItem):
-    # sort_name is already folded (lower case, no accents) by services.clients
-    return (not item.is_top, -item.days_overdue, item.due, item.sort_name,
-            item.client_id, item.followup_id)
+from boutique.services.cadence import load_rules, week_start
 
 
 def agenda_for(day: dt.date) -> list[AgendaItem]:

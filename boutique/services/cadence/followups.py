@@ -23,6 +23,7 @@ from boutique.models.followup import (
     SKIPPED,
 )
 from boutique.services.cadence import engine as cadence
+from boutique.services.cadence.kinds import KIND_LABELS
 from boutique.services.cadence.settings import load_rules
 from boutique.services.errors import NotFound, ValidationError
 
@@ -281,8 +282,6 @@ class FollowupRow:
 
     @property
     def kind_text(self) -> str:
-        from boutique.services.agenda.today import KIND_LABELS
-
         if self.kind == KEY_DATE and self.occasion:
             return self.occasion.capitalize()
         return KIND_LABELS.get(self.kind, self.kind)

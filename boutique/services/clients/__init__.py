@@ -1,0 +1,45 @@
+"""The client book: who the clients are, how to reach them, what they bought, what they are worth.
+
+Owns the Client and Purchase records: saving and checking a client's fields (`book`), the
+Trash, phones in international form (`phones`), which address or number a piece goes to
+(`contact`), the lifetime value and the Top tier (`value`), the word index that search as
+you type reads (`word_index`), the sorted and searched list of the Clients tab
+(`listing`), and purchases with their items (`purchases`).
+
+May use: the models, the top-level `settings`, `errors` and `text`, and `cadence`, whose
+follow-ups are scheduled in the same transaction as a purchase.
+"""
+
+from boutique.models import Client, Purchase, PurchaseItem
+from boutique.services.clients.book import (
+    derived_columns,
+    field_problem,
+    get_client,
+    purge_client,
+    restore_client,
+    save_client,
+    trash_client,
+    trashed_clients,
+)
+from boutique.services.clients.contact import (
+    ContactChoice,
+    MailingAddress,
+    addressee_name,
+    choose_for,
+    choose_mail,
+    choose_phone,
+)
+from boutique.services.clients.phones import display as display_phone
+from boutique.services.clients.purchases import client_purchases, get_purchase, record_purchase
+from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
+from boutique.services.clients.value import invalidate as invalidate_value
+from boutique.services.clients.word_index import index_rows, insert_rows
+
+__all__ = [
+    "TOP", "Client", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
+    "addressee_name", "choose_for", "choose_mail", "choose_phone", "client_purchases",
+    "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
+    "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",
+    "restore_client", "save_client", "tier_for", "top_tier_threshold", "trash_client",
+    "trashed_clients",
+]

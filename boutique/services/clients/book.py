@@ -183,6 +183,11 @@ def trashed_clients() -> list[Client]:
     )
 
 
+def field_default(name: str):
+    """What a new client's field holds before anything is typed."""
+    return Client._meta.fields[name].default
+
+
 def field_problem(name: str, value: str) -> str | None:
     """Check one contact field as it is typed (phones, email); None when it is fine."""
     if name not in PHONE_FIELDS + ("email",):

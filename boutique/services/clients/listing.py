@@ -145,6 +145,13 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
     return rows
 
 
+def client_summaries(ids: list[int]) -> list[dict]:
+    """`client_summary_json` of each client in `ids`, in that order."""
+    threshold = top_tier_threshold()
+    by_id = {c.id: c for c in Client.select().where(Client.id.in_(ids))} if ids else {}
+    return [client_summary_json(by_id[i], threshold) for i in ids]
+
+
 def client_summary_json(client: Client, threshold: int | None = None) -> dict:
     """The JSON shape of the `clients` command (a contract: keep the field names)."""
     region = settings.get("store.default_region")

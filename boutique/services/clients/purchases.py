@@ -191,10 +191,10 @@ def purchase_json(purchase: Purchase) -> dict[str, Any]:
 def _register_cadence() -> None:
     # Follow-ups are scheduled wherever a purchase is recorded (window, command line,
     # import), so the cadence engine is wired here, not by whoever happens to import it.
-    from boutique.services.cadence import engine as cadence
+    from boutique.services.cadence import on_purchase_changed, on_purchase_deleted
 
-    purchase_hooks.append(cadence.on_purchase_changed)
-    purchase_delete_hooks.append(cadence.on_purchase_deleted)
+    purchase_hooks.append(on_purchase_changed)
+    purchase_delete_hooks.append(on_purchase_deleted)
 
 
 _register_cadence()

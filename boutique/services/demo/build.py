@@ -11,9 +11,7 @@ import random
 from collections.abc import Callable
 
 from boutique.models import Client, Note, Purchase, PurchaseItem, database, utcnow
-from boutique.services.clients import value
-from boutique.services.clients.book import derived_columns
-from boutique.services.clients.word_index import index_rows, insert_rows
+from boutique.services.clients import derived_columns, index_rows, insert_rows, invalidate_value
 from boutique.services.demo import words
 
 BATCH = 500
@@ -180,7 +178,7 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
                             MAX(purchase_date) AS last FROM purchase GROUP BY client_id) AS s
                WHERE client.id = s.client_id"""
         )
-    value.invalidate()
+    invalidate_value()
     for hook in demo_hooks:
         hook(today)
     return counts
@@ -188,16 +186,16 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
 
 def _register_cadence() -> None:
     # The demo and benchmark stores get their follow-ups the way real purchases do, in bulk.
-    from boutique.services.cadence import bulk as cadence_bulk
+    from boutique.services.cadence import schedule_demo
 
-    demo_hooks.append(cadence_bulk.schedule_demo)
+    demo_hooks.append(schedule_demo)
 
 
 def _register_letterhead() -> None:
     # The demo boutique's printed pieces carry its own name and address.
-    from boutique.services.stationery import letterhead as letterhead_settings
+    from boutique.services.stationery import demo_letterhead
 
-    demo_hooks.append(letterhead_settings.demo_letterhead)
+    demo_hooks.append(demo_letterhead)
 
 
 _register_cadence()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from boutique.models import database
 from boutique.services import settings
-from boutique.services.clients.phones import display as display_phone
+from boutique.services.clients import display_phone
 from boutique.services.notes.search_text import (  # noqa: F401 - part of this module's interface
     INDEX_FOLDS,
     SNIPPET_WIDTH,

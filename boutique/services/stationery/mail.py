@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from boutique.models import Purchase
 from boutique.services import settings
-from boutique.services.agenda.today import agenda_for
-from boutique.services.clients.contact import addressee_name, choose_mail
+from boutique.services.agenda import agenda_for
+from boutique.services.clients import addressee_name, choose_mail
 from boutique.services.errors import NotFound
 from boutique.services.stationery.letterhead import home_country
 

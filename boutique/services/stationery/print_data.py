@@ -13,13 +13,18 @@ from dataclasses import dataclass
 
 from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services import settings
-from boutique.services.agenda.recall import recall_line
-from boutique.services.agenda.today import KIND_LABELS, AgendaItem, agenda_for
-from boutique.services.clients import value
-from boutique.services.clients.contact import ContactChoice, choose_mail, choose_phone
-from boutique.services.clients.phones import display as display_phone
+from boutique.services.agenda import KIND_LABELS, AgendaItem, agenda_for, recall_line
+from boutique.services.clients import (
+    TOP,
+    ContactChoice,
+    choose_mail,
+    choose_phone,
+    display_phone,
+    tier_for,
+    top_tier_threshold,
+)
 from boutique.services.errors import NotFound
-from boutique.services.notes import notebook as notes
+from boutique.services.notes import pinned_facts as client_pinned_facts
 from boutique.services.stationery.letterhead import home_country, paper_region
 
 PINNED_FACTS = 6
@@ -161,7 +166,7 @@ def person_facts(client: Client, threshold: int | None = None,
     preferred = (client.preferred_name or first).strip()
     title_name = f"{title} {last}" if title and last else preferred or last
     if is_top is None:
-        is_top = value.tier_for(client.lifetime_spend_cents, threshold) == value.TOP
+        is_top = tier_for(client.lifetime_spend_cents, threshold) == TOP
     return PersonFacts(
         client_id=client.id, full_name=client.full_name, title_name=title_name or "Friend",
         first_name=first, last_name=last,
@@ -188,7 +193,7 @@ def purchase_facts(purchase: Purchase, region: str | None = None) -> PurchaseFac
 
 def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
     """The client's pinned facts, newest first (as the profile shows them)."""
-    return tuple(note.text for note in notes.pinned_facts(client_id)[:limit])
+    return tuple(note.text for note in client_pinned_facts(client_id)[:limit])
 
 
 def _get_purchase(purchase_id: int) -> Purchase:
@@ -210,7 +215,7 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         recall = recall_line(client.id, purchase.id if purchase else None)
     return NotePrompt(
         kind=kind, due=due, due_text=long_date(due, region),
-        person=person or person_facts(client, value.top_tier_threshold()),
+        person=person or person_facts(client, top_tier_threshold()),
         address_lines=tuple(address.envelope_lines(home_country())) if address else (),
         address_kind=address.kind if address else "", warnings=tuple(choice.warnings),
         purchase=purchase_facts(purchase, region) if purchase else None,
@@ -228,7 +233,7 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         recall = recall_line(client.id, purchase.id if purchase else None)
     return CallScript(
         kind=kind, due=due, due_text=long_date(due, region),
-        person=person or person_facts(client, value.top_tier_threshold()),
+        person=person or person_facts(client, top_tier_threshold()),
         phone=choice.contact, phone_label=_phone_label(client, choice),
         warnings=tuple(choice.warnings),
         purchase=purchase_facts(purchase, region) if purchase else None,
