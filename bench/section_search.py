@@ -3,8 +3,8 @@
 The benchmark store is copied once (cached by its name) and filled with notes up to a
 million, in bulk transactions through the triggers, so the index is the one the app
 keeps. Then 200 queries mixing names, words, prefixes and phone digits run through
-services/search.py and, for comparison, as the same FTS5 MATCH statements on a plain
-sqlite3 connection; and notes are added one at a time through services/notes.py.
+services/notes/search.py and, for comparison, as the same FTS5 MATCH statements on a plain
+sqlite3 connection; and notes are added one at a time through services/notes/notebook.py.
 """
 
 from __future__ import annotations

@@ -65,12 +65,12 @@ class Client(BaseModel):
     updated_at = peewee.DateTimeField(default=utcnow)
     deleted_at = peewee.DateTimeField(null=True)
 
-    # Kept current by services.purchases inside the same transaction as the purchase.
+    # Kept current by services.clients.purchases inside the same transaction as the purchase.
     lifetime_spend_cents = peewee.IntegerField(default=0)
     purchase_count = peewee.IntegerField(default=0)
     last_purchase_date = peewee.DateField(null=True)
 
-    # Derived search columns, written by services.clients on every save.
+    # Derived search columns, written by services.clients.book on every save.
     sort_name = peewee.CharField(default="")
     search_text = peewee.TextField(default="")
     phone_digits = peewee.CharField(default="")

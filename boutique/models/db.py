@@ -1,7 +1,7 @@
 """Opening the store: one SQLite file with the pragmas the whole app relies on.
 
 All models bind to `database`, a proxy, so the same models could later run on another
-engine; SQLite-only features stay behind services/search.py.
+engine; SQLite-only features stay behind services/notes/search.py.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ least half an inch from every edge. The block shrinks, then wraps, then (a 200-c
 company name) ellipsises to stay inside that area; it is never allowed to run past it.
 
 Which address (the gift rule: the buyer's business address, never a home where the
-recipient may open the mail) is decided in services/contact.py; this module prints the
+recipient may open the mail) is decided in services/clients/contact.py; this module prints the
 lines it is given. Its warnings are for the jeweler, on screen: none is printed on the
 envelope, since the envelope may land on the very doormat the warning is about.
 """

@@ -6,7 +6,7 @@ label's lower-left corner. Labels fill row by row from the top left, the way the
 `start` skips the labels already used on a partly used first sheet.
 
 An address is either its lines, ready for the envelope, or an object with
-`envelope_lines(home_country)` (services.contact.MailingAddress).
+`envelope_lines(home_country)` (services.clients.contact.MailingAddress).
 """
 
 from __future__ import annotations

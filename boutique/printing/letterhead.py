@@ -1,7 +1,7 @@
 """The store's letterhead on paper: page sizes, the masthead and the logo.
 
 The Letterhead dataclass itself is plain data kept with its settings
-(services/letterhead_settings.py) so that the store can build it without reaching up a
+(services/stationery/letterhead.py) so that the store can build it without reaching up a
 floor; it is re-exported here for every layout.
 """
 

@@ -12,7 +12,7 @@ Line rules (so one wording serves every client):
 - lines starting with "#" are remarks for whoever edits the wording, never printed.
 
 The shipped wordings are resources/templates/<name>.txt; the store keeps only the ones
-the jeweler changed (services/letterhead_settings.py).
+the jeweler changed (services/stationery/letterhead.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Showing search snippets: matched words in bold, user text escaped, in lists and tables.
 
-Snippets arrive as plain data (text + matched ranges, services.search.Highlighted); only
+Snippets arrive as plain data (text + matched ranges, services.notes.search_text.Highlighted); only
 here do they become rich text, through Highlighted.html(), which escapes every piece, so
 a note that says `<b>&` shows exactly that.
 """

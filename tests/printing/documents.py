@@ -1,4 +1,4 @@
-"""Plain data for the document layouts: what services/print_data.py hands the printing."""
+"""Plain data for the document layouts: what services/stationery/print_data.py hands the printing."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ Folding: tokenize "unicode61 remove_diacritics 2" folds case and Latin accents (
 finds "Zoë") but not letters without a decomposition (ø, ł, đ, ß, æ, œ, ı), nor Greek
 accents, nor ё. The views map those with nested replace() in plain SQL, so any
 connection (the app, the command line, the sqlite3 shell) keeps the index right without
-a function registered in Python. The query side (services/search_text.py) applies the
+a function registered in Python. The query side (services/notes/search_text.py) applies the
 same map.
 
 Keeping current: an external-content index must be told the exact values it indexed

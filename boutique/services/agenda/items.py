@@ -97,6 +97,6 @@ _COMPARED = len(AgendaItem._fields) - 1  # all but sort_name
 
 
 def sort_key(item: AgendaItem):
-    # sort_name is already folded (lower case, no accents) by services.clients
+    # sort_name is already folded (lower case, no accents) by services.clients.book
     return (not item.is_top, -item.days_overdue, item.due, item.sort_name,
             item.client_id, item.followup_id)

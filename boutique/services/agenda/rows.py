@@ -215,7 +215,7 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
         choice = (choose_phone(card, is_gift, region) if channel == "phone"
                   else choose_for(card, channel, is_gift, region))
         spend = card.lifetime_spend_cents or 0
-        # (the tier rule of services.value, inlined: this loop runs for every row)
+        # (the tier rule of services.clients.value, inlined: this loop runs for every row)
         append(new(AgendaItem, (
             followup_id, client_id, card.display_name, salutation_name(card), kind,
             due, max(0, (day - deadline).days), reason, choice.channel, choice.contact,

@@ -1,6 +1,6 @@
 """The cadence engine: schedules, moves and spaces a client's follow-ups as purchases change.
 
-Wired into services.purchases (see the bottom of that module), so a purchase recorded
+Wired into services.clients.purchases (see the bottom of that module), so a purchase recorded
 anywhere (window, command line, import) gets its follow-ups in the same transaction.
 """
 

@@ -1,6 +1,6 @@
 """Who an envelope or a label goes to, read from the store for the printing floor.
 
-The address itself is chosen by services/contact.py (choose_mail: the gift and consent
+The address itself is chosen by services/clients/contact.py (choose_mail: the gift and consent
 rule); here it only becomes lines for the envelope, with the warnings the jeweler must
 see on screen before the envelope goes out.
 """

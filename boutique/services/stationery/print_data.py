@@ -1,8 +1,8 @@
 """What the printed pieces say, read from the store as plain data.
 
 The printing floor draws these dataclasses and never queries the store. The address and
-the number come from services/contact.py (choose_mail / choose_phone), the one place for
-the gift and consent rule; the recall line from services/recall.py.
+the number come from services/clients/contact.py (choose_mail / choose_phone), the one place for
+the gift and consent rule; the recall line from services/agenda/recall.py.
 """
 
 from __future__ import annotations

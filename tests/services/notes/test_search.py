@@ -20,7 +20,7 @@ from boutique.services.clients.purchases import (
 from boutique.services.notes import notebook as notes
 from boutique.services.notes import search
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 HOSTILE = ['"', "'", "*", "-", "-ring", "NEAR(", "NEAR(a b, 2)", "a OR b", "NOT", "AND AND",
            "(((", ")", "{name}: x", "name:x", "^start", "col : \"x", "x\"*\"y", "'; DROP TABLE",
