@@ -2,7 +2,8 @@
 
 Each module here named `cmd_<name>.py` defines `register(subparsers)`, which adds its
 commands with `set_defaults(run=function)`; `run(args)` returns the exit code. Bad input
-exits 2 with a one-line message on stderr.
+or an unusable store exits 2 with a one-line message on stderr; a store that stayed busy
+(locked by another writer past the busy timeout) exits 3. Never a traceback.
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ import importlib
 import pkgutil
 import sys
 
-from boutique.cli.common import CliError
+from boutique.cli.common import CliError, check_arguments
 from boutique.paths import resolve_db_path
-from boutique.services.errors import NotFound, ValidationError
-from boutique.services.store import close_store, open_store
+from boutique.services.backup import BackupError
+from boutique.services.errors import NotFound, StoreUnusable, ValidationError
+from boutique.services.store import close_store, open_store, store_errors
+
+EXIT_UNUSABLE = 2
+EXIT_BUSY = 3
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -47,13 +52,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        open_store(resolve_db_path(args.db, args.demo))
-        return int(args.run(args) or 0)
-    except (CliError, ValidationError, NotFound) as exc:
-        message = str(exc).replace("\n", " ")
-        sys.stderr.write(f"boutique {args.command}: {message}\n")
-        return 2
+        check_arguments(args)
+        if getattr(args, "before_open", None):
+            args.before_open(args)
+        with store_errors():
+            open_store(resolve_db_path(args.db, args.demo), explicit=bool(args.db))
+            return int(args.run(args) or 0)
+    except StoreUnusable as exc:
+        _say(args, exc)
+        return EXIT_BUSY if exc.busy else EXIT_UNUSABLE
+    except (CliError, ValidationError, NotFound, BackupError) as exc:
+        _say(args, exc)
+        return EXIT_UNUSABLE
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        _say(args, f"{exc.filename or 'file'}: {exc.strerror or exc}")
+        return EXIT_UNUSABLE
     finally:
         close_store()
+
+
+def _say(args, exc) -> None:
+    message = " ".join(str(exc).split())
+    sys.stderr.write(f"boutique {args.command}: {message}\n")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from boutique.cli.common import CliError, parse_date, print_json
+from boutique.cli.common import MAX_ID, CliError, bounded_int, parse_date, print_json
 from boutique.services.clients.listing import client_ids, client_summaries
 from boutique.services.demo.build import build_demo
 from boutique.services.text import money
@@ -16,13 +14,13 @@ def register(subparsers) -> None:
     clients.add_argument("--search", metavar="TEXT", default="",
                          help="name or email prefix, or phone digits in any format")
     clients.add_argument("--json", action="store_true", help="print a JSON list")
-    clients.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    clients.add_argument("--limit", type=bounded_int(0, 1_000_000), default=0, help="at most this many (0: all)")
     clients.set_defaults(run=run_clients)
 
     demo = subparsers.add_parser("demo", help="fill the store with demo clients",
                                  description="Add a believable demo boutique to the store.")
-    demo.add_argument("--clients", type=int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=7, metavar="S")
+    demo.add_argument("--clients", type=bounded_int(1, 1_000_000), required=True, metavar="N")
+    demo.add_argument("--seed", type=bounded_int(0, MAX_ID), default=7, metavar="S")
     demo.add_argument("--date", metavar="YYYY-MM-DD",
                       help="the demo's 'today' (purchases run up to it); default today")
     demo.set_defaults(run=run_demo)
@@ -49,7 +47,7 @@ def run_clients(args) -> int:
 def run_demo(args) -> int:
     if args.clients < 1:
         raise CliError("--clients must be 1 or more")
-    today = parse_date(args.date) if args.date else dt.date.today()
+    today = parse_date(args.date)
     counts = build_demo(args.clients, seed=args.seed, today=today)
     print(", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0

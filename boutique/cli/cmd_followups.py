@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from boutique.cli.common import CliError, parse_date
+from boutique.cli.common import CliError, bounded_int, parse_date
 from boutique.services.agenda.ical import export_ics
 
 
@@ -19,7 +19,7 @@ def register(subparsers) -> None:
                     "of the coming year, as all-day events with stable UIDs.")
     export.add_argument("--out", required=True, metavar="FILE.ics", help="the file to write")
     export.add_argument("--date", metavar="YYYY-MM-DD", help="from this day (default: today)")
-    export.add_argument("--days", type=int, default=365, metavar="N",
+    export.add_argument("--days", type=bounded_int(0, 3660), default=365, metavar="N",
                         help="key-date reminders this many days ahead (default 365)")
     export.set_defaults(run=run_export)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from boutique.cli.common import CliError, print_json
+from boutique.cli.common import MAX_ID, CliError, bounded_int, print_json
 from boutique.services.clients.book import get_client
 from boutique.services.notes import NOTE_CATEGORIES
 from boutique.services.notes import notebook as notes
@@ -19,17 +19,17 @@ def register(subparsers) -> None:
 
     add = actions.add_parser("add", help="add a note to a client",
                              description="Add a note. TEXT '-' reads the note from stdin.")
-    add.add_argument("--client", type=int, required=True, metavar="ID")
+    add.add_argument("--client", type=bounded_int(1, MAX_ID), required=True, metavar="ID")
     add.add_argument("--category", default="other", metavar="C",
                      help=f"one of {', '.join(NOTE_CATEGORIES)} (default other)")
-    add.add_argument("--purchase", type=int, metavar="ID",
+    add.add_argument("--purchase", type=bounded_int(1, MAX_ID), metavar="ID",
                      help="the purchase whose conversation this note recalls")
     add.add_argument("--pin", action="store_true", help="keep it on top of the profile")
     add.add_argument("text", nargs="+", metavar="TEXT")
     add.set_defaults(run=run_add)
 
     listing = actions.add_parser("list", help="a client's notes, newest first")
-    listing.add_argument("--client", type=int, required=True, metavar="ID")
+    listing.add_argument("--client", type=bounded_int(1, MAX_ID), required=True, metavar="ID")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.set_defaults(run=run_list)
 

@@ -8,12 +8,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import sys
 from pathlib import Path
 
-from boutique.cli.common import CliError, parse_date
+from boutique.cli.common import MAX_ID, CliError, bounded_int, parse_date
 from boutique.printing.call_scripts import LAYOUTS as SCRIPT_LAYOUTS
 from boutique.printing.care_cards import MATERIALS, SIZES, care_cards_pdf
 from boutique.printing.pack import MAIL_CHOICES, PackOptions, piece_count, render_pack
@@ -51,7 +50,7 @@ def register(subparsers) -> None:
 
     prompt = sub.add_parser("prompt", help="the note prompt for one purchase",
                             description="The handwritten-note prompt for one purchase.")
-    prompt.add_argument("--purchase", required=True, type=int, metavar="ID")
+    prompt.add_argument("--purchase", required=True, type=bounded_int(1, MAX_ID), metavar="ID")
     prompt.add_argument("--layout", choices=tuple(PROMPT_LAYOUTS), default="card")
     prompt.add_argument("--date", metavar="YYYY-MM-DD", help="the day it is written")
     prompt.add_argument("--out", required=True, metavar="FILE.pdf")
@@ -121,7 +120,7 @@ def run_today(args) -> int:
 
 
 def run_prompt(args) -> int:
-    day = parse_date(args.date) if args.date else dt.date.today()
+    day = parse_date(args.date)
     prompt = note_prompt_for_purchase(args.purchase, day)
     pdf = note_prompts_pdf([prompt], load_letterhead(),
                            Wording.from_overrides(load_template_overrides()), args.layout)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from boutique.cli.common import CliError, print_json
+from boutique.cli.common import CliError, bounded_int, print_json
 from boutique.services.notes import search as search_service
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     parser.add_argument("text", nargs="+", metavar="TEXT")
     parser.add_argument("--json", action="store_true",
                         help="print a ranked JSON list of {kind, client_id, client_name, snippet}")
-    parser.add_argument("--limit", type=int, default=10, metavar="N",
+    parser.add_argument("--limit", type=bounded_int(1, 1_000_000), default=10, metavar="N",
                         help="at most N results of each kind (default 10)")
     parser.set_defaults(run=run_search)
 

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
+import re
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -10,13 +13,67 @@ class CliError(Exception):
     """Bad input on the command line: printed as one line, exit code 2."""
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_date(text: str | None, flag: str = "--date") -> dt.date:
-    if not text:
+    """A date as YYYY-MM-DD within 1900-2100; no flag at all means today, an empty one is
+    an error."""
+    if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        if not _ISO_DATE.match(text):
+            raise ValueError(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as exc:
         raise CliError(f"{flag} must be a date as YYYY-MM-DD, not '{text}'") from exc
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise CliError(f"{flag} must be between 1900-01-01 and 2100-12-31, not {text}")
+    return day
+
+
+def bounded_int(low: int, high: int):
+    """An argparse type: an integer within [low, high], else a one-line usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is not between {low:,} and {high:,}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Bytes that are not UTF-8 arrive as lone surrogates: refuse them, naming the argument."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    flag = "--" + name.replace("_", "-")
+                    raise CliError(f"{flag} holds bytes that are not UTF-8 text") from None
+    if isinstance(getattr(args, "out", None), str):
+        output_file(args.out)
+
+
+def output_file(text: str, flag: str = "--out") -> Path:
+    """An output path, refused before any work when it is a folder or its folder is gone."""
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise CliError(f"{flag} {text} is a folder; name a file")
+    if not path.parent.is_dir():
+        raise CliError(f"{flag}: the folder {path.parent} does not exist")
+    return path
 
 
 def print_json(data: Any) -> None:

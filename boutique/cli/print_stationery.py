@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from boutique.cli.common import CliError, parse_date
+from boutique.cli.common import CliError, bounded_int, parse_date
 from boutique.printing.cards import CARD_LAYOUTS, card_layout, card_pdf
 from boutique.printing.envelopes import envelope_pdf
 from boutique.printing.labels import labels_pdf
@@ -48,7 +48,7 @@ def register(print_subparsers) -> None:
     labels.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     labels.add_argument("--sheet", required=True, metavar="|".join(LABEL_SHEETS),
                         help="; ".join(f"{key}: {s.title}" for key, s in LABEL_SHEETS.items()))
-    labels.add_argument("--start", type=int, default=1, metavar="N",
+    labels.add_argument("--start", type=bounded_int(1, 1000), default=1, metavar="N",
                         help="first free label on a partly used sheet, counted from 1 along "
                              "the rows (default 1)")
     labels.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")

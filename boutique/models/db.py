@@ -6,9 +6,15 @@ engine; SQLite-only features stay behind services/notes/search.py.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 import peewee
+
+from boutique.models.store_file import StoreFileError, classify
+
+__all__ = ["StoreFileError", "close_database", "database", "open_database", "owner_only"]
 
 database = peewee.DatabaseProxy()
 
@@ -27,19 +33,48 @@ PRAGMAS = {
 }
 
 
-def open_database(path: str | Path, migrate: bool = True) -> peewee.SqliteDatabase:
-    """Open (creating if needed) the store at `path`, bind the models, run migrations."""
-    from boutique.models.migrations import migrate_to_latest
+def open_database(path: str | Path, migrate: bool = True, explicit: bool = True,
+                  default_folder: Path | None = None) -> peewee.SqliteDatabase:
+    """Open the store at `path`, bind the models, run migrations.
+
+    The file is classified first (store_file.classify) and nothing is written unless it is
+    new or ours; only `default_folder` (the user data folder) is ever created. Writers
+    begin IMMEDIATE, so a second writer waits `busy_timeout` instead of failing at once.
+    Raises StoreFileError with one sentence when the file cannot be used.
+    """
+    from boutique.models.migrations import latest_version, migrate_to_latest
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    found = classify(path, latest_version(), explicit, default_folder)
+    if found.kind == "new" and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        owner_only(path.parent, folder=True)
     close_database()
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    database.initialize(db)
-    db.connect(reuse_if_open=True)
-    if migrate:
-        migrate_to_latest(db, path)
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False,
+                               lock_type="IMMEDIATE")
+    try:
+        database.initialize(db)
+        db.connect(reuse_if_open=True)
+        owner_only(path)
+        if migrate:
+            migrate_to_latest(db, path)
+    except peewee.OperationalError as exc:
+        close_database()
+        busy = "locked" in str(exc) or "busy" in str(exc)
+        raise StoreFileError(f"{path}: {exc}", busy=busy) from exc
+    except peewee.DatabaseError as exc:
+        close_database()
+        raise StoreFileError(f"{path} cannot be used as a store: {exc}") from exc
     return db
+
+
+def owner_only(path: Path, folder: bool = False) -> None:
+    """On POSIX, the store, its backups and exports are the owner's alone (0600, folders 0700)."""
+    if os.name != "posix":
+        return
+    # A file on a stick or share may keep its own modes.
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o700 if folder else 0o600)
 
 
 def close_database() -> None:

@@ -11,3 +11,14 @@ class ValidationError(ValueError):
 
 class NotFound(LookupError):
     pass
+
+
+class StoreUnusable(Exception):
+    """The store cannot be opened, read or written: one sentence saying what and why.
+
+    `busy` is true when it stayed locked by another writer past the busy timeout (the
+    command line exits 3 then, 2 otherwise)."""
+
+    def __init__(self, message: str, busy: bool = False):
+        super().__init__(message)
+        self.busy = busy

@@ -12,6 +12,7 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from boutique.models import utcnow
+from boutique.models.db import owner_only
 from boutique.models.followup import KEY_DATE
 from boutique.services.agenda.items import AgendaItem, sort_key
 from boutique.services.agenda.rows import gather
@@ -80,6 +81,10 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365) -> int:
     data = to_calendar(items).to_ical()
     path = Path(path)
     tmp = path.with_name(path.name + ".partial")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        owner_only(tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return len(items)

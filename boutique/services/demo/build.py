@@ -11,12 +11,14 @@ import random
 from collections.abc import Callable
 
 from boutique.models import Client, Note, Purchase, PurchaseItem, database, utcnow
+from boutique.services import settings
 from boutique.services.clients import derived_columns, index_rows, insert_rows, invalidate_value
 from boutique.services.demo import words
+from boutique.services.errors import ValidationError
 
 BATCH = 500
 
-# Called as hook(reference_date) after the demo rows are written, inside no transaction:
+# Called as hook(reference_date) after the demo rows are written, in the same transaction:
 # features that derive rows from purchases (follow-ups, search index) fill them in here.
 demo_hooks: list[Callable[[dt.date], None]] = []
 
@@ -116,11 +118,45 @@ def _notes_for(rng, client_id, row, purchases):
     return notes
 
 
+MAX_CLIENTS = 1_000_000
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+# The id ranges [first, last] of the clients `demo` made: any other client is real.
+DEMO_IDS_SETTING = "demo.client_ids"
+
+
+def real_clients() -> int:
+    """How many clients of the open store were not made by the demo builder."""
+    ranges = settings.get(DEMO_IDS_SETTING) or []
+    query = Client.select()
+    for first, last in ranges:
+        query = query.where(~Client.id.between(first, last))
+    return query.count()
+
+
 def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
                years: float = 2.0) -> dict[str, int]:
-    """Fill the open store with `clients` clients, ~`years` of purchases before `today`."""
-    rng = random.Random(seed)
+    """Fill the open store with `clients` clients, ~`years` of purchases before `today`,
+    in one transaction. Refuses a store that holds real clients (not made here)."""
     today = today or dt.date.today()
+    errors = {}
+    if not 1 <= clients <= MAX_CLIENTS:
+        errors["clients"] = f"must be between 1 and {MAX_CLIENTS:,}, not {clients}"
+    if not FIRST_DAY.replace(year=FIRST_DAY.year + int(years) + 1) <= today <= LAST_DAY:
+        errors["date"] = f"must be between {FIRST_DAY.year + int(years) + 1} and 2100, not {today}"
+    if errors:
+        raise ValidationError(errors)
+    real = real_clients()
+    if real:
+        raise ValidationError({"store": f"holds {real:,} real clients; the demo goes only into"
+                               " an empty or demo store (try --demo)"})
+    with database.atomic():
+        counts = _build(clients, seed, today, years)
+    return counts
+
+
+def _build(clients: int, seed: int, today: dt.date, years: float) -> dict[str, int]:
+    rng = random.Random(seed)
     days = int(365 * years)
     start = today - dt.timedelta(days=days)
     counts = {"clients": 0, "purchases": 0, "items": 0, "notes": 0}
@@ -178,6 +214,8 @@ def build_demo(clients: int, seed: int = 7, today: dt.date | None = None,
                             MAX(purchase_date) AS last FROM purchase GROUP BY client_id) AS s
                WHERE client.id = s.client_id"""
         )
+    ranges = settings.get(DEMO_IDS_SETTING) or []
+    settings.set_many({DEMO_IDS_SETTING: [*ranges, [next_id, next_id + clients - 1]]})
     invalidate_value()
     for hook in demo_hooks:
         hook(today)
