@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def classify(path: Path, latest: int, explicit: bool, default_folder: Path | Non
             if default_folder is not None and folder == default_folder:
                 return StoreFile(path, "new", 0)
             raise StoreFileError(f"the folder {folder} does not exist (is the path mistyped?)")
-        if not os.access(folder, os.W_OK | os.X_OK):
+        if _no_write_bit(folder):
             raise StoreFileError(f"cannot create a store in {folder}: the folder is not writable")
         return StoreFile(path, "new", 0)
     if not os.access(path, os.R_OK):
@@ -67,10 +68,17 @@ def classify(path: Path, latest: int, explicit: bool, default_folder: Path | Non
     return _writable(StoreFile(path, "ours", version))
 
 
+def _no_write_bit(path: Path) -> bool:
+    # The owner's write bit, not os.access alone: an administrator may write anywhere, yet a
+    # file marked read-only was marked so on purpose.
+    return not os.access(path, os.W_OK) or (os.name == "posix"
+                                            and not path.stat().st_mode & stat.S_IWUSR)
+
+
 def _writable(found: StoreFile) -> StoreFile:
-    if not os.access(found.path, os.W_OK):
+    if _no_write_bit(found.path):
         raise StoreFileError(f"{found.path} is read-only: Boutique needs to write to its store")
-    if not os.access(found.path.parent, os.W_OK | os.X_OK):
+    if _no_write_bit(found.path.parent):
         raise StoreFileError(f"the folder {found.path.parent} is not writable (the store needs"
                              " its journal beside it)")
     return found

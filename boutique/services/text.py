@@ -37,3 +37,37 @@ def money(cents: int | None, symbol: str = "$") -> str:
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
     return f"{sign}{symbol}{whole:,}.{rest:02d}"
+
+
+# Control characters (C0 but tab, DEL, C1) and the bidi overrides/isolates that can hide or
+# reorder a name on screen and in search (U+202A-U+202E, U+2066-U+2069).
+_CONTROL = "".join(chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)])
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_ONE_LINE_FORBIDDEN = re.compile(f"[{re.escape(_CONTROL + BIDI_CONTROLS)}]")
+_MULTI_LINE_DROPPED = re.compile(
+    f"[{re.escape(''.join(ch for ch in _CONTROL if ch not in chr(9) + chr(10)) + BIDI_CONTROLS)}]")
+
+
+def one_line_problem(text: str) -> str | None:
+    """Why `text` cannot be a one-line field (a name, an address line), or None."""
+    found = _ONE_LINE_FORBIDDEN.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if char in "\n\r":
+        return "must be one line (no line breaks)"
+    if char in BIDI_CONTROLS:
+        return f"holds an invisible direction override (U+{ord(char):04X})"
+    return f"holds a control character (U+{ord(char):04X})"
+
+
+def clean_one_line(text: str) -> str:
+    """An existing one-line value made safe: line breaks and tabs become spaces, other
+    control characters and bidi overrides are dropped (used by the cleaning migration)."""
+    text = re.sub(r"[\t\n\r]+", " ", text)
+    return " ".join(_ONE_LINE_FORBIDDEN.sub("", text).split(" ")).strip()
+
+
+def clean_multi_line(text: str) -> str:
+    """Notes keep newlines and tabs; NUL, other controls and bidi overrides are dropped."""
+    return _MULTI_LINE_DROPPED.sub("", text)

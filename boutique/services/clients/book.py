@@ -12,7 +12,7 @@ from boutique.services import settings
 from boutique.services.clients.phones import PhoneError, normalize, search_digits
 from boutique.services.clients.word_index import reindex_client, unindex_client
 from boutique.services.errors import NotFound, ValidationError
-from boutique.services.text import fold
+from boutique.services.text import fold, one_line_problem
 
 PHONE_FIELDS = ("mobile_phone", "work_phone", "home_phone")
 NAME_FIELDS = ("salutation", "first_name", "last_name", "preferred_name", "partner_name")
@@ -82,6 +82,11 @@ def clean_client_values(values: dict[str, Any], region: str | None = None) -> di
             text = str(values[name] or "").strip()
             if name not in LONG_TEXT_FIELDS and len(text) > MAX_FIELD_LENGTH:
                 errors[name] = f"is too long ({len(text)} characters, at most {MAX_FIELD_LENGTH})"
+            problem = one_line_problem(text) if name not in LONG_TEXT_FIELDS else None
+            if problem is None and name in LONG_TEXT_FIELDS and "\x00" in text:
+                problem = "holds a NUL character"
+            if problem:
+                errors[name] = problem
             clean[name] = text
     if not (clean.get("first_name") or clean.get("last_name")):
         errors["first_name"] = "A client needs a first or a last name"

@@ -15,6 +15,7 @@ from typing import Any
 from boutique.models import Client, Purchase, PurchaseItem, database
 from boutique.services.clients import value
 from boutique.services.errors import NotFound, ValidationError
+from boutique.services.text import one_line_problem
 
 MAX_PRICE_CENTS = 100_000_000_00  # a hundred million: anything above is a typing slip
 
@@ -75,6 +76,15 @@ def validate(data: PurchaseData) -> None:
             errors[f"items[{index}].price_cents"] = f"item {index}: price must be 0 or more"
     if data.is_gift and not data.gift_recipient.strip():
         errors["gift_recipient"] = "a gift needs the recipient's name"
+    for name in ("associate", "gift_recipient", "gift_relation", "gift_occasion"):
+        problem = one_line_problem(getattr(data, name) or "")
+        if problem:
+            errors[name] = problem
+    for index, item in enumerate(data.items, start=1):
+        for name in ("category", "metal", "stone", "sku"):
+            problem = one_line_problem(getattr(item, name, "") or "")
+            if problem:
+                errors[f"items[{index}].{name}"] = problem
     if errors:
         raise ValidationError(errors)
 

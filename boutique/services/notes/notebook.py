@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from boutique.models import NOTE_CATEGORIES, Client, Note, Purchase, database, utcnow
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.notes import search
+from boutique.services.text import clean_multi_line
 
 MAX_NOTE_LENGTH = 100_000
 # A conversation written within this many days of a sale is offered as that sale's:
@@ -29,7 +30,7 @@ _UNSET = object()
 
 def clean_text(text: str | None) -> str:
     """Line endings unified and outer blank space trimmed; the rest is kept as typed."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = clean_multi_line((text or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not text:
         raise ValidationError({"text": "A note needs some text"})
     if len(text) > MAX_NOTE_LENGTH:
