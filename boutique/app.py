@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     from boutique.ui.application import run
 
     db_path = resolve_db_path(args.db, args.demo)
-    return run(db_path, lambda: open_store(db_path, demo=args.demo), demo=args.demo,
+    return run(db_path, lambda path: open_store(path, demo=args.demo, explicit=bool(args.db)),
+               demo=args.demo,
                quit_after_ready=args.quit_after_ready, app_name=APP_NAME)
 
 

@@ -64,6 +64,16 @@ def _busy_seconds() -> int:
     return BUSY_TIMEOUT_MS // 1000
 
 
+def store_stamp() -> tuple[float, ...]:
+    """Modification times of the store and its journal: compared on closing the window to
+    know whether anything was written (and a backup is due)."""
+    path = store_path()
+    if path is None:
+        return ()
+    return tuple(p.stat().st_mtime if p.exists() else 0.0
+                 for p in (path, Path(str(path) + "-wal")))
+
+
 def close_store() -> None:
     close_database()
 

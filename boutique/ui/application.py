@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 
 def create_application(app_name: str = "Boutique") -> QApplication:
@@ -21,19 +21,58 @@ def create_application(app_name: str = "Boutique") -> QApplication:
     return app
 
 
-def run(db_path: Path, open_store: Callable[[], None], demo: bool = False,
+def _open_with_a_way_on(db_path: Path, open_store: Callable[[Path], None]) -> Path | None:
+    """Open the store; on failure say the sentence and offer another file. Returns the
+    path opened, or None when the user gave up."""
+    from boutique.services.errors import StoreUnusable
+    from boutique.ui.store_dialogs import choose_store_file, unusable_store_box
+
+    path = db_path
+    while True:
+        try:
+            open_store(path)
+            return path
+        except StoreUnusable as exc:
+            sentence = str(exc)
+        except Exception as exc:  # the one place a failure must reach the user, not a trace
+            sentence = f"{path}: {exc}"
+        box = unusable_store_box(sentence, path)
+        box.exec()
+        if box.clickedButton() is not box.choose:
+            return None
+        chosen = choose_store_file(None, path)
+        if chosen is None:
+            return None
+        path = chosen
+
+
+def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
         quit_after_ready: bool = False, app_name: str = "Boutique") -> int:
-    """Show the window on the store that `open_store` (the entry's work) opens."""
+    """Show the window on the store that `open_store(path)` (the entry's work) opens."""
+    from boutique.services.window_lock import StoreInUse, WindowLock
+    from boutique.ui.single_window import ask_first_window_to_raise, listen_for_second_launch
+    from boutique.ui.store_dialogs import second_window_box
+
     app = create_application(app_name)
+    lock = WindowLock(db_path)
     try:
-        open_store()
-    except Exception as exc:  # the one place a failure must reach the user, not a trace
-        QMessageBox.critical(None, app_name, f"The store {db_path} could not be opened:\n{exc}")
+        lock.acquire()
+    except StoreInUse:
+        raised = ask_first_window_to_raise(db_path)
+        if not quit_after_ready:
+            second_window_box(db_path, raised).exec()
+        print(f"{db_path} is already open in another Boutique window", file=sys.stderr)
         return 1
+    opened = _open_with_a_way_on(db_path, open_store)
+    if opened is None:
+        lock.release()
+        return 2
     from boutique.ui.main_window import MainWindow
 
-    window = MainWindow(str(db_path), demo=demo)
+    window = MainWindow(str(opened), demo=demo)
     window.show()
+    window.single_window_server = listen_for_second_launch(db_path, window)
+    window.start_daily_backup()
     if quit_after_ready:
         # For timing start-up: the first turn of the event loop comes after the first paint.
         def report_and_quit() -> None:
@@ -41,4 +80,7 @@ def run(db_path: Path, open_store: Callable[[], None], demo: bool = False,
             app.quit()
 
         QTimer.singleShot(0, report_and_quit)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        lock.release()

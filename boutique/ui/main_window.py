@@ -56,6 +56,17 @@ class MainWindow(QMainWindow):
         status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(status)
         self._restore_geometry()
+        from boutique.ui.backup_watch import BackupWatch
+
+        self.backup_watch = BackupWatch(self)
+
+    def start_daily_backup(self) -> None:
+        self.backup_watch.start_daily()
+
+    def show_backups(self) -> None:
+        from boutique.ui.backups_dialog import BackupsDialog
+
+        BackupsDialog(self).exec()
 
     # -- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -75,6 +86,9 @@ class MainWindow(QMainWindow):
         self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.action_settings.triggered.connect(self.show_settings)
         file_menu.addAction(self.action_settings)
+        self.action_backups = QAction("&Backups…", self)
+        self.action_backups.triggered.connect(self.show_backups)
+        file_menu.addAction(self.action_backups)
         self.action_trash = QAction("&Trash…", self)
         self.action_trash.triggered.connect(self.show_trash)
         file_menu.addAction(self.action_trash)
@@ -170,4 +184,5 @@ class MainWindow(QMainWindow):
             shutdown = getattr(widget, "shutdown", None)
             if shutdown:
                 shutdown()
+        self.backup_watch.on_close()
         super().closeEvent(event)

@@ -14,12 +14,17 @@ Public names (for any capability that is about to do something risky, call
   (a backup is kept at least until that day); `backups_to_keep(backups, today)`.
 - `restore(path)`: back up the current store, replace it with `path` atomically, reopen.
 - `check_store() -> list[str]`: the first problems `integrity_check` finds ([] when sound).
+- `backup_if_due(today)`: the first start of a day: `quick_check` of the live store (a
+  failure raises BackupError with `damaged`), then one "daily" backup.
+- `newest_verified()`, `set_aside_and_restore(backup)`: a damaged store renamed aside
+  (never deleted) and the backup put in its place.
 - `backup_folder() -> Path`, `BackupError`.
 
 May use: the models (for the store's path and counts), the top-level `settings`,
 `errors` and `store`.
 """
 
+from boutique.services.backup.damage import newest_verified, set_aside_and_restore
 from boutique.services.backup.policy import (
     KEEP_DAILY,
     KEEP_MONTHLY,
@@ -51,5 +56,7 @@ __all__ = [
     "check_store",
     "kept_until",
     "list_backups",
+    "newest_verified",
     "restore",
+    "set_aside_and_restore",
 ]

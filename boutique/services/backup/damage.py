@@ -1,0 +1,44 @@
+"""A damaged store: set aside (renamed, never deleted) and replaced by a verified backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from boutique.models.db import close_database, open_database, owner_only
+from boutique.services.backup.taking import BackupError, BackupInfo, _store_path, list_backups
+
+
+def newest_verified(folder: Path | None = None) -> BackupInfo | None:
+    """The newest backup that passes its check (counts are -1 for an unsound one)."""
+    return next((b for b in list_backups(folder) if b.clients >= 0), None)
+
+
+def set_aside_and_restore(backup: BackupInfo, now: dt.datetime | None = None) -> Path:
+    """Rename the damaged store (and its -wal/-shm) aside, put `backup` in its place,
+    reopen it; returns where the damaged file now is."""
+    live = _store_path()
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = live.with_name(f"{live.stem}.damaged-{stamp}{live.suffix}")
+    close_database()
+    os.replace(live, aside)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(live) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(aside) + suffix))
+    partial = live.with_name(live.name + ".partial")
+    src = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(partial))
+    try:
+        src.backup(dst)
+    except sqlite3.Error as exc:
+        raise BackupError(f"the backup {backup.path.name} could not be copied: {exc}") from exc
+    finally:
+        dst.close()
+        src.close()
+    owner_only(partial)
+    os.replace(partial, live)
+    open_database(live)
+    return aside
