@@ -65,7 +65,8 @@ def run_check(args) -> int:
     if not problems:
         print("the store is sound")
         return 0
-    print(f"the store is damaged ({len(problems)} problems found):")
+    count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+    print(f"the store is damaged ({count} found):")
     for problem in problems[:20]:
         print(f"  {problem}")
     return 1

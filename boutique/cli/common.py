@@ -64,6 +64,8 @@ def check_arguments(args: argparse.Namespace) -> None:
                     raise CliError(f"{flag} holds bytes that are not UTF-8 text") from None
     if isinstance(getattr(args, "out", None), str):
         output_file(args.out)
+    if isinstance(getattr(args, "date", None), str):
+        parse_date(args.date)  # refused before the store is opened or created
 
 
 def output_file(text: str, flag: str = "--out") -> Path:

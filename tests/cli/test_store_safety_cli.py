@@ -83,8 +83,7 @@ def test_demo_with_an_impossible_date_or_count_writes_nothing(tmp_path):
     path = tmp_path / "d.sqlite3"
     assert_one_line(run_cli("demo", "--clients", "1", "--date", "9999-12-31", db=path))
     assert_one_line(run_cli("demo", "--clients", "1000000000", db=path))
-    assert not path.exists() or sqlite3.connect(path).execute(
-        "SELECT COUNT(*) FROM client").fetchone()[0] == 0
+    assert not path.exists()
 
 
 def _garbage(tmp_path):
