@@ -38,6 +38,7 @@ def run(ctx):
         yield "kill9_kills", figures["kills"]
         yield "kill9_acknowledged", figures["acknowledged"]
         yield "kill9_lost", len(set(figures["ids"]) - found)
+        yield "kill9_errors", figures["errors"]
 
 
 def _ids(store: Path) -> set[int]:
