@@ -83,14 +83,23 @@ def refresh_client_value(client_id: int) -> None:
     """Recompute lifetime spend, purchase count and last purchase from the purchases."""
     database.execute_sql(
         """UPDATE client SET
-             lifetime_spend_cents = COALESCE((SELECT SUM(total_cents) FROM purchase
-                                             WHERE client_id = ?), 0),
+             lifetime_spend_cents = spend_before_cents
+                 + COALESCE((SELECT SUM(total_cents) FROM purchase WHERE client_id = ?), 0),
              purchase_count = (SELECT COUNT(*) FROM purchase WHERE client_id = ?),
              last_purchase_date = (SELECT MAX(purchase_date) FROM purchase WHERE client_id = ?)
            WHERE id = ?""",
         (client_id, client_id, client_id, client_id),
     )
     value.invalidate()
+
+
+def set_spend_before(client_id: int, cents: int) -> None:
+    """Keep what a client spent before Boutique; it counts in her value and tier."""
+    if not isinstance(cents, int) or not 0 <= cents <= MAX_PRICE_CENTS:
+        raise ValidationError({"spend_before_cents": "spend before Boutique must be 0 or more"})
+    with database.atomic():
+        Client.update(spend_before_cents=cents).where(Client.id == client_id).execute()
+        refresh_client_value(client_id)
 
 
 def _write_fields(purchase: Purchase, data: PurchaseData) -> None:

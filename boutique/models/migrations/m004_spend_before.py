@@ -1,0 +1,17 @@
+"""Spend before Boutique: what a client spent in the shop's earlier system.
+
+An imported customer often arrives with a total spent but without the orders behind it.
+That figure is kept apart from the purchases (so it is never mistaken for one) and counted
+in `lifetime_spend_cents`, so the tier is right from the first day.
+
+This file is frozen: a later change is a new migration.
+"""
+
+STATEMENTS = [
+    """ALTER TABLE "client" ADD COLUMN "spend_before_cents" INTEGER NOT NULL DEFAULT 0""",
+]
+
+
+def up(db) -> None:
+    for statement in STATEMENTS:
+        db.execute_sql(statement)
