@@ -1,0 +1,44 @@
+"""The spend-before-Boutique migration: a format-3 store upgrades with its value figures kept."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from boutique.models import Client, close_database, open_database
+from boutique.models.migrations import latest_version, m004_spend_before, schema_version
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_a_format_3_store_gains_spend_before_with_nothing_lost(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "store-v3.sqlite3", path)
+    with sqlite3.connect(path) as old:
+        before = old.execute("SELECT id, first_name, lifetime_spend_cents FROM client "
+                             "ORDER BY id").fetchall()
+    db = open_database(path)
+    try:
+        assert schema_version(db) == latest_version()
+        rows = [(c.id, c.first_name, c.lifetime_spend_cents) for c in Client.select().order_by(Client.id)]
+        assert rows == before and rows
+        assert {c.spend_before_cents for c in Client.select()} == {0}
+    finally:
+        close_database()
+
+
+def test_the_migration_is_one_frozen_statement():
+    assert m004_spend_before.STATEMENTS == [
+        'ALTER TABLE "client" ADD COLUMN "spend_before_cents" INTEGER NOT NULL DEFAULT 0']
+
+
+def test_spend_before_counts_in_the_lifetime_spend(db, make_client):
+    import datetime as dt
+
+    from boutique.services.clients import ItemData, PurchaseData, record_purchase, set_spend_before
+
+    ana = make_client()
+    set_spend_before(ana.id, 50000)
+    record_purchase(ana.id, PurchaseData(dt.date(2026, 11, 1), [ItemData("Ring", price_cents=1000)]))
+    assert Client.get_by_id(ana.id).lifetime_spend_cents == 51000

@@ -1,0 +1,151 @@
+"""Importing client files as a jeweler moving in would: real files, a real store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from boutique.services.clients import Client, tier_for, top_tier_threshold
+from boutique.services.errors import ValidationError
+from boutique.services.interchange import apply_plan, build_plan, export_clients_csv, neutralise
+from boutique.services.interchange.apply import ImportCancelled
+from boutique.services.interchange.reading import read_table
+from boutique.services.notes import timeline
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "import"
+
+
+def _book():
+    return {(c.first_name, c.last_name): c for c in Client.select()}
+
+
+def test_shopify_customers_become_clients_with_their_meaning(db):
+    plan = build_plan(FIXTURES / "shopify_customers.csv")
+    assert plan.format == "shopify-customers"
+    summary = apply_plan(plan)
+    assert (summary["created"], summary["merged"], summary["problems"]) == (2, 1, [])
+    book = _book()
+    margaux = book[("Margaux", "Delacroix")]
+    assert margaux.mobile_phone == "+15035550142"  # the leading ' of the spreadsheet dropped
+    assert (margaux.consent_email, margaux.consent_text) == (True, False)
+    assert margaux.spend_before_cents == 231000 and margaux.lifetime_spend_cents == 231000
+    assert margaux.tags == "vip, bridal" and margaux.home_city == "Portland"
+    assert [n.text for n in timeline(margaux.id)] == ["Prefers rose gold.\nRing size 6"]
+    hiroshi = book[("Hiroshi", "Tanaka")]
+    assert hiroshi.tags == "repairs"  # merged from the later row with the same email
+    assert ("Hiro", "Tanaka") not in book
+    merge = next(r for r in plan.rows if r.action == "merge")
+    assert merge.rule == "same email hiro@example.com as row 3"
+
+
+def test_spend_before_boutique_sets_the_tier_from_day_one(db):
+    apply_plan(build_plan(FIXTURES / "shopify_customers.csv"))
+    margaux = _book()[("Margaux", "Delacroix")]
+    assert tier_for(margaux.lifetime_spend_cents, top_tier_threshold()) == "Top"
+
+
+def test_square_file_in_windows_1252_with_semicolons(db):
+    plan = build_plan(FIXTURES / "square_customers_cp1252.csv")
+    assert plan.format == "square-customers"
+    apply_plan(plan)
+    renee = _book()[("Renée", "Côté")]
+    assert (renee.birthday_year, renee.birthday_month, renee.birthday_day) == (None, 3, 14)
+    assert renee.preferred_name == "Néné" and renee.consent_email is True
+    assert renee.spend_before_cents == 231000
+    zoe = _book()[("Zoë", "Ångström")]
+    assert (zoe.birthday_year, zoe.birthday_month, zoe.birthday_day) == (1984, 11, 2)
+    assert zoe.mobile_phone == "+15035550123" and zoe.consent_email is False
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_every_encoding_and_dialect_reads_the_same(tmp_path, encoding, delimiter):
+    text = delimiter.join(["First Name", "Last Name", "Memo"]) + "\r\n" + delimiter.join(
+        ["Renée", "Müller", '"two\r\nlines, café"']) + "\r\n"
+    path = tmp_path / "f.csv"
+    path.write_bytes(text.encode(encoding))
+    header, rows = read_table(path)
+    assert header == ["First Name", "Last Name", "Memo"]
+    assert rows == [{"First Name": "Renée", "Last Name": "Müller", "Memo": "two\r\nlines, café"}]
+
+
+def test_a_broken_file_changes_nothing_and_names_its_rows(db, make_client):
+    make_client(first_name="Kept", email="kept@example.com")
+    plan = build_plan(FIXTURES / "shopify_customers_broken.csv")
+    assert [(p.row, p.field) for p in plan.problems] == [
+        (3, "email"), (4, "Total Spent"), (5, "first_name")]
+    with pytest.raises(ValidationError, match="row 3"):
+        apply_plan(plan)
+    assert [c.first_name for c in Client.select()] == ["Kept"]
+
+
+def test_good_rows_only_imports_the_good_ones(db):
+    summary = apply_plan(build_plan(FIXTURES / "shopify_customers_broken.csv"),
+                         good_rows_only=True)
+    assert summary["created"] == 1 and len(summary["problems"]) == 3
+    assert [c.first_name for c in Client.select()] == ["Ada"]
+
+
+def test_a_row_matching_the_book_is_merged_never_doubled(db, make_client):
+    ana = make_client(first_name="Margaux", last_name="D.", mobile_phone="503 555 0142")
+    plan = build_plan(FIXTURES / "shopify_customers.csv")
+    row = next(r for r in plan.rows if r.row == 2)
+    assert (row.action, row.client_id, row.rule) == ("merge", ana.id, "same phone +15035550142")
+    apply_plan(plan)
+    merged = Client.get_by_id(ana.id)
+    assert merged.last_name == "D."  # what she had is kept
+    assert merged.email == "margaux.d@example.com"  # what she lacked is filled
+    assert Client.select().count() == 2
+
+
+def test_reimporting_the_same_file_changes_nothing(db):
+    apply_plan(build_plan(FIXTURES / "shopify_customers.csv"))
+    before = [tuple(c.values()) for c in Client.select().dicts()]
+    again = build_plan(FIXTURES / "shopify_customers.csv")
+    assert (again.count("create"), again.count("merge"), again.count("skip")) == (0, 0, 3)
+    apply_plan(again)
+    after = [tuple(c.values()) for c in Client.select().dicts()]
+    assert [r[:-6] for r in after] == [r[:-6] for r in before]  # timestamps aside
+    assert sum(len(timeline(c.id)) for c in Client.select()) == 1
+
+
+def test_a_cancelled_import_leaves_the_book_as_it_was(db, make_client):
+    make_client(first_name="Kept")
+    with pytest.raises(ImportCancelled):
+        apply_plan(build_plan(FIXTURES / "shopify_customers.csv"),
+                   progress=lambda done, total: done < 2)
+    assert [c.first_name for c in Client.select()] == ["Kept"]
+
+
+def test_an_import_takes_a_verified_backup_first(db, db_path):
+    apply_plan(build_plan(FIXTURES / "shopify_customers.csv"))
+    backups = list((db_path.parent / "backups").glob("*before-import.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:  # taken before: the copy has no clients yet
+        assert copy.execute("SELECT COUNT(*) FROM client").fetchone()[0] == 0
+
+
+def test_export_neutralises_formulas_and_round_trips(db, make_client, tmp_path):
+    make_client(first_name="=HYPERLINK(\"x\")", last_name="@Evil", mobile_phone="503 555 0142",
+                wish_list="-5 carats <b>&</b> 🎉", consent_text=True, birthday_month=3,
+                birthday_day=14)
+    out = tmp_path / "clients.csv"
+    assert export_clients_csv(out) == 1
+    _, rows = read_table(out)
+    assert rows[0]["first_name"] == "'=HYPERLINK(\"x\")"
+    assert rows[0]["mobile_phone"] == "'+15035550142"
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in rows[0].values())
+    original = Client.select().dicts().get()
+    Client.delete().execute()
+    apply_plan(build_plan(out))
+    back = Client.select().dicts().get()
+    for name in ("first_name", "last_name", "mobile_phone", "wish_list", "consent_text",
+                 "consent_mail", "birthday_month", "birthday_day", "birthday_year"):
+        assert back[name] == original[name], name
+
+
+def test_neutralise_only_touches_formula_starts():
+    assert neutralise("=1+1") == "'=1+1" and neutralise("\tx") == "'\tx"
+    assert neutralise("Ana") == "Ana" and neutralise("") == ""
