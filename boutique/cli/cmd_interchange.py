@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from boutique.cli.common import CliError, print_json
-from boutique.services.interchange import FORMATS, apply_plan, build_plan, export_clients_csv
+from boutique.services.interchange import FORMATS, apply_plan, build_plan, export_clients_csv, export_vcard
 
 SHOWN_PROBLEMS = 5
 
 
 def register(subparsers) -> None:
     imp = subparsers.add_parser("import", help="import clients from another system's file",
-                                description="Import a Shopify, Square or Boutique CSV file.")
+                                description="Import a Shopify, Square or Boutique CSV file, or a vCard.")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--format", default="auto", choices=("auto",) + FORMATS)
     imp.add_argument("--dry-run", action="store_true", help="preview only, write nothing")
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
 
     exp = subparsers.add_parser("export", help="export the book",
                                 description="Export clients to a Boutique CSV file.")
-    exp.add_argument("what", choices=("clients-csv",))
+    exp.add_argument("what", choices=("clients-csv", "vcard"))
     exp.add_argument("--out", metavar="FILE", required=True)
     exp.set_defaults(run=run_export)
 
@@ -68,6 +68,7 @@ def run_import(args) -> int:
 
 
 def run_export(args) -> int:
-    count = export_clients_csv(Path(args.out))
+    write = export_clients_csv if args.what == "clients-csv" else export_vcard
+    count = write(Path(args.out))
     print(f"{count} clients written to {args.out}")
     return 0

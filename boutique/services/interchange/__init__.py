@@ -14,12 +14,12 @@ and `boutique.models.migrations.backup_file` for the backup.
 """
 
 from boutique.services.interchange.apply import apply_plan
-from boutique.services.interchange.export import export_clients_csv, neutralise
+from boutique.services.interchange.export import export_clients_csv, export_vcard, neutralise
 from boutique.services.interchange.formats import FORMATS, detect_format
 from boutique.services.interchange.plan import ImportPlan, Problem, build_plan
 from boutique.services.interchange.safety import BACKUP_KEEPS_DAYS, backup_before
 
 __all__ = [
     "BACKUP_KEEPS_DAYS", "FORMATS", "ImportPlan", "Problem", "apply_plan", "backup_before",
-    "build_plan", "detect_format", "export_clients_csv", "neutralise",
+    "build_plan", "detect_format", "export_clients_csv", "export_vcard", "neutralise",
 ]

@@ -34,3 +34,13 @@ def export_clients_csv(out: Path) -> int:
             writer.writerow(cells)
             count += 1
     return count
+
+
+def export_vcard(out: Path) -> int:
+    """Every client not in the Trash as vCard 4.0; returns how many."""
+    from boutique.services.interchange.vcard import client_card
+
+    query = Client.select().where(Client.deleted_at.is_null()).order_by(Client.id)
+    cards = [client_card(client) for client in query]
+    Path(out).write_text("".join(cards), encoding="utf-8", newline="")
+    return len(cards)

@@ -19,8 +19,9 @@ from boutique.services.clients import (
 )
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
-from boutique.services.interchange.mapping import default_mapping, map_row
-from boutique.services.interchange.reading import read_table
+from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
+from boutique.services.interchange.reading import decode, read_table
+from boutique.services.interchange.vcard import is_vcard, read_cards
 
 
 @dataclass(frozen=True)
@@ -108,15 +109,27 @@ def _merge_changes(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, A
     return changes
 
 
-def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None) -> ImportPlan:
-    header, rows = read_table(Path(path))
+def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
+    """(format, header, mapping, [(row number, MappedRow)]); vCards count from 1."""
+    text = decode(path.read_bytes())
+    if fmt == "vcard" or (fmt == "auto" and is_vcard(text)):
+        cards = read_cards(text)
+        return "vcard", [], {}, [(n, MappedRow(values=v, note=note))
+                                 for n, (v, note) in enumerate(cards, start=1)]
+    header, rows = read_table(path)
     if fmt == "auto":
         fmt = detect_format(header)
-    plan = ImportPlan(Path(path), fmt, header, mapping or default_mapping(fmt, header))
+    mapping = mapping or default_mapping(fmt, header)
+    return fmt, header, mapping, [(n, map_row(fmt, row, mapping))
+                                  for n, row in enumerate(rows, start=2)]  # row 1: header
+
+
+def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None) -> ImportPlan:
+    fmt, header, mapping, mapped_rows = _mapped_rows(Path(path), fmt, mapping)
+    plan = ImportPlan(Path(path), fmt, header, mapping)
     book = _Book()
     planned_by_row: dict[int, PlannedRow] = {}
-    for number, row in enumerate(rows, start=2):  # row 1 is the header
-        mapped = map_row(fmt, row, plan.mapping)
+    for number, mapped in mapped_rows:
         problems = [Problem(number, f, r) for f, r in mapped.problems]
         try:
             values = clean_client_values(mapped.values)

@@ -149,3 +149,34 @@ def test_export_neutralises_formulas_and_round_trips(db, make_client, tmp_path):
 def test_neutralise_only_touches_formula_starts():
     assert neutralise("=1+1") == "'=1+1" and neutralise("\tx") == "'\tx"
     assert neutralise("Ana") == "Ana" and neutralise("") == ""
+
+
+def test_a_google_vcard_becomes_clients(db):
+    plan = build_plan(FIXTURES / "google_contacts.vcf")
+    assert plan.format == "vcard"
+    apply_plan(plan)
+    amelie = _book()[("Amélie", "Fontaine")]
+    assert (amelie.mobile_phone, amelie.work_phone) == ("+15035550188", "+15035550166")
+    assert (amelie.birthday_year, amelie.birthday_month, amelie.birthday_day) == (None, 3, 14)
+    assert (amelie.anniversary_year, amelie.anniversary_month) == (2010, 6)
+    assert amelie.home_line1 == "22 Alder St" and amelie.business_line1 == "1 Market Sq"
+    assert timeline(amelie.id)[0].text.endswith("goes on and on across a folded line.")
+    omar = _book()[("Omar", "Haddad")]
+    assert omar.home_phone == "+15035550155" and omar.business_company == "Haddad Imports"
+
+
+def test_vcard_round_trip(db, tmp_path):
+    from boutique.services.interchange import export_vcard
+
+    apply_plan(build_plan(FIXTURES / "google_contacts.vcf"))
+    original = list(Client.select().order_by(Client.id).dicts())
+    out = tmp_path / "book.vcf"
+    assert export_vcard(out) == 2
+    assert "VERSION:4.0" in out.read_text(encoding="utf-8")
+    Client.delete().execute()
+    apply_plan(build_plan(out))
+    back = list(Client.select().order_by(Client.id).dicts())
+    fields = ("first_name", "last_name", "email", "mobile_phone", "work_phone", "home_phone",
+              "home_line1", "home_city", "business_line1", "business_company", "birthday_year",
+              "birthday_month", "birthday_day", "anniversary_year", "anniversary_month")
+    assert [{f: c[f] for f in fields} for c in back] == [{f: c[f] for f in fields} for c in original]
