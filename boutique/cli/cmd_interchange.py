@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 from boutique.cli.common import CliError, print_json
-from boutique.services.interchange import FORMATS, apply_plan, build_plan, export_clients_csv, export_vcard
+from boutique.services.interchange import (
+    FORMATS,
+    apply_plan,
+    build_plan,
+    export_clients_csv,
+    export_vcard,
+)
 
 SHOWN_PROBLEMS = 5
 

@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from boutique.models import Client, close_database, open_database
 from boutique.models.migrations import latest_version, m004_spend_before, schema_version
 
@@ -28,9 +30,16 @@ def test_a_format_3_store_gains_spend_before_with_nothing_lost(tmp_path):
         close_database()
 
 
-def test_the_migration_is_one_frozen_statement():
-    assert m004_spend_before.STATEMENTS == [
-        'ALTER TABLE "client" ADD COLUMN "spend_before_cents" INTEGER NOT NULL DEFAULT 0']
+def test_an_upgraded_store_keeps_its_purchases_counted_and_checks_voided(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "store-v3.sqlite3", path)
+    open_database(path)
+    close_database()
+    with sqlite3.connect(path) as store:
+        assert {row[0] for row in store.execute("SELECT voided FROM purchase")} == {""}
+        with pytest.raises(sqlite3.IntegrityError):
+            store.execute("UPDATE purchase SET voided = 'lost' WHERE id = 1")
+    assert m004_spend_before.up is not None
 
 
 def test_spend_before_counts_in_the_lifetime_spend(db, make_client):

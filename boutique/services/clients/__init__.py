@@ -39,6 +39,7 @@ from boutique.services.clients.purchases import (
     PurchaseData,
     client_purchases,
     get_purchase,
+    imported_purchase,
     parse_price,
     record_purchase,
     set_spend_before,
@@ -49,7 +50,7 @@ from boutique.services.clients.word_index import index_rows, insert_rows
 
 __all__ = [
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "parse_price",
-    "set_spend_before", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
+    "set_spend_before", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "addressee_name", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",

@@ -41,6 +41,7 @@ class MappedRow:
     spend_before_cents: int = 0
     note: str = ""
     problems: list[tuple[str, str]] = field(default_factory=list)
+    purchase: Any = None  # a PurchaseData for an imported order
 
 
 def default_mapping(fmt: str, header: list[str]) -> dict[str, str]:

@@ -16,10 +16,12 @@ from boutique.services.clients import (
     PHONE_FIELDS,
     Client,
     clean_client_values,
+    imported_purchase,
 )
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
+from boutique.services.interchange.orders import order_rows
 from boutique.services.interchange.reading import decode, read_table
 from boutique.services.interchange.vcard import is_vcard, read_cards
 
@@ -41,6 +43,7 @@ class PlannedRow:
     client_id: int | None = None  # the book's client a merge goes to
     merge_into_row: int | None = None  # an earlier row of the file a merge goes to
     rule: str = ""
+    purchase: Any = None  # a PurchaseData for an order not imported before
 
 
 @dataclass
@@ -52,6 +55,7 @@ class ImportPlan:
     rows: list[PlannedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     followups_added: int = 0
+    purchases_added: int = 0
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -61,7 +65,7 @@ class ImportPlan:
             "format": self.format, "created": self.count("create"),
             "merged": self.count("merge"), "skipped": self.count("skip"),
             "problems": [vars(p) for p in self.problems],
-            "followups_added": self.followups_added,
+            "followups_added": self.followups_added, "purchases_added": self.purchases_added,
         }
 
 
@@ -119,6 +123,8 @@ def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
     header, rows = read_table(path)
     if fmt == "auto":
         fmt = detect_format(header)
+    if fmt == "shopify-orders":
+        return fmt, header, {}, order_rows(rows)
     mapping = mapping or default_mapping(fmt, header)
     return fmt, header, mapping, [(n, map_row(fmt, row, mapping))
                                   for n, row in enumerate(rows, start=2)]  # row 1: header
@@ -157,5 +163,8 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
             action = "merge" if changes or spend else "skip"
             planned = PlannedRow(number, action, changes, spend, mapped.note, client_id=key,
                                  rule=rule)
+        if mapped.purchase is not None and not imported_purchase(mapped.purchase.source_ref):
+            planned.purchase = mapped.purchase
+            planned.action = "merge" if planned.action == "skip" else planned.action
         plan.rows.append(planned)
     return plan
