@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from boutique.services.interchange import (
     FORMATS,
     apply_plan,
     build_plan,
+    client_record,
+    erase_client,
     export_clients_csv,
     export_vcard,
 )
@@ -32,9 +35,17 @@ def register(subparsers) -> None:
 
     exp = subparsers.add_parser("export", help="export the book",
                                 description="Export clients to a Boutique CSV file.")
-    exp.add_argument("what", choices=("clients-csv", "vcard"))
+    exp.add_argument("what", choices=("clients-csv", "vcard", "client"))
+    exp.add_argument("--id", type=int, metavar="ID", help="the client, for `export client`")
     exp.add_argument("--out", metavar="FILE", required=True)
     exp.set_defaults(run=run_export)
+
+    erase = subparsers.add_parser("erase", help="erase a client for good, on her request",
+                                  description="Erase a client with every purchase, note, "
+                                  "follow-up and search entry.")
+    erase.add_argument("--id", type=int, metavar="ID", required=True)
+    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    erase.set_defaults(run=run_erase)
 
 
 def _write_report(plan, path: str) -> None:
@@ -51,8 +62,8 @@ def run_import(args) -> int:
     if args.report:
         _write_report(plan, args.report)
     failed = bool(plan.problems) and not args.good_rows_only
-    if not failed and not args.dry_run:
-        apply_plan(plan, good_rows_only=args.good_rows_only)
+    if not failed:
+        apply_plan(plan, good_rows_only=args.good_rows_only, dry_run=args.dry_run)
     summary = plan.summary()
     summary["written"] = not failed and not args.dry_run
     if args.json:
@@ -74,7 +85,24 @@ def run_import(args) -> int:
 
 
 def run_export(args) -> int:
+    if args.what == "client":
+        if args.id is None:
+            raise CliError("export client needs --id ID")
+        record = client_record(args.id)
+        Path(args.out).write_text(json.dumps(record, ensure_ascii=False, indent=2, default=str),
+                                  encoding="utf-8")
+        print(f"client {args.id} written to {args.out}")
+        return 0
     write = export_clients_csv if args.what == "clients-csv" else export_vcard
     count = write(Path(args.out))
     print(f"{count} clients written to {args.out}")
+    return 0
+
+
+def run_erase(args) -> int:
+    if not args.yes:
+        raise CliError(f"erasing client {args.id} cannot be undone: add --yes to confirm")
+    clear_on = erase_client(args.id)
+    print(f"client {args.id} erased; backups keep her data until they rotate out, "
+          f"by {clear_on.isoformat()}")
     return 0

@@ -41,19 +41,20 @@ from boutique.services.clients.purchases import (
     get_purchase,
     imported_purchase,
     parse_price,
+    purchase_json,
     record_purchase,
     set_spend_before,
 )
 from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.clients.value import invalidate as invalidate_value
-from boutique.services.clients.word_index import index_rows, insert_rows
+from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
 __all__ = [
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "parse_price",
-    "set_spend_before", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
+    "set_spend_before", "purchase_json", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "addressee_name", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",
     "restore_client", "save_client", "tier_for", "top_tier_threshold", "trash_client",
-    "trashed_clients",
+    "trashed_clients", "unindex_client",
 ]

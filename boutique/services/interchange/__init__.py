@@ -7,13 +7,16 @@ reason (`plan`), applying it in one transaction after a verified backup (`apply`
 `safety`), and the Boutique CSV export with formulas neutralised (`export`).
 
 Public names: `build_plan`, `ImportPlan`, `Problem`, `apply_plan`, `detect_format`,
-`FORMATS`, `export_clients_csv`, `neutralise`, `backup_before`, `BACKUP_KEEPS_DAYS`.
+`FORMATS`, `export_clients_csv`, `neutralise`, `backup_before`, `BACKUP_KEEPS_DAYS`, `erase_client`, `client_record`,
+`backups_clear_on`. Erasing a client for good and her record as JSON (`erase`).
 
 May use: `clients` (through its __init__), the top-level `settings`, `errors` and `text`,
-and `boutique.models.migrations.backup_file` for the backup.
+`notes` (through its __init__), the models, and
+`boutique.models.migrations.backup_file` for the backup.
 """
 
 from boutique.services.interchange.apply import apply_plan
+from boutique.services.interchange.erase import backups_clear_on, client_record, erase_client
 from boutique.services.interchange.export import export_clients_csv, export_vcard, neutralise
 from boutique.services.interchange.formats import FORMATS, detect_format
 from boutique.services.interchange.plan import ImportPlan, Problem, build_plan
@@ -21,5 +24,5 @@ from boutique.services.interchange.safety import BACKUP_KEEPS_DAYS, backup_befor
 
 __all__ = [
     "BACKUP_KEEPS_DAYS", "FORMATS", "ImportPlan", "Problem", "apply_plan", "backup_before",
-    "build_plan", "detect_format", "export_clients_csv", "export_vcard", "neutralise",
+    "backups_clear_on", "build_plan", "client_record", "erase_client", "detect_format", "export_clients_csv", "export_vcard", "neutralise",
 ]

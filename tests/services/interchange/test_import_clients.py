@@ -180,3 +180,49 @@ def test_vcard_round_trip(db, tmp_path):
               "home_line1", "home_city", "business_line1", "business_company", "birthday_year",
               "birthday_month", "birthday_day", "anniversary_year", "anniversary_month")
     assert [{f: c[f] for f in fields} for c in back] == [{f: c[f] for f in fields} for c in original]
+
+
+def test_erase_removes_the_client_from_every_table_and_from_search(db, db_path, make_client):
+    import datetime as dt
+
+    from boutique.models import FollowUp, Note, Purchase, PurchaseItem
+    from boutique.services.clients import ItemData, PurchaseData, record_purchase
+    from boutique.services.interchange import backups_clear_on, erase_client
+    from boutique.services.notes import add_note
+    from boutique.services.notes.search import search
+
+    keep = make_client(first_name="Kept", last_name="Other")
+    gone = make_client(first_name="Zuleika", last_name="Quenby", email="zq@example.com")
+    purchase = record_purchase(gone.id, PurchaseData(dt.date.today(), [ItemData("Opal ring")]))
+    add_note(gone.id, "Quenby loves opals", purchase_id=purchase.id)
+    assert FollowUp.select().where(FollowUp.client == gone.id).count() > 0
+    assert erase_client(gone.id) == backups_clear_on() == dt.date.today() + dt.timedelta(days=365)
+    for model in (FollowUp, Note, Purchase):
+        assert model.select().where(model.client == gone.id).count() == 0
+    assert PurchaseItem.select().count() == 0
+    assert Client.select().count() == 1 and Client.get_by_id(keep.id)
+    for word in ("Quenby", "Zuleika", "opal"):
+        assert search(word).ranked() == [], word
+    with sqlite3.connect(db_path) as store:
+        for table in ("client_fts", "note_fts", "purchase_fts"):
+            store.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
+        assert store.execute("SELECT COUNT(*) FROM client_word WHERE client_id = ?",
+                             (gone.id,)).fetchone()[0] == 0
+    assert b"Quenby" not in db_path.read_bytes()
+
+
+def test_client_record_holds_profile_purchases_notes_followups(db, make_client):
+    import datetime as dt
+
+    from boutique.services.clients import ItemData, PurchaseData, record_purchase
+    from boutique.services.interchange import client_record
+    from boutique.services.notes import add_note
+
+    ana = make_client(email="ana@example.com")
+    record_purchase(ana.id, PurchaseData(dt.date.today(), [ItemData("Opal ring", price_cents=900)]))
+    add_note(ana.id, "Loves <b>opals</b> & 🎉")
+    record = client_record(ana.id)
+    assert record["profile"]["email"] == "ana@example.com"
+    assert record["purchases"][0]["items"][0]["description"] == "Opal ring"
+    assert record["notes"][0]["text"] == "Loves <b>opals</b> & 🎉"
+    assert record["followups"] and {"kind", "due", "status"} <= set(record["followups"][0])
