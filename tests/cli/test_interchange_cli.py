@@ -66,3 +66,44 @@ def test_export_clients_csv_round_trips_into_a_new_store(tmp_path):
     keep = ("first_name", "last_name", "email", "phones", "lifetime_spend_cents")
     strip = [{k: c[k] for k in keep} for c in _clients(first)]
     assert strip == [{k: c[k] for k in keep} for c in _clients(second)]
+
+
+def test_client_add_purchase_add_export_client_and_erase(tmp_path):
+    db = tmp_path / "b.sqlite3"
+    client = {"first_name": "Zoë", "last_name": "Ødegård", "email": "zoe@example.com",
+              "phones": {"mobile": "503 555 0134"}, "tier": "Prospect", "id": 99}
+    done = subprocess.run([sys.executable, "-m", "boutique", "--db", str(db), "client", "add",
+                           "--json", "-"], input=json.dumps(client), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    client_id = int(done.stdout)
+    [listed] = _clients(db)
+    assert (listed["id"], listed["phones"]) == (client_id, {"mobile": "+15035550134"})
+    purchase = tmp_path / "p.json"
+    purchase.write_text(json.dumps({"client_id": client_id, "purchase_date": "2026-11-20",
+                                    "items": [{"description": "Opal ring",
+                                               "price_cents": 125000}]}))
+    added = run_cli("purchase", "add", "--json", str(purchase), db=db)
+    assert added.returncode == 0, added.stderr and int(added.stdout) > 0
+    assert _clients(db)[0]["lifetime_spend_cents"] == 125000
+    out = tmp_path / "zoe.json"
+    assert run_cli("export", "client", "--id", str(client_id), "--out", str(out),
+                   db=db).returncode == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["profile"]["first_name"] == "Zoë" and len(record["purchases"]) == 1
+    refused = run_cli("erase", "--id", str(client_id), db=db)
+    assert refused.returncode == 2 and "--yes" in refused.stderr and _clients(db)
+    erased = run_cli("erase", "--id", str(client_id), "--yes", db=db)
+    assert erased.returncode == 0 and "rotate out" in erased.stdout
+    assert _clients(db) == []
+
+
+def test_bad_json_for_client_add_is_one_line_and_exit_2(tmp_path):
+    db = tmp_path / "b.sqlite3"
+    bad = tmp_path / "bad.json"
+    for text in ("{not json", '{"first_name": "A", "shoe": 7}', '{"email": "x@example.com"}'):
+        bad.write_text(text)
+        done = run_cli("client", "add", "--json", str(bad), db=db)
+        assert done.returncode == 2, text
+        assert len(done.stderr.strip().splitlines()) == 1
+    assert _clients(db) == []
