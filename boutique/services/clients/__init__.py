@@ -25,6 +25,7 @@ from boutique.services.clients.book import (
     trash_client,
     trashed_clients,
 )
+from boutique.services.clients.bulk import insert_clean_clients
 from boutique.services.clients.contact import (
     ContactChoice,
     MailingAddress,
@@ -50,7 +51,7 @@ from boutique.services.clients.value import invalidate as invalidate_value
 from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
 __all__ = [
-    "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "parse_price",
+    "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
     "set_spend_before", "purchase_json", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "addressee_name", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",

@@ -7,7 +7,12 @@ from collections.abc import Callable
 
 from boutique.models import database
 from boutique.services.cadence import keep_followups_ahead
-from boutique.services.clients import record_purchase, save_client, set_spend_before
+from boutique.services.clients import (
+    insert_clean_clients,
+    record_purchase,
+    save_client,
+    set_spend_before,
+)
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.plan import ImportPlan
 from boutique.services.interchange.safety import backup_before
@@ -54,11 +59,17 @@ def apply_plan(plan: ImportPlan, good_rows_only: bool = False,
 
 def _write(plan: ImportPlan, progress, today: dt.date) -> None:
     total = len(plan.rows)
-    ids_by_row: dict[int, int] = {}
+    creates = [r for r in plan.rows if r.action == "create"]
+    # New clients in bulk (their values were cleaned by the plan); spend before is set there.
+    new_ids = insert_clean_clients([r.values for r in creates],
+                                   [r.spend_before_cents for r in creates])
+    ids_by_row: dict[int, int] = {r.row: i for r, i in zip(creates, new_ids, strict=True)}
+    if progress is not None and creates and not progress(len(creates), total):
+        raise ImportCancelled("the import was cancelled; the book is as it was")
     for done, planned in enumerate(plan.rows, start=1):
         if planned.action == "create":
-            client = save_client(planned.values)
-            ids_by_row[planned.row] = client.id
+            if planned.note and planned.purchase is None:
+                add_note(ids_by_row[planned.row], planned.note)
         elif planned.action == "merge":
             client_id = planned.client_id or ids_by_row[planned.merge_into_row]
             if planned.values and planned.client_id:
@@ -67,7 +78,7 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
         else:
             ids_by_row[planned.row] = planned.client_id
         client_id = ids_by_row[planned.row]
-        if planned.spend_before_cents:
+        if planned.spend_before_cents and planned.action != "create":
             set_spend_before(client_id, planned.spend_before_cents)
         if planned.purchase is not None:
             purchase = record_purchase(client_id, planned.purchase)
@@ -76,7 +87,7 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
                 purchase.id, today, keep_any=not planned.purchase.voided)
             if planned.note:
                 add_note(client_id, planned.note, purchase_id=purchase.id)
-        else:
+        elif planned.action != "create":
             _add_note_once(client_id, planned.note)
         if progress is not None and not progress(done, total):
             raise ImportCancelled("the import was cancelled; the book is as it was")
