@@ -18,6 +18,7 @@ from boutique.services.clients import (
     clean_client_values,
     imported_purchase,
 )
+from boutique.services import settings
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
@@ -134,11 +135,12 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
     fmt, header, mapping, mapped_rows = _mapped_rows(Path(path), fmt, mapping)
     plan = ImportPlan(Path(path), fmt, header, mapping)
     book = _Book()
+    region = settings.get("store.default_region")  # read once: a query per row is slow
     planned_by_row: dict[int, PlannedRow] = {}
     for number, mapped in mapped_rows:
         problems = [Problem(number, f, r) for f, r in mapped.problems]
         try:
-            values = clean_client_values(mapped.values)
+            values = clean_client_values(mapped.values, region)
         except ValidationError as exc:
             problems += [Problem(number, f, r) for f, r in exc.errors.items()]
             values = {}
