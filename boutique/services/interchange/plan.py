@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from boutique.services import settings
 from boutique.services.clients import (
     PHONE_FIELDS,
     Client,
     clean_client_values,
     imported_purchase,
 )
-from boutique.services import settings
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
