@@ -71,7 +71,8 @@ def run_import(args) -> int:
     else:
         merges = [f"  row {r.row}: merged ({r.rule})" for r in plan.rows if r.action == "merge"]
         print(f"{plan.format}: {summary['created']} new, {summary['merged']} merged, "
-              f"{summary['skipped']} skipped, {len(plan.problems)} problems"
+              f"{summary['skipped']} skipped, {summary['purchases_added']} purchases, "
+              f"{summary['followups_added']} follow-ups ahead, {len(plan.problems)} problems"
               + ("" if summary["written"] else " (nothing written)"))
         print("\n".join(merges)) if merges else None
     if failed:
