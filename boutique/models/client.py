@@ -69,6 +69,8 @@ class Client(BaseModel):
     lifetime_spend_cents = peewee.IntegerField(default=0)
     purchase_count = peewee.IntegerField(default=0)
     last_purchase_date = peewee.DateField(null=True)
+    # Spent in the shop's earlier system (an import), counted in lifetime_spend_cents.
+    spend_before_cents = peewee.IntegerField(default=0)
 
     # Derived search columns, written by services.clients.book on every save.
     sort_name = peewee.CharField(default="")

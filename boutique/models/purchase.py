@@ -19,6 +19,9 @@ class Purchase(BaseModel):
     is_custom = peewee.BooleanField(default=False)
     remarks = peewee.TextField(default="")
     total_cents = peewee.IntegerField(default=0)
+    # Set by an import: the order's reference there, and '' / 'refunded' / 'cancelled'.
+    source_ref = peewee.CharField(default="")
+    voided = peewee.CharField(default="")
     created_at = peewee.DateTimeField(default=utcnow)
 
     class Meta:

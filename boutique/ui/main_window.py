@@ -93,6 +93,13 @@ class MainWindow(QMainWindow):
         self.action_trash.triggered.connect(self.show_trash)
         file_menu.addAction(self.action_trash)
         file_menu.addSeparator()
+        self.action_import = QAction("&Import clients…", self)
+        self.action_import.triggered.connect(self.import_file)
+        file_menu.addAction(self.action_import)
+        self.action_erase = QAction("&Erase selected client for good…", self)
+        self.action_erase.triggered.connect(self.erase_selected)
+        file_menu.addAction(self.action_erase)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -166,6 +173,36 @@ class MainWindow(QMainWindow):
         from boutique.ui.trash_dialog import TrashDialog
 
         TrashDialog(self).exec()
+
+    def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from boutique.ui.import_dialog import ImportDialog
+        from boutique.ui.signals import bus
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import clients", "", "Client files (*.csv *.txt *.vcf);;All files (*)")
+        if not path:
+            return
+        try:
+            dialog = ImportDialog(path, self)
+        except Exception as exc:  # an unreadable file: one line, nothing written
+            QMessageBox.warning(self, "Import", str(exc))
+            return
+        if dialog.exec():
+            bus().clients_changed.emit()
+
+    def erase_selected(self) -> None:
+        from boutique.ui.erase_dialog import EraseDialog
+        from boutique.ui.signals import bus
+
+        tab = self.show_tab("Clients")
+        client_id = tab.selected_client_id()
+        if client_id is None:
+            QMessageBox.information(self, "Erase", "Select a client in the Clients tab first.")
+            return
+        if EraseDialog(client_id, self).exec():
+            bus().clients_changed.emit()
 
     # -- geometry ----------------------------------------------------------------------
     def _restore_geometry(self) -> None:

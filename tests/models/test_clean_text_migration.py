@@ -26,7 +26,7 @@ def test_the_previous_format_upgrades_with_its_text_cleaned(tmp_path):
         conn.execute("INSERT INTO note (client_id, text, category, pinned, created_at)"
                      " VALUES (?, ?, 'other', 0, '2026-01-01 10:00:00')",
                      (first, "line one\n\tline\x00 two"))
-    assert previous == latest_version() - 1
+    assert previous == 3  # the format before the cleaning migration
     db = open_database(path)
     try:
         assert schema_version(db) == latest_version()

@@ -12,7 +12,11 @@ May use: the models and the top-level `settings`, `errors` and `text`; no other 
 
 from boutique.services.cadence.bulk import reschedule_open, schedule_demo
 from boutique.services.cadence.dates import long_date, short_date, week_start
-from boutique.services.cadence.engine import on_purchase_changed, on_purchase_deleted
+from boutique.services.cadence.engine import (
+    keep_followups_ahead,
+    on_purchase_changed,
+    on_purchase_deleted,
+)
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
@@ -20,7 +24,7 @@ from boutique.services.cadence.rules import merged_reason
 from boutique.services.cadence.settings import CadenceRules, load_rules, save_rules
 
 __all__ = [
-    "KIND_LABELS", "CadenceRules", "Reminder", "key_date_reason", "load_rules", "long_date",
+    "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "short_date", "week_start",
 ]

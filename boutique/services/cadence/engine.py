@@ -125,3 +125,16 @@ def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
         FollowUp.update(**values).where(FollowUp.id == fid).execute()
         moved += 1
     return moved
+
+
+def keep_followups_ahead(purchase_id: int, day: dt.date, keep_any: bool = True) -> int:
+    """For an imported purchase: drop its follow-ups due before `day` (or all of them when
+    not `keep_any`: a refunded or cancelled order owes no thank-you). Returns how many stay."""
+    purchase = Purchase.get_by_id(purchase_id)
+    dropped = FollowUp.delete().where(FollowUp.purchase == purchase_id, FollowUp.status == OPEN)
+    if keep_any:
+        dropped = dropped.where(FollowUp.rule_due < day)
+    dropped.execute()
+    respace_client(Client.get_by_id(purchase.client_id))
+    return (FollowUp.select().where(FollowUp.purchase == purchase_id, FollowUp.status == OPEN)
+            .count())

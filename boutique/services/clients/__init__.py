@@ -12,6 +12,10 @@ follow-ups are scheduled in the same transaction as a purchase.
 
 from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services.clients.book import (
+    BOOL_FIELDS,
+    EDITABLE_FIELDS,
+    PHONE_FIELDS,
+    clean_client_values,
     derived_columns,
     field_problem,
     get_client,
@@ -21,6 +25,7 @@ from boutique.services.clients.book import (
     trash_client,
     trashed_clients,
 )
+from boutique.services.clients.bulk import insert_clean_clients
 from boutique.services.clients.contact import (
     ContactChoice,
     MailingAddress,
@@ -30,16 +35,27 @@ from boutique.services.clients.contact import (
     choose_phone,
 )
 from boutique.services.clients.phones import display as display_phone
-from boutique.services.clients.purchases import client_purchases, get_purchase, record_purchase
+from boutique.services.clients.purchases import (
+    ItemData,
+    PurchaseData,
+    client_purchases,
+    get_purchase,
+    imported_purchase,
+    parse_price,
+    purchase_json,
+    record_purchase,
+    set_spend_before,
+)
 from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.clients.value import invalidate as invalidate_value
-from boutique.services.clients.word_index import index_rows, insert_rows
+from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
 __all__ = [
-    "TOP", "Client", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
+    "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
+    "set_spend_before", "purchase_json", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "addressee_name", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",
     "restore_client", "save_client", "tier_for", "top_tier_threshold", "trash_client",
-    "trashed_clients",
+    "trashed_clients", "unindex_client",
 ]

@@ -41,6 +41,8 @@ class PurchaseData:
     gift_occasion: str = ""
     is_custom: bool = False
     remarks: str = ""
+    source_ref: str = ""  # an imported order's reference in the system it came from
+    voided: str = ""  # "refunded" or "cancelled" there: kept, not counted
 
 
 # Each hook is called as hook(event, purchase, previous_date) with event in
@@ -74,6 +76,8 @@ def validate(data: PurchaseData) -> None:
             errors[f"items[{index}].description"] = f"item {index} needs a description"
         if not isinstance(item.price_cents, int) or not 0 <= item.price_cents <= MAX_PRICE_CENTS:
             errors[f"items[{index}].price_cents"] = f"item {index}: price must be 0 or more"
+    if data.voided not in ("", "refunded", "cancelled"):
+        errors["voided"] = "voided is '', 'refunded' or 'cancelled'"
     if data.is_gift and not data.gift_recipient.strip():
         errors["gift_recipient"] = "a gift needs the recipient's name"
     for name in ("associate", "gift_recipient", "gift_relation", "gift_occasion"):
@@ -93,9 +97,10 @@ def refresh_client_value(client_id: int) -> None:
     """Recompute lifetime spend, purchase count and last purchase from the purchases."""
     database.execute_sql(
         """UPDATE client SET
-             lifetime_spend_cents = COALESCE((SELECT SUM(total_cents) FROM purchase
-                                             WHERE client_id = ?), 0),
-             purchase_count = (SELECT COUNT(*) FROM purchase WHERE client_id = ?),
+             lifetime_spend_cents = spend_before_cents
+                 + COALESCE((SELECT SUM(total_cents) FROM purchase
+                             WHERE client_id = ? AND voided = ''), 0),
+             purchase_count = (SELECT COUNT(*) FROM purchase WHERE client_id = ? AND voided = ''),
              last_purchase_date = (SELECT MAX(purchase_date) FROM purchase WHERE client_id = ?)
            WHERE id = ?""",
         (client_id, client_id, client_id, client_id),
@@ -103,9 +108,18 @@ def refresh_client_value(client_id: int) -> None:
     value.invalidate()
 
 
+def set_spend_before(client_id: int, cents: int) -> None:
+    """Keep what a client spent before Boutique; it counts in her value and tier."""
+    if not isinstance(cents, int) or not 0 <= cents <= MAX_PRICE_CENTS:
+        raise ValidationError({"spend_before_cents": "spend before Boutique must be 0 or more"})
+    with database.atomic():
+        Client.update(spend_before_cents=cents).where(Client.id == client_id).execute()
+        refresh_client_value(client_id)
+
+
 def _write_fields(purchase: Purchase, data: PurchaseData) -> None:
     for name in ("purchase_date", "associate", "is_gift", "gift_recipient", "gift_relation",
-                 "gift_occasion", "is_custom", "remarks"):
+                 "gift_occasion", "is_custom", "remarks", "source_ref", "voided"):
         setattr(purchase, name, getattr(data, name))
     if not data.is_gift:
         purchase.gift_recipient = purchase.gift_relation = purchase.gift_occasion = ""
@@ -176,7 +190,15 @@ def purchase_data(purchase: Purchase) -> PurchaseData:
         is_gift=purchase.is_gift, gift_recipient=purchase.gift_recipient,
         gift_relation=purchase.gift_relation, gift_occasion=purchase.gift_occasion,
         is_custom=purchase.is_custom, remarks=purchase.remarks,
+        source_ref=purchase.source_ref, voided=purchase.voided,
     )
+
+
+def imported_purchase(source_ref: str) -> Purchase | None:
+    """The purchase an import wrote for this order reference, if any."""
+    if not source_ref:
+        return None
+    return Purchase.get_or_none(Purchase.source_ref == source_ref)
 
 
 def client_purchases(client_id: int) -> list[Purchase]:

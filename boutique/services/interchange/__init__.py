@@ -1,0 +1,28 @@
+"""Moving in and out: importing the book from the shop's systems, exporting it.
+
+Owns reading files of other systems (`reading`: encodings and CSV dialects), recognising
+their format by the headers (`formats`), turning their rows into client fields (`mapping`),
+the preview of an import with duplicates matched and every problem named by row, field and
+reason (`plan`), applying it in one transaction after a verified backup (`apply`,
+`safety`), and the Boutique CSV export with formulas neutralised (`export`).
+
+Public names: `build_plan`, `ImportPlan`, `Problem`, `apply_plan`, `detect_format`,
+`FORMATS`, `export_clients_csv`, `neutralise`, `backup_before`, `BACKUP_KEEPS_DAYS`, `erase_client`, `client_record`,
+`backups_clear_on`. Erasing a client for good and her record as JSON (`erase`).
+
+May use: `clients` (through its __init__), the top-level `settings`, `errors` and `text`,
+`notes` (through its __init__), the models, and
+`boutique.models.migrations.backup_file` for the backup.
+"""
+
+from boutique.services.interchange.apply import apply_plan
+from boutique.services.interchange.erase import backups_clear_on, client_record, erase_client
+from boutique.services.interchange.export import export_clients_csv, export_vcard, neutralise
+from boutique.services.interchange.formats import FORMATS, detect_format
+from boutique.services.interchange.plan import ImportPlan, Problem, build_plan
+from boutique.services.interchange.safety import BACKUP_KEEPS_DAYS, backup_before
+
+__all__ = [
+    "BACKUP_KEEPS_DAYS", "FORMATS", "ImportPlan", "Problem", "apply_plan", "backup_before",
+    "backups_clear_on", "build_plan", "client_record", "erase_client", "detect_format", "export_clients_csv", "export_vcard", "neutralise",
+]

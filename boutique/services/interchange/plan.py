@@ -1,0 +1,172 @@
+"""The preview of an import: every row as it would be saved, duplicates matched, problems named.
+
+Nothing is written here. A row whose email (any case) or normalised phone matches a client
+of the book, or an earlier row of the same file, is merged into it: only the fields she has
+empty are filled, tags are added, and the rule that matched is kept for the preview.
+A row that would change nothing is skipped, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from boutique.services import settings
+from boutique.services.clients import (
+    PHONE_FIELDS,
+    Client,
+    clean_client_values,
+    imported_purchase,
+)
+from boutique.services.errors import ValidationError
+from boutique.services.interchange.formats import detect_format
+from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
+from boutique.services.interchange.orders import order_rows
+from boutique.services.interchange.reading import decode, read_table
+from boutique.services.interchange.vcard import is_vcard, read_cards
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    field: str
+    reason: str
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    action: str  # "create", "merge" or "skip"
+    values: dict[str, Any]
+    spend_before_cents: int = 0
+    note: str = ""
+    client_id: int | None = None  # the book's client a merge goes to
+    merge_into_row: int | None = None  # an earlier row of the file a merge goes to
+    rule: str = ""
+    purchase: Any = None  # a PurchaseData for an order not imported before
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    format: str
+    header: list[str]
+    mapping: dict[str, str]
+    rows: list[PlannedRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    followups_added: int = 0
+    purchases_added: int = 0
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "format": self.format, "created": self.count("create"),
+            "merged": self.count("merge"), "skipped": self.count("skip"),
+            "problems": [vars(p) for p in self.problems],
+            "followups_added": self.followups_added, "purchases_added": self.purchases_added,
+        }
+
+
+class _Book:
+    """The book's emails and phones, to match rows against, in memory for speed."""
+
+    def __init__(self) -> None:
+        self.by_email: dict[str, int] = {}
+        self.by_phone: dict[str, int] = {}
+        self.clients: dict[int, dict[str, Any]] = {}
+        query = Client.select().where(Client.deleted_at.is_null()).dicts()
+        for row in query:
+            self.clients[row["id"]] = row
+            self.add(row["id"], row)
+
+    def add(self, key: int, values: dict[str, Any]) -> None:
+        if values.get("email"):
+            self.by_email.setdefault(values["email"].casefold(), key)
+        for name in PHONE_FIELDS:
+            if values.get(name):
+                self.by_phone.setdefault(values[name], key)
+
+    def match(self, values: dict[str, Any]) -> tuple[int | None, str]:
+        if values.get("email") and values["email"].casefold() in self.by_email:
+            return self.by_email[values["email"].casefold()], f"same email {values['email']}"
+        for name in PHONE_FIELDS:
+            if values.get(name) and values[name] in self.by_phone:
+                return self.by_phone[values[name]], f"same phone {values[name]}"
+        return None, ""
+
+
+def _merge_changes(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    changes = {}
+    for name, value in new.items():
+        if name == "tags":
+            have = [t.strip() for t in (existing.get("tags") or "").split(",") if t.strip()]
+            added = [t.strip() for t in str(value).split(",")
+                     if t.strip() and t.strip().casefold() not in {h.casefold() for h in have}]
+            if added:
+                changes["tags"] = ", ".join(have + added)
+        elif isinstance(value, bool) or value in (None, ""):
+            continue
+        elif existing.get(name) in (None, ""):
+            changes[name] = value
+    return changes
+
+
+def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
+    """(format, header, mapping, [(row number, MappedRow)]); vCards count from 1."""
+    text = decode(path.read_bytes())
+    if fmt == "vcard" or (fmt == "auto" and is_vcard(text)):
+        cards = read_cards(text)
+        return "vcard", [], {}, [(n, MappedRow(values=v, note=note))
+                                 for n, (v, note) in enumerate(cards, start=1)]
+    header, rows = read_table(path)
+    if fmt == "auto":
+        fmt = detect_format(header)
+    if fmt == "shopify-orders":
+        return fmt, header, {}, order_rows(rows)
+    mapping = mapping or default_mapping(fmt, header)
+    return fmt, header, mapping, [(n, map_row(fmt, row, mapping))
+                                  for n, row in enumerate(rows, start=2)]  # row 1: header
+
+
+def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None) -> ImportPlan:
+    fmt, header, mapping, mapped_rows = _mapped_rows(Path(path), fmt, mapping)
+    plan = ImportPlan(Path(path), fmt, header, mapping)
+    book = _Book()
+    region = settings.get("store.default_region")  # read once: a query per row is slow
+    planned_by_row: dict[int, PlannedRow] = {}
+    for number, mapped in mapped_rows:
+        problems = [Problem(number, f, r) for f, r in mapped.problems]
+        try:
+            values = clean_client_values(mapped.values, region)
+        except ValidationError as exc:
+            problems += [Problem(number, f, r) for f, r in exc.errors.items()]
+            values = {}
+        if problems:
+            plan.problems.extend(problems)
+            continue
+        key, rule = book.match(values)
+        if key is None:
+            planned = PlannedRow(number, "create", values, mapped.spend_before_cents, mapped.note)
+            planned_by_row[number] = planned
+            book.add(-number, values)  # earlier rows of the file are keyed by -row
+        elif key < 0:
+            target = planned_by_row[-key]
+            changes = _merge_changes(target.values, values)
+            target.values.update(changes)
+            planned = PlannedRow(number, "merge", changes, 0, mapped.note,
+                                 merge_into_row=-key, rule=f"{rule} as row {-key}")
+        else:
+            existing = book.clients[key]
+            changes = _merge_changes(existing, values)
+            spend = mapped.spend_before_cents if not existing["spend_before_cents"] else 0
+            action = "merge" if changes or spend else "skip"
+            planned = PlannedRow(number, action, changes, spend, mapped.note, client_id=key,
+                                 rule=rule)
+        if mapped.purchase is not None and not imported_purchase(mapped.purchase.source_ref):
+            planned.purchase = mapped.purchase
+            planned.action = "merge" if planned.action == "skip" else planned.action
+        plan.rows.append(planned)
+    return plan

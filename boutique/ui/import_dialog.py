@@ -1,0 +1,156 @@
+"""The import preview: counts, the first rows as they would be saved, every problem; the
+import itself in a worker thread with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from boutique.services.interchange import apply_plan, build_plan
+
+PREVIEW_ROWS = 20
+PREVIEW_FIELDS = ("first_name", "last_name", "email", "mobile_phone", "home_city", "tags")
+
+
+class ImportWorker(QThread):
+    """Writes the plan off the window's thread; `cancel()` rolls everything back."""
+
+    progressed = Signal(int, int)
+    finished_with = Signal(object, str)  # summary or None, error text
+
+    def __init__(self, plan, good_rows_only: bool, parent=None):
+        super().__init__(parent)
+        self.plan, self.good_rows_only, self._cancelled = plan, good_rows_only, False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._cancelled
+
+    def run(self) -> None:
+        try:
+            summary = apply_plan(self.plan, self.good_rows_only, progress=self._progress)
+            self.finished_with.emit(summary, "")
+        except Exception as exc:  # shown to the user in one line; the store rolled back
+            self.finished_with.emit(None, str(exc))
+
+
+def _model(headers, rows) -> QStandardItemModel:
+    model = QStandardItemModel(len(rows), len(headers))
+    model.setHorizontalHeaderLabels(list(headers))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            model.setItem(r, c, QStandardItem("" if value is None else str(value)))
+    return model
+
+
+class ImportDialog(QDialog):
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {Path(path).name}")
+        self.resize(860, 600)
+        self.plan = build_plan(Path(path))
+        self.worker: ImportWorker | None = None
+        self.summary = None
+        layout = QVBoxLayout(self)
+        s = self.plan.summary()
+        self.counts = QLabel(
+            f"Recognised as <b>{self.plan.format}</b>: {s['created']} new, {s['merged']} merged "
+            f"into clients already in the book, {s['skipped']} unchanged, "
+            f"<b>{len(self.plan.problems)} problems</b>.", self)
+        self.counts.setWordWrap(True)
+        layout.addWidget(self.counts)
+        layout.addWidget(QLabel("The first rows as they will be saved:", self))
+        self.rows_view = QTableView(self)
+        self.rows_view.setModel(_model(("row", "action") + PREVIEW_FIELDS + ("matched by",), [
+            (r.row, r.action, *(r.values.get(f, "") for f in PREVIEW_FIELDS), r.rule)
+            for r in self.plan.rows[:PREVIEW_ROWS]]))
+        layout.addWidget(self.rows_view)
+        layout.addWidget(QLabel("Problems (nothing is imported while there are any, unless you "
+                                "choose the good rows only):", self))
+        self.problems_view = QTableView(self)
+        self.problems_view.setModel(_model(("row", "field", "reason"), [
+            (p.row, p.field, p.reason) for p in self.plan.problems]))
+        self.problems_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.problems_view)
+        line = QHBoxLayout()
+        self.save_problems = QPushButton("Save problems as CSV…", self)
+        self.save_problems.setEnabled(bool(self.plan.problems))
+        self.save_problems.clicked.connect(self._ask_save_problems)
+        line.addWidget(self.save_problems)
+        self.good_only = QCheckBox("Import only the good rows", self)
+        self.good_only.setVisible(bool(self.plan.problems))
+        self.good_only.toggled.connect(self._update_buttons)
+        line.addWidget(self.good_only)
+        line.addStretch(1)
+        layout.addLayout(line)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel("", self)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self._cancel)
+        layout.addWidget(self.buttons)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.import_button.setEnabled(not self.plan.problems or self.good_only.isChecked())
+
+    def save_problems_to(self, path: Path) -> None:
+        with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(("row", "field", "reason"))
+            writer.writerows((p.row, p.field, p.reason) for p in self.plan.problems)
+
+    def _ask_save_problems(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save problems", "problems.csv", "CSV (*.csv)")
+        if path:
+            self.save_problems_to(Path(path))
+
+    def start_import(self) -> None:
+        self.import_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, max(1, len(self.plan.rows)))
+        self.status.setText("Importing… (a verified backup was taken first)")
+        self.worker = ImportWorker(self.plan, self.good_only.isChecked(), self)
+        self.worker.progressed.connect(lambda done, total: self.progress.setValue(done))
+        self.worker.finished_with.connect(self._finished)
+        self.worker.start()
+
+    def _cancel(self) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.cancel()
+            self.status.setText("Cancelling: the book is left as it was…")
+        else:
+            self.reject()
+
+    def _finished(self, summary, error: str) -> None:
+        self.worker.wait()
+        self.summary = summary
+        if summary is None:
+            self.status.setText(error)
+            self.progress.setVisible(False)
+            return
+        self.status.setText(f"Imported: {summary['created']} new, {summary['merged']} merged.")
+        self.accept()
