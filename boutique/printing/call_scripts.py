@@ -105,10 +105,11 @@ def _facts(c, script: CallScript, x: float, top: float, width: float, height: fl
     """The purchase (and recall) on the left, pinned facts on the right; returns the bottom."""
     size = 9 if full else 8.2
     column = (width - 24) / 2
-    y = label(c, x, top, "Purchase" if script.purchase else "Reason", width=column)
-    if script.purchase:
-        p = script.purchase
-        lines = [*p.items, p.date_text, p.gift_line]
+    bought = script.all_purchases
+    y = label(c, x, top, ("Purchases" if len(bought) > 1 else "Purchase") if bought
+              else "Reason", width=column)
+    if bought:
+        lines = [line for p in bought for line in (*p.items, p.date_text, p.gift_line)]
     else:
         lines = [script.reason or "—"]
     used = block(c, lines, SANS, size, x, y, column, height * 0.55, min_size=6.5,

@@ -50,6 +50,9 @@ PLACEHOLDERS: dict[str, str] = {
     "signature": "the signature line",
     "phone": "the store’s phone",
     "website": "the store’s website",
+    "birthday": "set on the client’s own birthday (for “[birthday]” lines)",
+    "anniversary": "set on an anniversary reminder (for “[anniversary]” lines)",
+    "season": "the season the day falls in, e.g. “holiday” (Settings lists them)",
 }
 
 KIND_NAMES = {"thank_you_note": "Thank-you note", "satisfaction_call": "Satisfaction call",

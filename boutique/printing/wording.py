@@ -30,14 +30,18 @@ def short_recall(text: str, limit: int = RECALL_IN_SENTENCE) -> str:
 
 def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: Letterhead,
                wording: Wording, recall: str = "", reason: str = "",
-               due_text: str = "") -> dict[str, str]:
+               due_text: str = "", purchases: tuple[PurchaseFacts, ...] = (),
+               occasion: str = "", season: str = "") -> dict[str, str]:
+    # A merged call is about every piece: "the watch and the ruby pendant".
+    item = (" and ".join(p.item_phrase for p in purchases) if len(purchases) > 1
+            else purchase.item_phrase if purchase else "")
     values = {
         "title_name": person.title_name,
         "first_name": person.first_name,
         "last_name": person.last_name,
         "preferred_name": person.preferred_name or person.first_name,
         "partner": person.partner,
-        "item": purchase.item_phrase if purchase else "",
+        "item": item,
         "purchase_date": purchase.date_text if purchase else "",
         "recipient": purchase.recipient if purchase and purchase.is_gift else "",
         "relation": purchase.relation if purchase and purchase.is_gift else "",
@@ -50,6 +54,11 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
         "signature": letterhead.signature_line or letterhead.jeweler_name,
         "phone": letterhead.phone,
         "website": letterhead.website,
+        # Conditions for the key-date wordings: the client's own birthday is a greeting,
+        # an anniversary a reminder ahead of the day.
+        "birthday": "birthday" if occasion == "birthday" else "",
+        "anniversary": "anniversary" if occasion == "anniversary" else "",
+        "season": season,
     }
     values["salutation"] = render(wording.text("salutation"), values).text.strip()
     return {k: clean_line(v) for k, v in values.items()}
@@ -65,7 +74,8 @@ class NoteWords:
 
 def note_words(prompt: NotePrompt, letterhead: Letterhead, wording: Wording) -> NoteWords:
     values = values_for(prompt.person, prompt.purchase, letterhead, wording, prompt.recall,
-                        prompt.reason, prompt.due_text)
+                        prompt.reason, prompt.due_text, occasion=prompt.occasion,
+                        season=prompt.season)
     is_gift = bool(prompt.purchase and prompt.purchase.is_gift)
     lines = render_lines(wording.text(f"note.{prompt.kind}"), values, is_gift)
     closing = render(wording.text("closing"), values)
@@ -85,8 +95,9 @@ def script_steps(script: CallScript, letterhead: Letterhead,
                  wording: Wording) -> tuple[tuple[Step, ...], tuple[str, ...]]:
     """The call's steps: lines starting with ">" are said aloud, the others are cues."""
     values = values_for(script.person, script.purchase, letterhead, wording, script.recall,
-                        script.reason, script.due_text)
-    is_gift = bool(script.purchase and script.purchase.is_gift)
+                        script.reason, script.due_text, script.purchases, script.occasion,
+                        script.season)
+    is_gift = any(p.is_gift for p in script.all_purchases)
     rendered = render_lines(wording.text(f"script.{script.kind}"), values, is_gift)
     steps = []
     for line in rendered.text.splitlines():

@@ -23,6 +23,7 @@ from boutique.services.cadence.bulk import reschedule_open
 from boutique.services.cadence.settings import (
     CHOICES,
     LIMITS,
+    NOT_OFFERED,
     CadenceRules,
     load_rules,
     save_rules,
@@ -55,6 +56,8 @@ class CadenceSettingsPage(QWidget):
         rules = load_rules()
         self.inputs: dict[str, QWidget] = {}
         for f in fields(CadenceRules):
+            if f.name in NOT_OFFERED:
+                continue
             if f.name in LIMITS:
                 low, high, label = LIMITS[f.name]
                 spin = QSpinBox(inner)

@@ -65,9 +65,9 @@ def test_a_line_with_nothing_to_say_is_left_out():
 
 
 def test_unknown_condition_is_shown_not_dropped():
-    rendered = render_lines("[birthday] Happy birthday!", VALUES, is_gift=False)
-    assert rendered.text == "[unknown: [birthday]] Happy birthday!"
-    assert rendered.problems == ("unknown condition [birthday]",)
+    rendered = render_lines("[wedding] Happy birthday!", VALUES, is_gift=False)
+    assert rendered.text == "[unknown: [wedding]] Happy birthday!"
+    assert rendered.problems == ("unknown condition [wedding]",)
 
 
 def test_check_reads_both_gift_and_self_lines():

@@ -60,7 +60,11 @@ class AgendaItem(NamedTuple):
         in its week) or, for a birthday or anniversary, how far off the occasion is."""
         if self.kind == "key_date" and self.occasion_date is not None:
             days = (self.occasion_date - day).days
-            return "the day itself" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+            if days == 0:
+                return "today"
+            if days < 0:
+                return f"{-days} day{'s' if days != -1 else ''} overdue"
+            return f"in {days} day{'s' if days != 1 else ''}"
         if self.days_overdue:
             return f"{self.days_overdue} day{'s' if self.days_overdue != 1 else ''} overdue"
         deadline = self.deadline or self.due

@@ -166,7 +166,8 @@ def reminder_sources(reminders: list[Reminder], channel: str,
     for r in reminders:
         card = cards.get(r.client_id)
         if card is not None:
-            sources.append(Source(0, r.client_id, KEY_DATE, r.due, r.due,
+            # Overdue counts from the occasion itself, never from the reminder's first day.
+            sources.append(Source(0, r.client_id, KEY_DATE, r.due, r.occasion_date,
                                   reason_for(r, card.partner_name or ""), channel,
                                   channel == "phone", (), r.occasion, r.occasion_date))
     return sources

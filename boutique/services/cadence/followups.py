@@ -240,8 +240,8 @@ def resolve(item) -> tuple[int, int | None]:
     now = utcnow()
     row = FollowUp.create(client=item.client_id, kind=KEY_DATE, channel=item.channel,
                           is_gift=item.channel == "phone", reason=item.reason,
-                          rule_due=item.due, due=item.due, deadline=item.due,
-                          occasion=item.occasion, occasion_date=item.occasion_date,
+                          rule_due=item.due, due=item.due,
+                          deadline=item.occasion_date or item.due, occasion=item.occasion, occasion_date=item.occasion_date,
                           created_at=now, updated_at=now)
     return row.id, row.id
 

@@ -55,6 +55,10 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "after_return_channel": AFTER_RETURN_CHANNELS,
 }
 
+# Rules kept for the returns still to come: nothing schedules a follow-up after a return
+# yet, so the Settings page must not offer (or promise) them.
+NOT_OFFERED = frozenset({"after_return_days", "after_return_channel"})
+
 settings.register_defaults({PREFIX + f.name: f.default for f in fields(CadenceRules)})
 
 

@@ -26,6 +26,7 @@ from boutique.services.clients import (
 from boutique.services.errors import NotFound
 from boutique.services.notes import pinned_facts as client_pinned_facts
 from boutique.services.stationery.letterhead import home_country, paper_region
+from boutique.services.stationery.seasons import season_on
 
 PINNED_FACTS = 6
 PHONE_LABELS = {"mobile_phone": "mobile", "work_phone": "work", "home_phone": "home"}
@@ -81,6 +82,8 @@ class NotePrompt:
     purchase: PurchaseFacts | None = None
     recall: str = ""
     reason: str = ""
+    occasion: str = ""  # a key date's: "birthday" (the client's own) or "anniversary"
+    season: str = ""  # the season the due day falls in ("holiday"), else ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,14 @@ class CallScript:
     recall: str = ""
     reason: str = ""
     days_overdue: int = 0
+    # Every purchase the call is about (a merged call has several), the first one first.
+    purchases: tuple[PurchaseFacts, ...] = ()
+    occasion: str = ""
+    season: str = ""
+
+    @property
+    def all_purchases(self) -> tuple[PurchaseFacts, ...]:
+        return self.purchases or ((self.purchase,) if self.purchase else ())
 
 
 @dataclass(frozen=True)
@@ -206,7 +217,7 @@ def _get_purchase(purchase_id: int) -> Purchase:
 def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
-                region: str | None = None) -> NotePrompt:
+                region: str | None = None, occasion: str = "") -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule."""
     choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
@@ -219,16 +230,19 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=tuple(address.envelope_lines(home_country())) if address else (),
         address_kind=address.kind if address else "", warnings=tuple(choice.warnings),
         purchase=purchase_facts(purchase, region) if purchase else None,
-        recall=recall, reason=reason)
+        recall=recall, reason=reason, occasion=occasion, season=season_on(due))
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", days_overdue: int = 0, choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
-                region: str | None = None) -> CallScript:
+                region: str | None = None, others: Sequence[Purchase] = (),
+                occasion: str = "") -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
-    choose_phone decides it here (never the home line for a gift)."""
-    choice = choice or choose_phone(client, bool(purchase and purchase.is_gift))
+    choose_phone decides it here (never the home line for a gift). `others`: the further
+    purchases merged into this call, each named on the script."""
+    every = [p for p in (purchase, *others) if p is not None]
+    choice = choice or choose_phone(client, any(p.is_gift for p in every))
     if recall is None:
         recall = recall_line(client.id, purchase.id if purchase else None)
     return CallScript(
@@ -238,7 +252,9 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         warnings=tuple(choice.warnings),
         purchase=purchase_facts(purchase, region) if purchase else None,
         pinned=pinned_facts(client.id), recall=recall, reason=reason,
-        days_overdue=days_overdue)
+        days_overdue=days_overdue,
+        purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
+        occasion=occasion, season=season_on(due))
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -271,7 +287,7 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
     region = paper_region()
     ids = list({i.client_id for i in items})
     clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))} if ids else {}
-    purchase_ids = [i.purchase_ids[0] for i in items if i.purchase_ids]
+    purchase_ids = [pid for i in items for pid in i.purchase_ids]
     purchases = ({p.id: p for p in Purchase.select().where(Purchase.id.in_(purchase_ids))}
                  if purchase_ids else {})
     notes, calls, skipped = [], [], []
@@ -279,17 +295,19 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
         client = clients.get(item.client_id)
         if client is None:
             continue
-        purchase = purchases.get(item.purchase_ids[0]) if item.purchase_ids else None
+        bought = [purchases[pid] for pid in item.purchase_ids if pid in purchases]
+        purchase = bought[0] if bought else None
         choice = ContactChoice(item.channel, item.contact, item.address,
                                warnings=tuple(item.warnings))
         common = dict(reason=item.reason, choice=choice, region=region,
                       person=person_facts(client, is_top=item.is_top),
-                      recall=item.recall or None)
+                      recall=item.recall or None, occasion=item.occasion or "")
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
         elif item.channel == "phone":
             calls.append(call_script(client, purchase, item.kind, item.due,
-                                     days_overdue=item.days_overdue, **common))
+                                     days_overdue=item.days_overdue, others=bought[1:],
+                                     **common))
         else:
             how = {"email": "to send by email", "text": "to send by text message"}.get(
                 item.channel, "; ".join(item.warnings) or "no way to reach them")

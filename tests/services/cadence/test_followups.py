@@ -131,7 +131,7 @@ def test_key_date_reminder_is_stored_when_acted_on(db, make_client):
     [item] = agenda_for(D(2026, 11, 25))
     assert (item.followup_id, item.kind, item.due) == (0, "key_date", D(2026, 11, 21))
     assert item.reason == "Anniversary with Erik on Sat 12 Dec (10 years)"
-    assert item.days_overdue == 4
+    assert item.days_overdue == 0  # counted from the occasion, not the reminder
     change = followups.act(item, "snooze", D(2026, 11, 25), until=D(2026, 11, 30))
     stored = FollowUp.get(FollowUp.kind == "key_date")
     assert (stored.client_id, stored.occasion_date, stored.due) == (
