@@ -104,6 +104,6 @@ def run_erase(args) -> int:
     if not args.yes:
         raise CliError(f"erasing client {args.id} cannot be undone: add --yes to confirm")
     clear_on = erase_client(args.id)
-    print(f"client {args.id} erased; backups keep her data until they rotate out, "
+    print(f"client {args.id} erased; backups keep the data until they rotate out, "
           f"by {clear_on.isoformat()}")
     return 0

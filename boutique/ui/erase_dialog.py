@@ -18,7 +18,7 @@ class EraseDialog(QDialog):
         text = QLabel(
             f"<b>{client.full_name}</b> will be erased with every purchase, note, follow-up and "
             "search entry. This cannot be undone.<br><br>"
-            "Backups keep her data until they rotate out: the last backup holding it will be "
+            "Backups keep the client's data until they rotate out: the last backup holding it will be "
             f"gone by <b>{backups_clear_on():%d %B %Y}</b>.<br><br>"
             "Type ERASE to confirm.", self)
         text.setWordWrap(True)
