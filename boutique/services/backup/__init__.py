@@ -18,7 +18,9 @@ Public names (for any capability that is about to do something risky, call
   failure raises BackupError with `damaged`), then one "daily" backup.
 - `newest_verified()`, `set_aside_and_restore(backup)`: a damaged store renamed aside
   (never deleted) and the backup put in its place.
-- `backup_folder() -> Path`, `BackupError`.
+- `backup_folder() -> Path`, `BackupError`; `chosen_backup_folder() -> str` and
+  `backup_folder_setting(folder) -> dict` (checked: "" for beside the store, else a
+  folder that exists and can be written to).
 
 May use: the models (for the store's path and counts), the top-level `settings`,
 `errors` and `store`.
@@ -36,9 +38,11 @@ from boutique.services.backup.taking import (
     BackupError,
     BackupInfo,
     backup_folder,
+    backup_folder_setting,
     backup_if_due,
     backup_now,
     check_store,
+    chosen_backup_folder,
     list_backups,
     restore,
 )
@@ -54,6 +58,8 @@ __all__ = [
     "backup_now",
     "backups_to_keep",
     "check_store",
+    "backup_folder_setting",
+    "chosen_backup_folder",
     "kept_until",
     "list_backups",
     "newest_verified",

@@ -20,6 +20,7 @@ from boutique.models.migrations import latest_version
 from boutique.models.store_file import StoreFileError, classify
 from boutique.services import settings
 from boutique.services.backup.policy import backups_to_keep
+from boutique.services.errors import ValidationError
 
 FOLDER_SETTING = "backup.folder"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)"
@@ -63,6 +64,24 @@ def backup_folder() -> Path:
     if chosen:
         return Path(chosen).expanduser()
     return _store_path().parent / "backups"
+
+
+def chosen_backup_folder() -> str:
+    """The folder the user chose ("" when backups go beside the store)."""
+    return settings.get(FOLDER_SETTING) or ""
+
+
+def backup_folder_setting(folder: str) -> dict[str, str]:
+    """The setting that sends backups to `folder` ("" for beside the store), checked first:
+    the folder must exist and be writable. Saved by the caller with its other settings."""
+    folder = folder.strip()
+    if folder:
+        path = Path(folder).expanduser()
+        if not path.is_dir():
+            raise ValidationError({"backup folder": f"{path} is not a folder that exists"})
+        if not os.access(path, os.W_OK):
+            raise ValidationError({"backup folder": f"{path} cannot be written to"})
+    return {FOLDER_SETTING: folder}
 
 
 def _ready_folder() -> Path:
