@@ -181,10 +181,14 @@ def _read(path: Path) -> BackupInfo | None:
 
 
 def _named(folder: Path) -> list[tuple[Path, dt.datetime]]:
+    """The open store's backups in `folder`. A folder may hold the backups of several
+    stores (the book and the demo beside it): listing, thinning and "already backed up
+    today" go by this store's own, so one store never thins away another's."""
+    stem = _store_path().stem
     found = []
     for path in folder.glob("*.sqlite3"):
         match = _NAME.match(path.name)
-        if match:
+        if match and match["stem"] == stem:
             found.append((path, dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")))
     return found
 

@@ -120,3 +120,21 @@ def test_restore_refuses_a_file_that_is_not_a_store(make_client, tmp_path):
 
 def test_check_store_says_sound(db):
     assert check_store() == []
+
+
+def test_another_stores_backups_in_the_same_folder_are_left_alone(make_client, db_path):
+    make_client()
+    folder = backup_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    # The demo store's backups share the folder beside the book: today's and an old one.
+    today = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    demo_today = folder / f"boutique-demo-{today}-daily.sqlite3"
+    demo_old = folder / "boutique-demo-20240101-090000-daily.sqlite3"
+    for path in (demo_today, demo_old):
+        with sqlite3.connect(path) as other:
+            other.execute("CREATE TABLE client (id INTEGER)")
+    assert backup_if_due() is not None  # the demo's backup of today is not the book's
+    assert demo_today not in [b.path for b in list_backups()]
+    backup_now("daily", now=dt.datetime(2026, 1, 2, 9))
+    thin(folder, dt.date(2026, 1, 2))
+    assert demo_old.exists() and demo_today.exists()
