@@ -8,7 +8,13 @@ import sqlite3
 from pathlib import Path
 
 from boutique.models.db import close_database, open_database, owner_only
-from boutique.services.backup.taking import BackupError, BackupInfo, _store_path, list_backups
+from boutique.services.backup.taking import (
+    BackupError,
+    BackupInfo,
+    _store_path,
+    copy_store,
+    list_backups,
+)
 
 
 def newest_verified(folder: Path | None = None) -> BackupInfo | None:
@@ -29,15 +35,10 @@ def set_aside_and_restore(backup: BackupInfo, now: dt.datetime | None = None) ->
         if side.exists():
             os.replace(side, Path(str(aside) + suffix))
     partial = live.with_name(live.name + ".partial")
-    src = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(str(partial))
     try:
-        src.backup(dst)
+        copy_store(backup.path, partial, read_only=True)
     except sqlite3.Error as exc:
         raise BackupError(f"the backup {backup.path.name} could not be copied: {exc}") from exc
-    finally:
-        dst.close()
-        src.close()
     owner_only(partial)
     os.replace(partial, live)
     open_database(live)

@@ -115,13 +115,17 @@ def verify(path: Path) -> tuple[int, int, int]:
     return counts[0], counts[1], counts[2]
 
 
-def _copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(str(source), timeout=30)
-    dst = sqlite3.connect(str(target))
+def copy_store(source: Path, target: Path, *, read_only: bool = False,
+               single_file: bool = False) -> None:
+    """Copy `source` into `target` with SQLite's online backup API (never a file copy).
+    `single_file` leaves no -wal beside the copy: a backup is one file to carry on a stick."""
+    src = (sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) if read_only
+           else sqlite3.connect(str(source), timeout=30))
+    dst = sqlite3.connect(str(target), timeout=30)
     try:
         src.backup(dst)
-        # A backup is one self-contained file: no -wal beside it to lose on a stick.
-        dst.execute("PRAGMA journal_mode = DELETE")
+        if single_file:
+            dst.execute("PRAGMA journal_mode = DELETE")
     finally:
         dst.close()
         src.close()
@@ -152,7 +156,7 @@ def backup_now(reason: str, out: Path | None = None, now: dt.datetime | None = N
         target = _target_name(_ready_folder(), source.stem, now, reason)
     partial = target.with_name(target.name + ".partial")
     try:
-        _copy(source, partial)
+        copy_store(source, partial, single_file=True)
         owner_only(partial)
         clients, purchases, notes = verify(partial)
         os.replace(partial, target)
@@ -254,17 +258,12 @@ def restore(path: Path) -> BackupInfo:
     verify(path)
     before = backup_now("before-restore")
     live = _store_path()
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(str(live), timeout=30)
     try:
         # The backup API writes the whole store in one transaction: readers see either
         # the old store or the restored one, never a mix, and the -wal stays consistent.
-        src.backup(dst)
+        copy_store(path, live, read_only=True)
     except sqlite3.Error as exc:
         raise BackupError(f"the restore failed, the store is as it was: {exc}") from exc
-    finally:
-        dst.close()
-        src.close()
     close_database()
     open_database(live)
     return before
