@@ -23,7 +23,7 @@ def _lines(item, day) -> list[str]:
     out = [f" {star} {item.client_name:<30} {item.kind_label:<18} {item.when_text(day)}",
            f"     {item.reason}"]
     label = "Send to" if item.channel == "mail" else "Use"
-    out.append(f"     {label}: {item.contact or '(nothing on file)'}")
+    out.append(f"     {label}: {item.contact or f'({item.contact_text})'}")
     out += [f"     ! {warning}" for warning in item.warnings]
     if item.recall:
         out.append(f"     Remember: {item.recall}")

@@ -36,8 +36,7 @@ def due_label(item: AgendaItem, day: dt.date) -> str:
 
 
 def contact_label(item: AgendaItem) -> str:
-    text = item.contact or "nothing on file"
-    return f"⚠ {text}" if item.warnings else text
+    return f"⚠ {item.contact_text}" if item.warnings else item.contact_text
 
 
 class AgendaTableModel(RecordTableModel):

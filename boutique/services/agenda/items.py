@@ -50,6 +50,13 @@ class AgendaItem(NamedTuple):
         return hash(self[:_COMPARED])
 
     @property
+    def contact_text(self) -> str:
+        """The address or number as shown, or why there is none."""
+        if self.contact:
+            return self.contact
+        return "no agreed way to reach" if self.channel == "none" else "nothing on file"
+
+    @property
     def kind_label(self) -> str:
         if self.kind == "key_date" and self.occasion:
             return self.occasion.capitalize()

@@ -27,7 +27,7 @@ from boutique.services.cadence import (
     reminders_due_between,
 )
 from boutique.services.cadence import key_date_reason as reason_for
-from boutique.services.clients import choose_for, choose_phone, top_tier_threshold
+from boutique.services.clients import choose_agreed, choose_phone, top_tier_threshold
 
 # The client columns the contact rules, names and tier need: nothing else is read.
 CLIENT_COLUMNS = (
@@ -213,13 +213,16 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
         card = cards.get(client_id)
         if card is None:
             continue
-        choice = (choose_phone(card, is_gift, region) if channel == "phone"
-                  else choose_for(card, channel, is_gift, region))
+        # The common case (a call the client agreed to) skips the general chooser.
+        choice = (choose_phone(card, is_gift, region) if channel == "phone" and card.consent_phone
+                  else choose_agreed(card, channel, is_gift, region))
         spend = card.lifetime_spend_cents or 0
         # (the tier rule of services.clients.value, inlined: this loop runs for every row)
         append(new(AgendaItem, (
             followup_id, client_id, card.display_name, salutation_name(card), kind,
-            due, max(0, (day - deadline).days), reason, choice.channel, choice.contact,
+            # With no agreed way to reach her, nothing the jeweler does can make it on time.
+            due, max(0, (day - deadline).days) if choice.channel != "none" else 0, reason,
+            choice.channel, choice.contact,
             choice.address, choice.warnings, purchase_ids, hook or card.hook or "",
             bool(spend) and spend >= top_from, deadline, occasion, occasion_date,
             attempts, card.sort_name or "",

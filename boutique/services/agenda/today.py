@@ -45,12 +45,19 @@ def collector_paused():
             gc.enable()
 
 
+def _is_written(item: AgendaItem) -> bool:
+    # A client who agreed to no channel is shown where the jeweler looks for that kind.
+    if item.channel == "none":
+        return item.kind == "thank_you_note"
+    return item.channel in WRITTEN_CHANNELS
+
+
 def notes_to_write(items: list[AgendaItem]) -> list[AgendaItem]:
-    return [item for item in items if item.channel in WRITTEN_CHANNELS]
+    return [item for item in items if _is_written(item)]
 
 
 def calls_to_make(items: list[AgendaItem]) -> list[AgendaItem]:
-    return [item for item in items if item.channel not in WRITTEN_CHANNELS]
+    return [item for item in items if not _is_written(item)]
 
 
 @dataclass(frozen=True)

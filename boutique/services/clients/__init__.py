@@ -27,9 +27,11 @@ from boutique.services.clients.book import (
 )
 from boutique.services.clients.bulk import insert_clean_clients
 from boutique.services.clients.contact import (
+    NO_AGREED_WAY,
     ContactChoice,
     MailingAddress,
     addressee_name,
+    choose_agreed,
     choose_for,
     choose_mail,
     choose_phone,
@@ -53,7 +55,7 @@ from boutique.services.clients.word_index import index_rows, insert_rows, uninde
 __all__ = [
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
     "set_spend_before", "purchase_json", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
-    "addressee_name", "choose_for", "choose_mail", "choose_phone", "client_purchases",
+    "NO_AGREED_WAY", "addressee_name", "choose_agreed", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",
     "restore_client", "save_client", "tier_for", "top_tier_threshold", "trash_client",

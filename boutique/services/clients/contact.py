@@ -153,9 +153,42 @@ def choose_text(client: Client, region: str | None = None) -> ContactChoice:
                          phone_field="mobile_phone", warnings=tuple(warnings))
 
 
+# Where a follow-up goes when the client has not agreed to its planned channel: the
+# nearest way of saying the same thing (a note becomes an email, a call a text message).
+_INSTEAD = {
+    "mail": ("email", "text", "phone"),
+    "phone": ("text", "email", "mail"),
+    "email": ("mail", "text", "phone"),
+    "text": ("phone", "email", "mail"),
+}
+NO_AGREED_WAY = "No agreed way to reach: the client has agreed to no mail, calls, texts or email"
+
+
+def _agreed(client: Client, channel: str) -> bool:
+    return bool(getattr(client, f"consent_{channel}"))
+
+
+def choose_agreed(client: Client, channel: str, is_gift: bool,
+                  region: str | None = None) -> ContactChoice:
+    """The address or number for a follow-up, only through a channel the client agreed to:
+    the planned one, else the nearest agreed one that has its details on file, else the
+    first agreed one (with what is missing). With none agreed the channel is "none"."""
+    if client.do_not_contact or _agreed(client, channel):
+        return choose_for(client, channel, is_gift, region)
+    agreed = [other for other in _INSTEAD[channel] if _agreed(client, other)]
+    if not agreed:
+        return _choice("none", "", warnings=(NO_AGREED_WAY,))
+    choices = [choose_for(client, other, is_gift, region) for other in agreed]
+    chosen = next((choice for choice in choices if choice.contact), choices[0])
+    moved = f"Planned as {channel}; the client agreed to {chosen.channel} instead"
+    return _choice(chosen.channel, chosen.contact, chosen.address, chosen.phone_field,
+                   (moved, *chosen.warnings))
+
+
 def choose_for(client: Client, channel: str, is_gift: bool,
                region: str | None = None) -> ContactChoice:
-    """The address or number for a follow-up on `channel` (mail, phone, email, text)."""
+    """The address or number for a follow-up on `channel` (mail, phone, email, text), with
+    a warning where the client has not agreed to it (printing one piece by hand)."""
     if channel == "mail":
         return choose_mail(client, is_gift)
     if channel == "phone":
