@@ -189,7 +189,8 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
     slots = [Slot(i, r["kind"], r["rule_due"], r["due"], r["due_fixed"])
              for i, r in enumerate(rows)]
     taken = _taken_days(dates, slots, rules.key_date_lead_days)
-    placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap)
+    placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
+                              rules.monthly_cap)
     records_begin = today - dt.timedelta(days=HISTORY_DAYS)
     for index, row in enumerate(rows):
         row["due"] = placements[index].due
@@ -310,7 +311,8 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
             stored = {r[7] for r in client_rows if r[1] == KEY_DATE}
             taken = [d for d in _taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
                      if (d + dt.timedelta(days=rules.key_date_lead_days)).isoformat() not in stored]
-            placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap)
+            placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
+                              rules.monthly_cap)
             for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ in client_rows:
                 place = placements[fid]
                 new_deadline = (place.due if not fixed and kind not in STAY_PUT

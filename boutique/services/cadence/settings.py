@@ -30,7 +30,8 @@ class CadenceRules:
     after_return_days: int = 2
     after_return_channel: str = "phone"
     merge_window_days: int = 7
-    weekly_cap: int = 2  # 0: no cap
+    weekly_cap: int = 2  # in any 7 days; 0: no cap
+    monthly_cap: int = 4  # in any 30 days; 0: no cap
     retry_days: int = 2
     max_tries: int = 3
 
@@ -46,7 +47,8 @@ LIMITS: dict[str, tuple[int, int, str]] = {
     "key_date_lead_days": (0, 120, "Birthday and anniversary lead time (days)"),
     "after_return_days": (0, 60, "After a return: follow up after (days)"),
     "merge_window_days": (0, 60, "Merge satisfaction calls this close (days)"),
-    "weekly_cap": (0, 14, "At most this many contacts per client per week (0: no limit)"),
+    "weekly_cap": (0, 14, "At most this many contacts per client in any 7 days (0: no limit)"),
+    "monthly_cap": (0, 30, "At most this many contacts per client in any 30 days (0: no limit)"),
     "retry_days": (1, 30, "'No answer': try again after (days)"),
     "max_tries": (1, 10, "'No answer': give up after this many tries"),
 }

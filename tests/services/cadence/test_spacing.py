@@ -1,4 +1,4 @@
-"""No over-contact: merging close satisfaction calls and the weekly cap, pure and stored."""
+"""No over-contact: merging close satisfaction calls and the rolling caps, pure and stored."""
 
 from __future__ import annotations
 
@@ -22,9 +22,10 @@ def test_two_satisfaction_calls_within_a_week_become_one():
     assert placed[3] == Placement(D(2026, 12, 27), None)  # 15 days from the first: its own
 
 
-def test_the_weekly_cap_moves_the_least_urgent_to_the_next_week_with_room():
-    # Week of Monday 7 December 2026, cap 2: a thank-you (stays), a satisfaction call and
-    # two service calls. The satisfaction call keeps its day; the service calls move on.
+def test_the_cap_moves_the_least_urgent_to_the_first_day_with_room():
+    # Cap 2 in any 7 days: a thank-you on 8 Dec (stays), a satisfaction call on 11 Dec
+    # and two service calls. The satisfaction call keeps its day; the service calls move
+    # to the first days where no 7 days hold more than two contacts.
     slots = [Slot(1, "thank_you_note", D(2026, 12, 8), D(2026, 12, 8), False),
              Slot(2, "service_call", D(2026, 12, 9), D(2026, 12, 9), False),
              Slot(3, "satisfaction_call", D(2026, 12, 11), D(2026, 12, 11), False),
@@ -32,8 +33,32 @@ def test_the_weekly_cap_moves_the_least_urgent_to_the_next_week_with_room():
     placed = space_client(slots, [], window_days=7, weekly_cap=2)
     assert placed[1].due == D(2026, 12, 8)
     assert placed[3].due == D(2026, 12, 11)
-    assert placed[2].due == D(2026, 12, 14)  # next Monday
-    assert placed[4].due == D(2026, 12, 14)  # that week still has room for two
+    assert placed[2].due == D(2026, 12, 15)  # 8 to 14 Dec already holds two
+    assert placed[4].due == D(2026, 12, 18)  # 11 to 17 Dec holds 11 and 15
+
+
+def test_the_cap_is_a_rolling_window_not_a_calendar_week():
+    """Finding 3: calls on Thu 2, Fri 3 and Tue 7 Apr are three in six days, though the
+    Monday-to-Sunday weeks hold two and one."""
+    slots = [Slot(1, "satisfaction_call", D(2026, 4, 2), D(2026, 4, 2), False),
+             Slot(2, "service_call", D(2026, 4, 3), D(2026, 4, 3), False),
+             Slot(3, "service_call", D(2026, 4, 7), D(2026, 4, 7), False)]
+    placed = space_client(slots, [], window_days=0, weekly_cap=2)
+    days = sorted(p.due for p in placed.values())
+    assert days[:2] == [D(2026, 4, 2), D(2026, 4, 3)]
+    assert days[2] == D(2026, 4, 9)  # the first day with only one contact in its 7 days
+
+
+def test_at_most_four_contacts_in_any_30_days():
+    """Finding 3: one client got four contacts in 30 days; with the monthly cap at 3 the
+    fourth waits until a 30-day window has room."""
+    slots = [Slot(i, "service_call", D(2026, 4, 1) + dt.timedelta(days=8 * i),
+                  D(2026, 4, 1) + dt.timedelta(days=8 * i), False) for i in range(4)]
+    placed = space_client(slots, [], window_days=0, weekly_cap=2, monthly_cap=3)
+    days = sorted(p.due for p in placed.values())
+    assert days[:3] == [D(2026, 4, 1), D(2026, 4, 9), D(2026, 4, 17)]
+    assert days[3] == D(2026, 5, 1)  # 30 days after the first
+    assert all((b - a).days >= 30 for a, b in zip(days, days[3:], strict=False))
 
 
 def test_chosen_days_and_key_dates_stay_and_count():
@@ -72,7 +97,7 @@ def test_at_most_n_contacts_a_week_for_one_client(db, make_client, make_purchase
              .order_by(FollowUp.rule_due))
     assert [(c.rule_due, c.due, c.merged_into_id) for c in calls] == [
         (D(2026, 11, 4), D(2026, 11, 4), None),
-        (D(2026, 11, 5), D(2026, 11, 9), None),  # shifted to Monday of the next week
+        (D(2026, 11, 5), D(2026, 11, 11), None),  # 7 days after the first: room again
     ]
     moved = calls[1]
     assert moved.deadline == moved.due  # not overdue for a day the rules moved it
