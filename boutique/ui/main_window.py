@@ -69,41 +69,33 @@ class MainWindow(QMainWindow):
         BackupsDialog(self).exec()
 
     # -- menus -------------------------------------------------------------------------
+    def _add_action(self, menu, label: str, slot, shortcut=None) -> QAction:
+        action = QAction(label, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.file_menu = file_menu
         # New client works from every tab: it goes to the Clients tab and opens the form.
-        self.action_new_client = QAction("&New client…", self)
-        self.action_new_client.setShortcut(QKeySequence.StandardKey.New)
-        self.action_new_client.triggered.connect(self.new_client)
-        file_menu.addAction(self.action_new_client)
+        self.action_new_client = self._add_action(
+            file_menu, "&New client…", self.new_client, QKeySequence.StandardKey.New)
         file_menu.addSeparator()
-        self.action_print = QAction("&Print…", self)
-        self.action_print.setShortcut(QKeySequence.StandardKey.Print)
-        self.action_print.triggered.connect(self.print_current)
-        file_menu.addAction(self.action_print)
-        self.action_settings = QAction("&Settings…", self)
-        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.action_settings.triggered.connect(self.show_settings)
-        file_menu.addAction(self.action_settings)
-        self.action_backups = QAction("&Backups…", self)
-        self.action_backups.triggered.connect(self.show_backups)
-        file_menu.addAction(self.action_backups)
-        self.action_trash = QAction("&Trash…", self)
-        self.action_trash.triggered.connect(self.show_trash)
-        file_menu.addAction(self.action_trash)
+        self.action_print = self._add_action(
+            file_menu, "&Print…", self.print_current, QKeySequence.StandardKey.Print)
+        self.action_settings = self._add_action(
+            file_menu, "&Settings…", self.show_settings, QKeySequence("Ctrl+,"))
+        self.action_backups = self._add_action(file_menu, "&Backups…", self.show_backups)
+        self.action_trash = self._add_action(file_menu, "&Trash…", self.show_trash)
         file_menu.addSeparator()
-        self.action_import = QAction("&Import clients…", self)
-        self.action_import.triggered.connect(self.import_file)
-        file_menu.addAction(self.action_import)
-        self.action_erase = QAction("&Erase selected client for good…", self)
-        self.action_erase.triggered.connect(self.erase_selected)
-        file_menu.addAction(self.action_erase)
+        self.action_import = self._add_action(file_menu, "&Import clients…", self.import_file)
+        self.action_erase = self._add_action(
+            file_menu, "&Erase selected client for good…", self.erase_selected)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self.edit_menu = edit_menu
