@@ -1,6 +1,7 @@
 """Floor 1: peewee models, opening the store, migrations."""
 
 from boutique.models.base import BaseModel, utcnow
+from boutique.models.bulk_index import search_index_deferred
 from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
 from boutique.models.db import close_database, database, open_database
 from boutique.models.followup import FOLLOWUP_KINDS, FOLLOWUP_STATUSES, FollowUp
@@ -24,5 +25,6 @@ __all__ = [
     "close_database",
     "database",
     "open_database",
+    "search_index_deferred",
     "utcnow",
 ]

@@ -17,7 +17,10 @@ _SPECIAL_FOLDS = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form for matching: 'Zoë Ødegård' -> 'zoe odegard'."""
-    text = (text or "").translate(_SPECIAL_FOLDS)
+    text = text or ""
+    if text.isascii():  # most names: nothing to decompose, and casefold is lower here
+        return " ".join(text.lower().split())
+    text = text.translate(_SPECIAL_FOLDS)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()

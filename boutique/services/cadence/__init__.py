@@ -4,7 +4,7 @@ Owns the FollowUp records and the trade's rhythm: the editable numbers (`setting
 purchase rules (`rules`: a note within a week, a call after a month, service calls), the
 date arithmetic (`dates`), birthdays and anniversaries (`key_dates`), the spacing that
 keeps a client from being contacted too often (`spacing`), the engine that keeps a
-client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`),
+client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`) and for an import's purchases (`imported`),
 what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`).
 
 May use: the models and the top-level `settings`, `errors` and `text`; no other capability.
@@ -17,6 +17,7 @@ from boutique.services.cadence.engine import (
     on_purchase_changed,
     on_purchase_deleted,
 )
+from boutique.services.cadence.imported import schedule_imported
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
@@ -26,5 +27,5 @@ from boutique.services.cadence.settings import CadenceRules, load_rules, save_ru
 __all__ = [
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
-    "reschedule_open", "save_rules", "schedule_demo", "short_date", "week_start",
+    "reschedule_open", "save_rules", "schedule_demo", "schedule_imported", "short_date", "week_start",
 ]

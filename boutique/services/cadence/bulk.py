@@ -26,7 +26,7 @@ from boutique.models.followup import (
 from boutique.services.cadence.dates import week_start
 from boutique.services.cadence.key_dates import client_reminder_days, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
-from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, rule_day
+from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, purchase_summary, rule_day
 from boutique.services.cadence.settings import CadenceRules, load_rules
 from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
 
@@ -51,7 +51,7 @@ INSERT_COLUMNS = ("id", "client_id", "purchase_id", "kind", "sequence", "channel
                   "occasion", "occasion_date", "created_at", "updated_at")
 
 
-def _key_dates() -> dict[int, SimpleNamespace]:
+def key_dates_by_client() -> dict[int, SimpleNamespace]:
     rows = database.execute_sql(
         """SELECT id, birthday_month, birthday_day, anniversary_month, anniversary_day
            FROM client WHERE deleted_at IS NULL AND do_not_contact = 0
@@ -61,7 +61,7 @@ def _key_dates() -> dict[int, SimpleNamespace]:
                                   do_not_contact=False, deleted_at=None) for r in rows}
 
 
-def _taken_days(dates, slots: list[Slot], lead: int) -> list[dt.date]:
+def taken_days(dates, slots: list[Slot], lead: int) -> list[dt.date]:
     if dates is None or not slots:
         return []
     first = week_start(min(s.anchor for s in slots))
@@ -165,9 +165,7 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
     now = str(utcnow())
     for pid, client_id, bought, is_gift, recipient, relation in purchases:
         description, category, count = items.get(pid, ("purchase", "", 1))
-        summary = (description or category or "purchase").strip()
-        if count > 1:
-            summary += f" +{count - 1} more"
+        summary = purchase_summary(description, category, count)
         bought = bought if isinstance(bought, dt.date) else dt.date.fromisoformat(bought)
         facts = PurchaseFacts(pid, client_id, bought, summary, category or "", bool(is_gift),
                               recipient or "", relation or "")
@@ -188,7 +186,7 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
                          created_at=now, updated_at=now))
     slots = [Slot(i, r["kind"], r["rule_due"], r["due"], r["due_fixed"])
              for i, r in enumerate(rows)]
-    taken = _taken_days(dates, slots, rules.key_date_lead_days)
+    taken = taken_days(dates, slots, rules.key_date_lead_days)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap)
     records_begin = today - dt.timedelta(days=HISTORY_DAYS)
@@ -218,7 +216,7 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
     return [rows[i] for i in heads_first]
 
 
-def _insert(rows: list[dict]) -> None:
+def insert_followup_rows(rows: list[dict]) -> None:
     marks = ",".join("?" * len(INSERT_COLUMNS))
     sql = f"INSERT INTO followup ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"
     # Dates as the store keeps them (ISO text), built directly: this runs a million times.
@@ -240,7 +238,7 @@ def schedule_demo(today: dt.date) -> int:
     rules = load_rules()
     rng = random.Random(today.toordinal())
     items = _first_items()
-    dates = _key_dates()
+    dates = key_dates_by_client()
     purchases = _purchases_without_followups()
     next_id = (database.execute_sql("SELECT MAX(id) FROM followup").fetchone()[0] or 0) + 1
     pending: list[dict] = []
@@ -258,13 +256,13 @@ def schedule_demo(today: dt.date) -> int:
         start = end
         if len(pending) >= BATCH:
             with database.atomic():
-                _insert(pending)
+                insert_followup_rows(pending)
             written += len(pending)
             pending = []
     pending += _key_date_history(today, rules, rng, next_id)
     if pending:
         with database.atomic():
-            _insert(pending)
+            insert_followup_rows(pending)
         written += len(pending)
     return written
 
@@ -279,7 +277,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
                   f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date
            FROM followup f LEFT JOIN purchase p ON p.id = f.purchase_id
            WHERE f.status = 'open' ORDER BY f.client_id""").fetchall()
-    dates = _key_dates()
+    dates = key_dates_by_client()
     service_count = rules.service_years + 1
     by_client: dict[int, list] = defaultdict(list)
     dropped: list[int] = []
@@ -309,7 +307,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
         for client_id, client_rows in by_client.items():
             slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in client_rows]
             stored = {r[7] for r in client_rows if r[1] == KEY_DATE}
-            taken = [d for d in _taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
+            taken = [d for d in taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
                      if (d + dt.timedelta(days=rules.key_date_lead_days)).isoformat() not in stored]
             placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap)

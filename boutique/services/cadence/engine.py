@@ -18,7 +18,12 @@ from boutique.models.followup import (
 )
 from boutique.services.cadence.dates import week_start
 from boutique.services.cadence.key_dates import client_reminder_days
-from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, reason_for
+from boutique.services.cadence.rules import (
+    PurchaseFacts,
+    plan_purchase,
+    purchase_summary,
+    reason_for,
+)
 from boutique.services.cadence.settings import CadenceRules, load_rules
 from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
 
@@ -34,9 +39,7 @@ def purchase_facts(purchase: Purchase) -> PurchaseFacts:
         (purchase.id, purchase.id),
     ).fetchone()
     description, category, count = row if row else ("purchase", "", 1)
-    summary = (description or category or "purchase").strip()
-    if count > 1:
-        summary += f" +{count - 1} more"
+    summary = purchase_summary(description, category, count)
     return PurchaseFacts(
         purchase_id=purchase.id, client_id=purchase.client_id,
         purchase_date=purchase.purchase_date, summary=summary, category=category or "",

@@ -50,6 +50,12 @@ class Planned:
     is_gift: bool
 
 
+def purchase_summary(description: str, category: str, count: int) -> str:
+    """What a follow-up calls a purchase: its first item, '+N more' for the others."""
+    summary = (description or category or "purchase").strip()
+    return summary + (f" +{count - 1} more" if count > 1 else "")
+
+
 def gift_phrase(facts: PurchaseFacts) -> str:
     if not facts.is_gift:
         return ""

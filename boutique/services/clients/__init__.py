@@ -4,7 +4,7 @@ Owns the Client and Purchase records: saving and checking a client's fields (`bo
 Trash, phones in international form (`phones`), which address or number a piece goes to
 (`contact`), the lifetime value and the Top tier (`value`), the word index that search as
 you type reads (`word_index`), the sorted and searched list of the Clients tab
-(`listing`), and purchases with their items (`purchases`).
+(`listing`), and purchases with their items (`purchases`, many at once in `purchases_bulk`).
 
 May use: the models, the top-level `settings`, `errors` and `text`, and `cadence`, whose
 follow-ups are scheduled in the same transaction as a purchase.
@@ -48,13 +48,14 @@ from boutique.services.clients.purchases import (
     record_purchase,
     set_spend_before,
 )
+from boutique.services.clients.purchases_bulk import imported_refs, insert_purchases
 from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.clients.value import invalidate as invalidate_value
 from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
 __all__ = [
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
-    "set_spend_before", "purchase_json", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
+    "set_spend_before", "purchase_json", "imported_purchase", "imported_refs", "insert_purchases", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "NO_AGREED_WAY", "addressee_name", "choose_agreed", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
+from email_validator import EmailNotValidError
 
 from boutique.models import ADDRESS_PARTS, Client, database, utcnow
 from boutique.services import settings
+from boutique.services.clients.emails import normalize_email
 from boutique.services.clients.phones import PhoneError, normalize, search_digits
 from boutique.services.clients.word_index import reindex_client, unindex_client
 from boutique.services.errors import NotFound, ValidationError
@@ -98,7 +99,7 @@ def clean_client_values(values: dict[str, Any], region: str | None = None) -> di
                 errors[name] = str(exc)
     if clean.get("email"):
         try:
-            clean["email"] = validate_email(clean["email"], check_deliverability=False).normalized
+            clean["email"] = normalize_email(clean["email"])
         except EmailNotValidError as exc:
             errors["email"] = str(exc)
     for name in BOOL_FIELDS:
@@ -114,16 +115,16 @@ def clean_client_values(values: dict[str, Any], region: str | None = None) -> di
     return clean
 
 
-def derived_columns(client: Client) -> dict[str, Any]:
-    """The search and sort columns, recomputed from the client's own fields."""
-    sort_name = fold(f"{client.last_name} {client.first_name}")
+def derived_columns(client: Client | dict[str, Any]) -> dict[str, Any]:
+    """The search and sort columns, recomputed from the client's own fields (a client, or
+    the dict of her columns: a bulk import builds no model per row)."""
+    get = client.get if isinstance(client, dict) else lambda name: getattr(client, name)
+    sort_name = fold(f"{get('last_name') or ''} {get('first_name') or ''}")
     search_text = " ".join(
-        fold(part) for part in (client.first_name, client.last_name, client.preferred_name,
-                                client.email) if part
+        fold(part) for part in (get(name) for name in (
+            "first_name", "last_name", "preferred_name", "email")) if part
     )
-    phone_digits = " ".join(
-        search_digits(getattr(client, name)) for name in PHONE_FIELDS if getattr(client, name)
-    )
+    phone_digits = " ".join(search_digits(get(name)) for name in PHONE_FIELDS if get(name))
     return {"sort_name": sort_name, "search_text": search_text, "phone_digits": phone_digits}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from boutique.models import Client, database, utcnow
+from boutique.models import Client, database, search_index_deferred, utcnow
 from boutique.services.clients.book import EDITABLE_FIELDS, derived_columns
 from boutique.services.clients.value import invalidate
 from boutique.services.clients.word_index import index_rows, insert_rows
@@ -16,6 +16,8 @@ from boutique.services.clients.word_index import index_rows, insert_rows
 _DERIVED = ("sort_name", "search_text", "phone_digits")
 _COLUMNS = EDITABLE_FIELDS + ("spend_before_cents", "lifetime_spend_cents") + _DERIVED + (
     "created_at", "updated_at")
+# Cleaned values of these types go to sqlite3 as they are; anything else through its field.
+_AS_IS = (str, int, bool, type(None))
 
 
 def insert_clean_clients(rows: list[dict[str, Any]], spend_before: list[int]) -> list[int]:
@@ -23,22 +25,23 @@ def insert_clean_clients(rows: list[dict[str, Any]], spend_before: list[int]) ->
     if not rows:
         return []
     defaults = {name: Client._meta.fields[name].default for name in EDITABLE_FIELDS}
-    now = utcnow()
+    fields = Client._meta.fields
+    now = fields["created_at"].db_value(utcnow())
+    columns = ("id",) + _COLUMNS
     values_list = []
     with database.atomic():
         start = (database.execute_sql("SELECT MAX(id) FROM client").fetchone()[0] or 0) + 1
         for offset, (clean, spend) in enumerate(zip(rows, spend_before, strict=True)):
             values = {**defaults, **clean}
-            derived = derived_columns(Client(**values))
-            values.update(derived, id=start + offset, spend_before_cents=spend,
+            values.update(derived_columns(values), id=start + offset, spend_before_cents=spend,
                           lifetime_spend_cents=spend, created_at=now, updated_at=now)
             values_list.append(values)
-        columns = ("id",) + _COLUMNS
         sql = (f"INSERT INTO client ({', '.join(columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
-        field_db = {name: Client._meta.fields[name].db_value for name in columns}
-        database.connection().executemany(
-            sql, ([field_db[c](v[c]) for c in columns] for v in values_list))
+        with search_index_deferred("client", start):
+            database.connection().executemany(sql, (
+                [v[c] if type(v[c]) in _AS_IS else fields[c].db_value(v[c]) for c in columns]
+                for v in values_list))
         insert_rows(index_rows(values_list))
         invalidate()
     return [v["id"] for v in values_list]

@@ -93,18 +93,21 @@ def validate(data: PurchaseData) -> None:
         raise ValidationError(errors)
 
 
+# A client's value figures from her purchases; `{which}` picks the clients to refresh.
+REFRESH_VALUES = """UPDATE client SET
+     lifetime_spend_cents = spend_before_cents
+         + COALESCE((SELECT SUM(p.total_cents) FROM purchase p
+                     WHERE p.client_id = client.id AND p.voided = ''), 0),
+     purchase_count = (SELECT COUNT(*) FROM purchase p
+                       WHERE p.client_id = client.id AND p.voided = ''),
+     last_purchase_date = (SELECT MAX(p.purchase_date) FROM purchase p
+                           WHERE p.client_id = client.id)
+   WHERE {which}"""
+
+
 def refresh_client_value(client_id: int) -> None:
     """Recompute lifetime spend, purchase count and last purchase from the purchases."""
-    database.execute_sql(
-        """UPDATE client SET
-             lifetime_spend_cents = spend_before_cents
-                 + COALESCE((SELECT SUM(total_cents) FROM purchase
-                             WHERE client_id = ? AND voided = ''), 0),
-             purchase_count = (SELECT COUNT(*) FROM purchase WHERE client_id = ? AND voided = ''),
-             last_purchase_date = (SELECT MAX(purchase_date) FROM purchase WHERE client_id = ?)
-           WHERE id = ?""",
-        (client_id, client_id, client_id, client_id),
-    )
+    database.execute_sql(REFRESH_VALUES.format(which="id = ?"), (client_id,))
     value.invalidate()
 
 

@@ -8,12 +8,10 @@ over 100k clients never scans the book. Trashed clients have no words.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 
-import phonenumbers
-
 from boutique.models import Client, database
+from boutique.services.clients.phones import national_digits
 from boutique.services.text import digits, fold
 
 # Digits typed for a local number: the last seven and last four are common at the counter.
@@ -24,9 +22,7 @@ def phone_words(e164: str) -> set[str]:
     if not e164:
         return set()
     full = digits(e164)
-    words = {full}
-    with contextlib.suppress(phonenumbers.NumberParseException):
-        words.add(str(phonenumbers.parse(e164).national_number))
+    words = {full, national_digits(e164)}
     words.update(full[-n:] for n in LOCAL_DIGIT_LENGTHS if len(full) > n)
     return words
 
@@ -59,8 +55,10 @@ def index_rows(clients: Iterable[dict]) -> list[tuple[str, str, int]]:
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
     database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
     connection = database.connection()
+    # In key order the rows append to the index's pages instead of landing all over it.
     connection.executemany(
-        "INSERT OR IGNORE INTO client_word (word, sort_name, client_id) VALUES (?, ?, ?)", rows)
+        "INSERT OR IGNORE INTO client_word (word, sort_name, client_id) VALUES (?, ?, ?)",
+        sorted(rows))
 
 
 def reindex_client(client: Client) -> None:

@@ -170,7 +170,7 @@ def _build(clients: int, seed: int, today: dt.date, years: float) -> dict[str, i
                 number = next_id + batch_start + offset
                 row = _client_row(rng, number)
                 row.update(id=number, created_at=utcnow(), updated_at=utcnow())
-                row.update(derived_columns(Client(**row)))
+                row.update(derived_columns(row))
                 client_rows.append(row)
                 purchases = _purchase_rows(rng, number, row["partner_name"], start, days)
                 purchase_rows.extend(purchases)

@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from boutique.models import database
-from boutique.services.cadence import keep_followups_ahead
+from boutique.services.cadence import schedule_imported
 from boutique.services.clients import (
+    PurchaseData,
     insert_clean_clients,
-    record_purchase,
+    insert_purchases,
     save_client,
     set_spend_before,
 )
@@ -57,6 +58,14 @@ def apply_plan(plan: ImportPlan, good_rows_only: bool = False,
     return plan.summary()
 
 
+PROGRESS_EVERY = 500  # rows between progress reports: a window redraw per row is slow
+
+
+def _report(progress, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise ImportCancelled("the import was cancelled; the book is as it was")
+
+
 def _write(plan: ImportPlan, progress, today: dt.date) -> None:
     total = len(plan.rows)
     creates = [r for r in plan.rows if r.action == "create"]
@@ -64,30 +73,35 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
     new_ids = insert_clean_clients([r.values for r in creates],
                                    [r.spend_before_cents for r in creates])
     ids_by_row: dict[int, int] = {r.row: i for r, i in zip(creates, new_ids, strict=True)}
-    if progress is not None and creates and not progress(len(creates), total):
-        raise ImportCancelled("the import was cancelled; the book is as it was")
+    if creates:
+        _report(progress, len(creates), total)
+    orders: list[tuple[int, PurchaseData, str]] = []  # client, purchase, its note
     for done, planned in enumerate(plan.rows, start=1):
-        if planned.action == "create":
-            if planned.note and planned.purchase is None:
-                add_note(ids_by_row[planned.row], planned.note)
-        elif planned.action == "merge":
+        if planned.action == "merge":
             client_id = planned.client_id or ids_by_row[planned.merge_into_row]
             if planned.values and planned.client_id:
                 save_client(planned.values, client_id)
             ids_by_row[planned.row] = client_id
-        else:
+        elif planned.action == "skip":
             ids_by_row[planned.row] = planned.client_id
         client_id = ids_by_row[planned.row]
         if planned.spend_before_cents and planned.action != "create":
             set_spend_before(client_id, planned.spend_before_cents)
         if planned.purchase is not None:
-            purchase = record_purchase(client_id, planned.purchase)
-            plan.purchases_added += 1
-            plan.followups_added += keep_followups_ahead(
-                purchase.id, today, keep_any=not planned.purchase.voided)
+            orders.append((client_id, planned.purchase, planned.note))
+        elif planned.action == "create":
             if planned.note:
-                add_note(client_id, planned.note, purchase_id=purchase.id)
-        elif planned.action != "create":
+                add_note(client_id, planned.note)
+        else:
             _add_note_once(client_id, planned.note)
-        if progress is not None and not progress(done, total):
-            raise ImportCancelled("the import was cancelled; the book is as it was")
+        if done % PROGRESS_EVERY == 0:
+            _report(progress, done, total)
+    # Orders in bulk, then their follow-ups: only those still ahead of the import day.
+    purchase_ids = insert_purchases([(client, purchase) for client, purchase, _n in orders])
+    if purchase_ids:
+        plan.purchases_added = len(purchase_ids)
+        plan.followups_added = schedule_imported(purchase_ids[0], today)
+    for purchase_id, (client_id, _purchase, note) in zip(purchase_ids, orders, strict=True):
+        if note:
+            add_note(client_id, note, purchase_id=purchase_id)
+    _report(progress, total, total)

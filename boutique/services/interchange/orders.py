@@ -7,6 +7,7 @@ import datetime as dt
 from boutique.services.clients import ItemData, PurchaseData, parse_price
 from boutique.services.interchange.mapping import MappedRow
 
+ORDER_REF_PREFIX = "shopify:"  # an imported order's source_ref: prefix + the order's Name
 ORDER_SIGNATURE = {"Name", "Email", "Created at", "Lineitem name", "Lineitem price"}
 BILLING = {"Billing Phone": "mobile_phone", "Billing Address1": "home_line1",
            "Billing Address2": "home_line2", "Billing City": "home_city",
@@ -64,7 +65,7 @@ def _order(number: int, lines: list[tuple[int, dict[str, str]]]) -> MappedRow:
             voided = "refunded"
     if day is not None:
         out.purchase = PurchaseData(purchase_date=day, items=items, voided=voided,
-                                    source_ref=f"shopify:{_cell(first, 'Name')}")
+                                    source_ref=ORDER_REF_PREFIX + _cell(first, "Name"))
     return out
 
 

@@ -17,12 +17,12 @@ from boutique.services.clients import (
     PHONE_FIELDS,
     Client,
     clean_client_values,
-    imported_purchase,
+    imported_refs,
 )
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
-from boutique.services.interchange.orders import order_rows
+from boutique.services.interchange.orders import ORDER_REF_PREFIX, order_rows
 from boutique.services.interchange.reading import decode, read_table
 from boutique.services.interchange.vcard import is_vcard, read_cards
 
@@ -137,6 +137,7 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
     book = _Book()
     region = settings.get("store.default_region")  # read once: a query per row is slow
     planned_by_row: dict[int, PlannedRow] = {}
+    already_imported = imported_refs(ORDER_REF_PREFIX) if fmt == "shopify-orders" else set()
     for number, mapped in mapped_rows:
         problems = [Problem(number, f, r) for f, r in mapped.problems]
         try:
@@ -156,6 +157,8 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
             target = planned_by_row[-key]
             changes = _merge_changes(target.values, values)
             target.values.update(changes)
+            if not target.spend_before_cents:  # like any field: the first row that has it
+                target.spend_before_cents = mapped.spend_before_cents
             planned = PlannedRow(number, "merge", changes, 0, mapped.note,
                                  merge_into_row=-key, rule=f"{rule} as row {-key}")
         else:
@@ -165,7 +168,7 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
             action = "merge" if changes or spend else "skip"
             planned = PlannedRow(number, action, changes, spend, mapped.note, client_id=key,
                                  rule=rule)
-        if mapped.purchase is not None and not imported_purchase(mapped.purchase.source_ref):
+        if mapped.purchase is not None and mapped.purchase.source_ref not in already_imported:
             planned.purchase = mapped.purchase
             planned.action = "merge" if planned.action == "skip" else planned.action
         plan.rows.append(planned)

@@ -226,3 +226,16 @@ def test_client_record_holds_profile_purchases_notes_followups(db, make_client):
     assert record["purchases"][0]["items"][0]["description"] == "Opal ring"
     assert record["notes"][0]["text"] == "Loves <b>opals</b> & 🎉"
     assert record["followups"] and {"kind", "due", "status"} <= set(record["followups"][0])
+
+
+def test_a_later_row_of_the_same_client_brings_the_spend_the_first_lacked(db, tmp_path):
+    path = tmp_path / "customers.csv"
+    path.write_text(
+        "First Name,Last Name,Email,Accepts Email Marketing,Total Spent\n"
+        "Renée,Okafor,renee@example.com,yes,\n"
+        "Renee,Okafor,RENEE@example.com,yes,\"2,310.00\"\n"
+        "Renee,Okafor,renee@example.com,yes,99.00\n", encoding="utf-8")
+    summary = apply_plan(build_plan(path))
+    assert (summary["created"], summary["merged"]) == (1, 2)
+    [renee] = Client.select()
+    assert (renee.spend_before_cents, renee.lifetime_spend_cents) == (231000, 231000)

@@ -1,0 +1,58 @@
+"""Indexing many new rows at once: the search index filled by one statement, not a trigger
+per row.
+
+The insert triggers of the search index (migration 3) cost a view lookup and an FTS write
+for every row; an import of 100,000 clients spends most of its time there. Inside the
+caller's transaction the triggers are dropped, the rows inserted, their documents added to
+the index in one INSERT ... SELECT, and the triggers created again from the very SQL the
+store holds, so the schema after the block is the schema before it. Other connections
+never see the gap: a schema change is as private as any other uncommitted write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from boutique.models.db import database
+
+# For each kind of search document, the insert triggers that keep it current row by row.
+INSERT_TRIGGERS = {
+    "client": ("client_fts_insert",),
+    "purchase": ("purchase_fts_insert", "purchase_item_fts_insert_before",
+                 "purchase_item_fts_insert_after"),
+}
+
+
+def _trigger_sql(names: tuple[str, ...]) -> dict[str, str]:
+    marks = ", ".join("?" for _ in names)
+    cursor = database.execute_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})", names)
+    return dict(cursor.fetchall())
+
+
+def _index_columns(kind: str) -> str:
+    columns = [row[1] for row in database.execute_sql(f"PRAGMA table_info({kind}_fts)")]
+    return ", ".join(columns)
+
+
+@contextmanager
+def search_index_deferred(kind: str, first_id: int) -> Iterator[None]:
+    """Rows of `kind` with id >= `first_id` inserted in the block are indexed at its end.
+
+    Call inside a transaction (the caller's `database.atomic()`), with ids that no row of
+    the kind holds yet, so that the index gets each new document exactly once."""
+    if not database.in_transaction():
+        raise RuntimeError("search_index_deferred needs the caller's transaction")
+    saved = _trigger_sql(INSERT_TRIGGERS[kind])
+    for name in saved:
+        database.execute_sql(f"DROP TRIGGER {name}")
+    try:
+        yield
+        columns = _index_columns(kind)
+        database.execute_sql(
+            f"INSERT INTO {kind}_fts (rowid, {columns}) SELECT id, {columns} "
+            f"FROM {kind}_search_doc WHERE id >= ?", (first_id,))
+    finally:
+        for sql in saved.values():
+            database.execute_sql(sql)
