@@ -15,6 +15,7 @@ from boutique.services.interchange import (
     client_record,
     erase_client,
     export_clients_csv,
+    export_purchases_csv,
     export_vcard,
 )
 
@@ -34,8 +35,9 @@ def register(subparsers) -> None:
     imp.set_defaults(run=run_import)
 
     exp = subparsers.add_parser("export", help="export the book",
-                                description="Export clients to a Boutique CSV file.")
-    exp.add_argument("what", choices=("clients-csv", "vcard", "client"))
+                                description="Export clients or purchases to a Boutique CSV file, clients to "
+                                "vCard, or one client's whole record as JSON.")
+    exp.add_argument("what", choices=("clients-csv", "purchases-csv", "vcard", "client"))
     exp.add_argument("--id", type=int, metavar="ID", help="the client, for `export client`")
     exp.add_argument("--out", metavar="FILE", required=True)
     exp.set_defaults(run=run_export)
@@ -93,6 +95,9 @@ def run_export(args) -> int:
         Path(args.out).write_text(json.dumps(record, ensure_ascii=False, indent=2, default=str),
                                   encoding="utf-8")
         print(f"client {args.id} written to {args.out}")
+        return 0
+    if args.what == "purchases-csv":
+        print(f"{export_purchases_csv(Path(args.out))} purchases written to {args.out}")
         return 0
     write = export_clients_csv if args.what == "clients-csv" else export_vcard
     count = write(Path(args.out))

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from boutique.services.interchange import apply_plan, build_plan
+from boutique.services.interchange import (
+    FIXED_FORMATS,
+    FORMAT_NAMES,
+    apply_plan,
+    build_plan,
+    failure_message,
+)
+from boutique.ui.import_mapping import MappingModel, MappingView
 
 PREVIEW_ROWS = 20
 PREVIEW_FIELDS = ("first_name", "last_name", "email", "mobile_phone", "home_city", "tags")
@@ -48,8 +55,8 @@ class ImportWorker(QThread):
         try:
             summary = apply_plan(self.plan, self.good_rows_only, progress=self._progress)
             self.finished_with.emit(summary, "")
-        except Exception as exc:  # shown to the user in one line; the store rolled back
-            self.finished_with.emit(None, str(exc))
+        except Exception as exc:  # the transaction rolled back; say so, and why
+            self.finished_with.emit(None, failure_message(exc))
 
 
 def _model(headers, rows) -> QStandardItemModel:
@@ -64,39 +71,40 @@ def _model(headers, rows) -> QStandardItemModel:
 class ImportDialog(QDialog):
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Import {Path(path).name}")
-        self.resize(860, 600)
-        self.plan = build_plan(Path(path))
+        self.path = Path(path)
+        self.setWindowTitle(f"Import {self.path.name}")
+        self.resize(920, 720)
+        self.plan = build_plan(self.path)
         self.worker: ImportWorker | None = None
         self.summary = None
         layout = QVBoxLayout(self)
-        s = self.plan.summary()
-        self.counts = QLabel(
-            f"Recognised as <b>{self.plan.format}</b>: {s['created']} new, {s['merged']} merged "
-            f"into clients already in the book, {s['skipped']} unchanged, "
-            f"<b>{len(self.plan.problems)} problems</b>.", self)
+        self.counts = QLabel(self)
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
+        self.mapping_view = None
+        if self.plan.format not in FIXED_FORMATS:
+            layout.addWidget(QLabel("Columns: choose where each goes (the preview follows):",
+                                    self))
+            self.mapping_model = MappingModel(self.plan.header, self.plan.sample,
+                                              self.plan.mapping, self)
+            self.mapping_model.changed.connect(self.remap)
+            self.mapping_view = MappingView(self.mapping_model, self)
+            layout.addWidget(self.mapping_view, 2)
         layout.addWidget(QLabel("The first rows as they will be saved:", self))
         self.rows_view = QTableView(self)
-        self.rows_view.setModel(_model(("row", "action") + PREVIEW_FIELDS + ("matched by",), [
-            (r.row, r.action, *(r.values.get(f, "") for f in PREVIEW_FIELDS), r.rule)
-            for r in self.plan.rows[:PREVIEW_ROWS]]))
-        layout.addWidget(self.rows_view)
+        self.rows_view.verticalHeader().hide()
+        layout.addWidget(self.rows_view, 2)
         layout.addWidget(QLabel("Problems (nothing is imported while there are any, unless you "
                                 "choose the good rows only):", self))
         self.problems_view = QTableView(self)
-        self.problems_view.setModel(_model(("row", "field", "reason"), [
-            (p.row, p.field, p.reason) for p in self.plan.problems]))
+        self.problems_view.verticalHeader().hide()
         self.problems_view.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.problems_view)
+        layout.addWidget(self.problems_view, 1)
         line = QHBoxLayout()
         self.save_problems = QPushButton("Save problems as CSV…", self)
-        self.save_problems.setEnabled(bool(self.plan.problems))
         self.save_problems.clicked.connect(self._ask_save_problems)
         line.addWidget(self.save_problems)
         self.good_only = QCheckBox("Import only the good rows", self)
-        self.good_only.setVisible(bool(self.plan.problems))
         self.good_only.toggled.connect(self._update_buttons)
         line.addWidget(self.good_only)
         line.addStretch(1)
@@ -105,6 +113,7 @@ class ImportDialog(QDialog):
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
         self.status = QLabel("", self)
+        self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -112,6 +121,26 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self._cancel)
         layout.addWidget(self.buttons)
+        self._show_plan()
+
+    def remap(self, mapping: dict[str, str]) -> None:
+        """Preview again with the user's mapping; nothing is written until Import."""
+        self.plan = build_plan(self.path, self.plan.format, mapping)
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        s = self.plan.summary()
+        self.counts.setText(
+            f"Recognised as <b>{FORMAT_NAMES.get(self.plan.format, self.plan.format)}</b>: "
+            f"{s['created']} new, {s['merged']} merged into clients already in the book, "
+            f"{s['skipped']} unchanged, <b>{len(self.plan.problems)} problems</b>.")
+        self.rows_view.setModel(_model(("row", "action") + PREVIEW_FIELDS + ("matched by",), [
+            (r.row, r.action, *(r.values.get(f, "") for f in PREVIEW_FIELDS), r.rule)
+            for r in self.plan.rows[:PREVIEW_ROWS]]))
+        self.problems_view.setModel(_model(("row", "field", "reason"), [
+            (p.row, p.field, p.reason) for p in self.plan.problems]))
+        self.save_problems.setEnabled(bool(self.plan.problems))
+        self.good_only.setVisible(bool(self.plan.problems))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -131,12 +160,17 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         self.import_button.setEnabled(False)
         self.progress.setVisible(True)
-        self.progress.setRange(0, max(1, len(self.plan.rows)))
-        self.status.setText("Importing… (a verified backup was taken first)")
+        self.progress.setRange(0, 0)  # busy until the first rows are written
+        self.status.setText("Taking a verified backup, then importing in one go: "
+                            "Cancel leaves the book as it was.")
         self.worker = ImportWorker(self.plan, self.good_only.isChecked(), self)
-        self.worker.progressed.connect(lambda done, total: self.progress.setValue(done))
+        self.worker.progressed.connect(self._progressed)
         self.worker.finished_with.connect(self._finished)
         self.worker.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
 
     def _cancel(self) -> None:
         if self.worker is not None and self.worker.isRunning():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from boutique.services.clients import Client
 from boutique.ui.erase_dialog import EraseDialog
-from boutique.ui.import_dialog import ImportDialog
+from boutique.ui.import_dialog import PREVIEW_FIELDS, ImportDialog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -47,3 +47,40 @@ def test_erase_dialog_names_the_backup_date_and_needs_confirming(qtbot, db, make
     dialog.confirm.setText("ERASE")
     dialog.erase_button.click()
     assert Client.select().count() == 0
+
+
+def test_changing_a_column_in_the_preview_changes_what_is_saved(qtbot, db):
+    from PySide6.QtWidgets import QComboBox
+
+    dialog = ImportDialog(FIXTURES / "spreadsheet_clients.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.mapping_model
+    assert "spreadsheet" in dialog.counts.text()
+    rows = dialog.rows_view.model()
+    phone_column = 2 + PREVIEW_FIELDS.index("mobile_phone")
+    assert rows.item(0, phone_column).text() == "+15035550123"
+    mobile = model.index(model.header.index("Mobile"), 2)
+    dialog.mapping_view.edit(mobile)
+    combo = dialog.mapping_view.findChild(QComboBox)
+    combo.setCurrentIndex(combo.findData(""))  # (not imported)
+    combo.activated.emit(combo.currentIndex())
+    assert "Mobile" not in model.current()
+    assert dialog.plan.mapping == model.current()
+    assert dialog.rows_view.model().item(0, phone_column).text() == ""
+    # A field takes one column: giving "email" to Surname lets E-mail go.
+    model.setData(model.index(model.header.index("Surname"), 2), "email")
+    assert "E-mail" not in model.current()
+    assert dialog.plan.problems and dialog.plan.problems[0].field == "email"
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_failed_import_says_the_book_is_as_it_was(db):
+    from boutique.services.errors import ValidationError
+    from boutique.services.interchange import ImportCancelled, failure_message
+
+    assert failure_message(ImportCancelled()) == "The import was cancelled; the book is as it was."
+    text = failure_message(ValidationError({"row 4": "email: is not valid"}))
+    assert "row 4: email: is not valid" in text and "as it was" in text
+    text = failure_message(PermissionError(13, "Permission denied", "/backups/x.sqlite3"))
+    assert text.startswith("Nothing was imported: Permission denied (/backups/x.sqlite3)")

@@ -48,6 +48,7 @@ from boutique.services.clients.purchases import (
     record_purchase,
     set_spend_before,
 )
+from boutique.services.clients.purchases import validate as validate_purchase
 from boutique.services.clients.purchases_bulk import imported_refs, insert_purchases
 from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.clients.value import invalidate as invalidate_value
@@ -55,7 +56,7 @@ from boutique.services.clients.word_index import index_rows, insert_rows, uninde
 
 __all__ = [
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
-    "set_spend_before", "purchase_json", "imported_purchase", "imported_refs", "insert_purchases", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
+    "set_spend_before", "validate_purchase", "purchase_json", "imported_purchase", "imported_refs", "insert_purchases", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "NO_AGREED_WAY", "addressee_name", "choose_agreed", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",

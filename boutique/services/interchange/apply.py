@@ -14,7 +14,7 @@ from boutique.services.clients import (
     save_client,
     set_spend_before,
 )
-from boutique.services.errors import ValidationError
+from boutique.services.errors import StoreUnusable, ValidationError
 from boutique.services.interchange.plan import ImportPlan
 from boutique.services.interchange.safety import backup_before
 from boutique.services.notes import add_note, timeline
@@ -105,3 +105,19 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
         if note:
             add_note(client_id, note, purchase_id=purchase_id)
     _report(progress, total, total)
+
+
+def failure_message(exc: BaseException) -> str:
+    """What the user reads when an import stops: the book is as it was, and why."""
+    if isinstance(exc, ImportCancelled):
+        return "The import was cancelled; the book is as it was."
+    if isinstance(exc, ValidationError):
+        reasons = "; ".join(f"{where}: {why}" for where, why in exc.errors.items())
+        return f"Nothing was imported ({reasons}). The book is as it was."
+    if isinstance(exc, StoreUnusable):
+        return f"Nothing was imported: {exc}"
+    if isinstance(exc, OSError):
+        return (f"Nothing was imported: {exc.strerror or exc} ({exc.filename or 'the backup'})."
+                " The book is as it was.")
+    return (f"Nothing was imported: the store refused the data ({type(exc).__name__}: {exc})."
+            " The book is as it was; please keep the file and report this.")

@@ -18,11 +18,13 @@ from boutique.services.clients import (
     Client,
     clean_client_values,
     imported_refs,
+    validate_purchase,
 )
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
 from boutique.services.interchange.orders import ORDER_REF_PREFIX, order_rows
+from boutique.services.interchange.purchases_csv import present_refs, purchase_rows
 from boutique.services.interchange.reading import decode, read_table
 from boutique.services.interchange.vcard import is_vcard, read_cards
 
@@ -57,6 +59,7 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     followups_added: int = 0
     purchases_added: int = 0
+    sample: dict[str, str] = field(default_factory=dict)  # the file's first row, as read
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -115,31 +118,40 @@ def _merge_changes(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, A
 
 
 def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
-    """(format, header, mapping, [(row number, MappedRow)]); vCards count from 1."""
+    """(format, header, mapping, [(row number, MappedRow)], first row); vCards count from 1."""
     text = decode(path.read_bytes())
     if fmt == "vcard" or (fmt == "auto" and is_vcard(text)):
         cards = read_cards(text)
         return "vcard", [], {}, [(n, MappedRow(values=v, note=note))
-                                 for n, (v, note) in enumerate(cards, start=1)]
+                                 for n, (v, note) in enumerate(cards, start=1)], {}
     header, rows = read_table(path)
     if fmt == "auto":
         fmt = detect_format(header)
+    sample = rows[0] if rows else {}
     if fmt == "shopify-orders":
-        return fmt, header, {}, order_rows(rows)
-    mapping = mapping or default_mapping(fmt, header)
-    return fmt, header, mapping, [(n, map_row(fmt, row, mapping))
-                                  for n, row in enumerate(rows, start=2)]  # row 1: header
+        return fmt, header, {}, order_rows(rows), sample
+    if fmt == "boutique-purchases":
+        return fmt, header, {}, purchase_rows(rows), sample
+    mapping = default_mapping(fmt, header) if mapping is None else mapping
+    return fmt, header, mapping, [(n, map_row(row, mapping))
+                                  for n, row in enumerate(rows, start=2)], sample  # 1: header
 
 
 def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None) -> ImportPlan:
-    fmt, header, mapping, mapped_rows = _mapped_rows(Path(path), fmt, mapping)
-    plan = ImportPlan(Path(path), fmt, header, mapping)
+    fmt, header, mapping, mapped_rows, sample = _mapped_rows(Path(path), fmt, mapping)
+    plan = ImportPlan(Path(path), fmt, header, mapping, sample=sample)
     book = _Book()
     region = settings.get("store.default_region")  # read once: a query per row is slow
     planned_by_row: dict[int, PlannedRow] = {}
-    already_imported = imported_refs(ORDER_REF_PREFIX) if fmt == "shopify-orders" else set()
+    already_imported = (imported_refs(ORDER_REF_PREFIX) if fmt == "shopify-orders"
+                        else present_refs() if fmt == "boutique-purchases" else set())
     for number, mapped in mapped_rows:
         problems = [Problem(number, f, r) for f, r in mapped.problems]
+        if mapped.purchase is not None:
+            try:
+                validate_purchase(mapped.purchase)
+            except ValidationError as exc:
+                problems += [Problem(number, f, r) for f, r in exc.errors.items()]
         try:
             values = clean_client_values(mapped.values, region)
         except ValidationError as exc:

@@ -60,15 +60,23 @@ def card_values(card) -> tuple[dict[str, Any], str]:
         if f"{which}_line1" in values:
             continue
         adr = line.value
-        values.update({f"{which}_line1": adr.street or "", f"{which}_city": adr.city or "",
+        # Apple writes a two-line street as one value with a line break in it.
+        street = [part.strip() for part in (adr.street or "").splitlines() if part.strip()]
+        values.update({f"{which}_line1": street[0] if street else "",
+                       f"{which}_line2": ", ".join(street[1:]), f"{which}_city": adr.city or "",
                        f"{which}_region": adr.region or "", f"{which}_postcode": adr.code or "",
                        f"{which}_country": adr.country or ""})
     if "org" in card.contents:
         values["business_company"] = " ".join(card.org.value).strip()
-    for prefix, keys in (("birthday", ("bday",)), ("anniversary", ("anniversary", "x-anniversary"))):
+    # Apple keeps other dates as X-ABDATE lines, the anniversary by its item-group label.
+    apple_dates = [line for line in card.contents.get("x-abdate", [])
+                   if "anniversary" in _types(line, labels)]
+    for prefix, keys in (("birthday", ("bday",)),
+                         ("anniversary", ("anniversary", "x-anniversary", "x-abdate"))):
         for key in keys:
-            if key in card.contents:
-                parts = _date_parts(str(card.contents[key][0].value))
+            lines = apple_dates if key == "x-abdate" else card.contents.get(key, [])
+            if lines:
+                parts = _date_parts(str(lines[0].value))
                 if parts:
                     values.update(dict(zip((f"{prefix}_year", f"{prefix}_month", f"{prefix}_day"),
                                            parts, strict=True)))
@@ -103,7 +111,8 @@ def client_card(client) -> str:
         a = client.address(which)
         if a["line1"] or a["city"]:
             line = card.add("adr")
-            line.value = vobject.vcard.Address(street=a["line1"], city=a["city"],
+            street = "\n".join(part for part in (a["line1"], a.get("line2", "")) if part)
+            line.value = vobject.vcard.Address(street=street, city=a["city"],
                                                region=a["region"], code=a["postcode"],
                                                country=a["country"])
             line.type_param = kind

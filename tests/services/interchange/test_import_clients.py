@@ -165,19 +165,37 @@ def test_a_google_vcard_becomes_clients(db):
     assert omar.home_phone == "+15035550155" and omar.business_company == "Haddad Imports"
 
 
-def test_vcard_round_trip(db, tmp_path):
+def test_an_apple_vcard_becomes_clients(db):
+    plan = build_plan(FIXTURES / "apple_contacts.vcf")
+    assert plan.format == "vcard" and plan.problems == []
+    apply_plan(plan)
+    renee = _book()[("Renée", "Okafor")]
+    assert (renee.mobile_phone, renee.work_phone) == ("+15035550101", "+15035550199")
+    assert renee.email == "renee.okafor@example.com"
+    assert (renee.birthday_year, renee.birthday_month, renee.birthday_day) == (None, 8, 21)
+    assert (renee.anniversary_year, renee.anniversary_month, renee.anniversary_day) == (2012, 5, 19)
+    assert (renee.business_line1, renee.business_line2) == ("200 Pine St", "Suite 4")
+    assert renee.home_line1 == "14 Elm St" and renee.business_company == "Okafor Design"
+    assert timeline(renee.id)[0].text == "Prefers white gold, never yellow.\nSister: Ada (buys her gifts)."
+    bruce = _book()[("小龍", "李")]
+    assert bruce.mobile_phone == "+15035550177" and bruce.birthday_year == 1985
+
+
+@pytest.mark.parametrize("fixture", ["google_contacts.vcf", "apple_contacts.vcf"])
+def test_vcard_round_trip(db, tmp_path, fixture):
     from boutique.services.interchange import export_vcard
 
-    apply_plan(build_plan(FIXTURES / "google_contacts.vcf"))
+    apply_plan(build_plan(FIXTURES / fixture))
     original = list(Client.select().order_by(Client.id).dicts())
     out = tmp_path / "book.vcf"
-    assert export_vcard(out) == 2
+    assert export_vcard(out) == Client.select().count()
     assert "VERSION:4.0" in out.read_text(encoding="utf-8")
     Client.delete().execute()
     apply_plan(build_plan(out))
     back = list(Client.select().order_by(Client.id).dicts())
     fields = ("first_name", "last_name", "email", "mobile_phone", "work_phone", "home_phone",
-              "home_line1", "home_city", "business_line1", "business_company", "birthday_year",
+              "home_line1", "home_city", "business_line1", "business_line2", "business_company",
+              "birthday_year",
               "birthday_month", "birthday_day", "anniversary_year", "anniversary_month")
     assert [{f: c[f] for f in fields} for c in back] == [{f: c[f] for f in fields} for c in original]
 
