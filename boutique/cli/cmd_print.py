@@ -15,6 +15,7 @@ from pathlib import Path
 from boutique.cli.common import MAX_ID, CliError, bounded_int, parse_date
 from boutique.printing.call_scripts import LAYOUTS as SCRIPT_LAYOUTS
 from boutique.printing.care_cards import MATERIALS, SIZES, care_cards_pdf
+from boutique.printing.glyph_warnings import checked_prompt, with_glyph_warnings
 from boutique.printing.pack import MAIL_CHOICES, PackOptions, piece_count, render_pack
 from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
 from boutique.printing.prompts import note_prompts_pdf
@@ -98,7 +99,7 @@ def run_today(args) -> int:
         options.check()
     except ValueError as exc:
         raise CliError(f"pack settings: {exc}") from None
-    pack = pack_data(day)
+    pack = with_glyph_warnings(pack_data(day))
     letterhead = load_letterhead()
     pdf = render_pack(pack, letterhead, Wording.from_overrides(load_template_overrides()),
                       options)
@@ -121,7 +122,7 @@ def run_today(args) -> int:
 
 def run_prompt(args) -> int:
     day = parse_date(args.date)
-    prompt = note_prompt_for_purchase(args.purchase, day)
+    prompt = checked_prompt(note_prompt_for_purchase(args.purchase, day))
     pdf = note_prompts_pdf([prompt], load_letterhead(),
                            Wording.from_overrides(load_template_overrides()), args.layout)
     out = _write(args.out, pdf)

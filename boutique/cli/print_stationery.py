@@ -11,6 +11,7 @@ from pathlib import Path
 from boutique.cli.common import CliError, bounded_int, parse_date
 from boutique.printing.cards import CARD_LAYOUTS, card_layout, card_pdf
 from boutique.printing.envelopes import envelope_pdf
+from boutique.printing.glyph_warnings import address_warning
 from boutique.printing.labels import labels_pdf
 from boutique.printing.sheets import ENVELOPES, LABEL_SHEETS, label_sheet
 from boutique.services.stationery.letterhead import load_letterhead
@@ -87,8 +88,9 @@ def run_card(args) -> int:
         piece = mail_for_purchase(purchase_id)
         pdf = envelope_pdf(letterhead, piece.lines, ENVELOPE_LAYOUTS[name].key,
                            title=f"Envelope for {piece.client_name}")
-        for warning in piece.warnings:
-            sys.stderr.write(f"warning: {warning}\n")
+        for warning in (*piece.warnings, address_warning(piece.lines, piece.client_name)):
+            if warning:
+                sys.stderr.write(f"warning: {warning}\n")
         what = f"envelope for {piece.client_name}"
     else:
         client = get_purchase(purchase_id).client
@@ -116,6 +118,9 @@ def run_labels(args) -> int:
     for piece in ready:
         for warning in piece.warnings:
             sys.stderr.write(f"warning: {piece.client_name}: {warning}\n")
+        glyphs = address_warning(piece.lines, piece.client_name)
+        if glyphs:
+            sys.stderr.write(f"warning: {glyphs}\n")
     if not ready:
         print(f"No notes to address on {day.isoformat()}: nothing written")
         return 0

@@ -32,6 +32,7 @@ from boutique.printing.draw import (
 )
 from boutique.printing.fit import text_width
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, SANS_BOLD, register_fonts
+from boutique.printing.glyph_warnings import checked_script
 from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.templates import Wording
 from boutique.printing.wording import script_steps
@@ -233,7 +234,7 @@ def draw_script_pages(c, scripts: Sequence[CallScript], letterhead: Letterhead,
     slot_h = page[1] / per_page
     for start in range(0, len(scripts), per_page):
         c.setPageSize(page)
-        for index, script in enumerate(scripts[start:start + per_page]):
+        for index, script in enumerate(map(checked_script, scripts[start:start + per_page])):
             c.saveState()
             c.translate(0, page[1] - (index + 1) * slot_h)
             draw_script(c, script, page[0], slot_h, letterhead, wording)

@@ -21,6 +21,7 @@ from boutique.printing.document import PdfDocument
 from boutique.printing.draw import ACCENT, INK, MUTED, WARN, block, hairline, label, tracked
 from boutique.printing.envelopes import draw_envelope, envelope_size
 from boutique.printing.fonts import DISPLAY, SANS, SANS_BOLD, register_fonts
+from boutique.printing.glyph_warnings import with_glyph_warnings
 from boutique.printing.labels import draw_label_sheets
 from boutique.printing.letterhead import Letterhead, draw_masthead, page_size_points
 from boutique.printing.prompts import KIND_TITLES as NOTE_TITLES
@@ -85,6 +86,7 @@ def render_pack(pack: PackData, letterhead: Letterhead, wording: Wording | None 
     register_fonts()
     options = options or PackOptions()
     options.check()
+    pack = with_glyph_warnings(pack)
     wording = wording or Wording()
     total = piece_count(pack, options)
     done = 0

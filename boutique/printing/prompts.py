@@ -30,6 +30,7 @@ from boutique.printing.draw import (
 )
 from boutique.printing.fit import fit_lines
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, SANS_BOLD, register_fonts
+from boutique.printing.glyph_warnings import checked_prompt
 from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.sheets import FLAT_4X6, FLAT_A6
 from boutique.printing.templates import Wording
@@ -169,7 +170,7 @@ def draw_prompt_pages(c, prompts: Sequence[NotePrompt], letterhead: Letterhead,
         raise ValueError(f"prompt layout must be one of {', '.join(LAYOUTS)}, not '{layout}'")
     if layout == "card":
         size = card_size(letterhead)
-        for prompt in prompts:
+        for prompt in map(checked_prompt, prompts):
             c.setPageSize(size)
             draw_prompt(c, prompt, *size, letterhead, wording, margin_x=22, margin_y=20)
             c.showPage()
@@ -181,7 +182,7 @@ def draw_prompt_pages(c, prompts: Sequence[NotePrompt], letterhead: Letterhead,
     slot_h = page[1] / per_page
     for start in range(0, len(prompts), per_page):
         c.setPageSize(page)
-        chunk = prompts[start:start + per_page]
+        chunk = [checked_prompt(p) for p in prompts[start:start + per_page]]
         for index, prompt in enumerate(chunk):
             c.saveState()
             c.translate(0, page[1] - (index + 1) * slot_h)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from boutique.printing.cards import CARD_LAYOUTS, card_pdf
 from boutique.printing.envelopes import envelope_pdf
+from boutique.printing.glyph_warnings import address_warning
 from boutique.printing.sheets import ENVELOPES
 from boutique.services import settings
 from boutique.services.stationery.letterhead import load_letterhead
@@ -119,8 +120,11 @@ class EnvelopeDialog(QDialog):
         self.address = _plain_label("\n".join(self.piece.lines), self)
         form.addRow(where, self.address)
         layout.addLayout(form)
-        self.warnings = _plain_label("\n".join(self.piece.warnings), self, role="error")
-        self.warnings.setVisible(bool(self.piece.warnings))
+        warnings = [*self.piece.warnings,
+                    address_warning(self.piece.lines, self.piece.client_name)]
+        warnings = [w for w in warnings if w]
+        self.warnings = _plain_label("\n".join(warnings), self, role="error")
+        self.warnings.setVisible(bool(warnings))
         layout.addWidget(self.warnings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.addButton("&Preview", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)

@@ -6,12 +6,27 @@ import io
 from dataclasses import dataclass
 
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
 
 from boutique.printing.fit import text_width
 from boutique.printing.fonts import DISPLAY, SANS, SERIF
 
 # The PostScript names ReportLab writes for our TTFs, back to our registered names.
 _FONTS = {"EBGaramond12-Regular": DISPLAY, "DejaVuSans": SANS, "DejaVuSerif": SERIF}
+
+
+def registered_name(base_font: str) -> str:
+    """Our registered face for a PDF /BaseFont (subset prefix dropped): the fallbacks'
+    too, so a CJK run measures in the face it was drawn in."""
+    base = base_font.split("+")[-1].lstrip("/")
+    if base in _FONTS:
+        return _FONTS[base]
+    for name in pdfmetrics.getRegisteredFontNames():
+        face = getattr(pdfmetrics.getFont(name), "face", None)
+        ps = getattr(face, "name", b"")
+        if (ps.decode("latin-1") if isinstance(ps, bytes) else str(ps)) == base:
+            return name
+    return SANS
 
 
 def reader(pdf: bytes) -> PdfReader:
@@ -51,9 +66,9 @@ def runs(pdf: bytes, page: int = 0) -> list[Run]:
     def visit(text, cm, tm, font_dict, font_size):
         if not text.strip() or font_dict is None:
             return
-        base = str(font_dict.get("/BaseFont", "")).split("+")[-1]
+        base = str(font_dict.get("/BaseFont", ""))
         found.append(Run(text.rstrip("\n"), tm[4] + cm[4], tm[5] + cm[5], font_size,
-                         _FONTS.get(base, SANS)))
+                         registered_name(base)))
 
     reader(pdf).pages[page].extract_text(visitor_text=visit)
     return found
