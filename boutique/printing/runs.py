@@ -42,10 +42,12 @@ def _joins_previous(ch: str) -> bool:
 
 
 def _chain(font_name: str) -> list[str]:
+    """The face, its shipped fallbacks, and at last the upright sans, which has the most
+    (DejaVu Sans Oblique has no Arabic: an Arabic word in an italic line is set upright)."""
     chain = [font_name]
     while chain[-1] in SHIPPED_FALLBACK:
         chain.append(SHIPPED_FALLBACK[chain[-1]])
-    return chain
+    return chain if SANS in chain else [*chain, SANS]
 
 
 def font_runs(text: str, font_name: str) -> tuple[tuple[str, str], ...]:
