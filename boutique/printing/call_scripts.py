@@ -18,6 +18,7 @@ from boutique.printing.draw import (
     ACCENT,
     INK,
     MUTED,
+    PRINTABLE_INSET,
     block,
     checkbox,
     cut_line,
@@ -183,8 +184,10 @@ def draw_script(c, script: CallScript, width: float, height: float, letterhead: 
     hairline(c, x, y, x + inner, y)
     y = _outcome(c, script.kind, x, y - 8, inner, 8.5 if full else 8)
     y = label(c, x, y - 6, "Notes", width=inner)
-    # A line or more to write on; the last may dip a little into the foot margin.
-    writing_lines(c, x, y + 4, inner, bottom - 8, spacing=19 if full else 17)
+    # A line or more to write on; the last may dip a little into the foot margin, never
+    # into the quarter inch at the sheet's edge that office printers leave unprinted.
+    writing_lines(c, x, y + 4, inner, max(bottom - 8, PRINTABLE_INSET + 1),
+                  spacing=19 if full else 17)
 
 
 CUE_SCALE = 0.84  # the sans cues beside the book face read at the same weight a bit smaller

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from boutique.printing.document import PdfDocument
-from boutique.printing.draw import ACCENT, INK, MUTED, RULE
+from boutique.printing.draw import ACCENT, INK, MUTED, PRINTABLE_INSET, RULE
 from boutique.printing.fit import FittedText, fit_lines, fit_text
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, register_fonts
 from boutique.printing.letterhead import Letterhead, draw_logo
@@ -54,6 +54,8 @@ class CardLayout:
             return f"{self.stock.title}, on card stock of that size"
         sheet = self.stock.home_page if self.stock.folded else "the store's paper"
         sheet = {"letter": "Letter", "a4": "A4"}.get(sheet, sheet)
+        if self.stock.folded:  # two would fill the sheet: a strip is cut away between
+            return f"{self.stock.title}, two on {sheet}, trimmed 1/16 in shorter"
         return f"{self.stock.title}, two on {sheet} with crop marks"
 
     def imposition(self, store_page: str = "letter") -> Imposition:
@@ -102,7 +104,8 @@ def draw_card_pages(canvas, letterhead: Letterhead, layout: CardLayout, *,
     imposition = layout.imposition(letterhead.page_size)
     canvas.setPageSize(imposition.sheet)
     stock = layout.stock
-    width, height = stock.panel
+    width, height = imposition.piece  # 2-up folded cards come a little shorter (sheets.py)
+    width = width / 2 if stock.folded else width
     if stock.folded:
         sides = [lambda c: _outside(c, width, height, letterhead, greeting),
                  lambda c: _inside(c, width, height, guides)]
@@ -226,7 +229,7 @@ def _fold_ticks(canvas, fold_x: float, height: float) -> None:
     canvas.saveState()
     canvas.setStrokeGray(FOLD_GREY)
     canvas.setLineWidth(0.3)
-    inset, length = 0.2 * INCH, 0.14 * INCH
+    inset, length = PRINTABLE_INSET + 2, 0.14 * INCH  # where office printers still print
     canvas.line(fold_x, height - inset, fold_x, height - inset - length)
     canvas.line(fold_x, inset, fold_x, inset + length)
     canvas.restoreState()
