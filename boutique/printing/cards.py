@@ -25,12 +25,14 @@ from boutique.printing.letterhead import Letterhead, draw_logo
 from boutique.printing.sheets import (
     A2_FOLDED,
     A6_FOLDED,
+    ENVELOPES,
     FLAT_4X6,
     FLAT_A6,
     INCH,
     CardStock,
     Imposition,
     draw_crop_marks,
+    envelopes_holding,
     one_up,
     page_size,
     two_up,
@@ -50,13 +52,24 @@ class CardLayout:
 
     @property
     def description(self) -> str:
+        fits = [ENVELOPES[k].title.split(" ")[0] for k in self.envelopes()[:2]]
+        goes_in = f"; envelope {' or '.join(fits)}" if fits else ""
         if not self.two_up:
-            return f"{self.stock.title}, on card stock of that size"
+            return f"{self.stock.title}, on card stock of that size{goes_in}"
         sheet = self.stock.home_page if self.stock.folded else "the store's paper"
         sheet = {"letter": "Letter", "a4": "A4"}.get(sheet, sheet)
         if self.stock.folded:  # two would fill the sheet: a strip is cut away between
-            return f"{self.stock.title}, two on {sheet}, trimmed 1/16 in shorter"
-        return f"{self.stock.title}, two on {sheet} with crop marks"
+            return f"{self.stock.title}, two on {sheet}, trimmed 1/16 in shorter{goes_in}"
+        return f"{self.stock.title}, two on {sheet} with crop marks{goes_in}"
+
+    def finished(self, store_page: str = "letter") -> tuple[float, float]:
+        """The card as it goes into the envelope: folded, or trimmed from the sheet."""
+        width, height = self.imposition(store_page).piece
+        return (width / 2, height) if self.stock.folded else (width, height)
+
+    def envelopes(self, store_page: str = "letter") -> list[str]:
+        """The envelope sizes this card fits, best fit first."""
+        return envelopes_holding(self.finished(store_page), store_page)
 
     def imposition(self, store_page: str = "letter") -> Imposition:
         """1-up: the page is the card; 2-up: a folded card goes on the office page it is
@@ -77,6 +90,12 @@ def _layouts() -> dict[str, CardLayout]:
 
 
 CARD_LAYOUTS: dict[str, CardLayout] = _layouts()
+
+
+def envelope_for_card(layout: str, preferred: str = "", store_page: str = "letter") -> str:
+    """`preferred` when the card fits it, else the envelope the card fits best."""
+    fits = card_layout(layout).envelopes(store_page)
+    return preferred if preferred in fits else (fits[0] if fits else preferred)
 
 
 def card_layout(name: str) -> CardLayout:

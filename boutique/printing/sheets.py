@@ -75,19 +75,43 @@ FLAT_4X6 = CardStock("4x6", "Flat card, 6 × 4 in", (6 * INCH, 4 * INCH), False,
 FLAT_A6 = CardStock("a6-flat", "Flat card, A6 148 × 105 mm", (148 * MM, 105 * MM), False, "a4")
 
 
+# A card goes in an envelope at least 1/8 in longer and wider (the A2 pairing, the
+# tightest the trade uses) and at most an inch: in a bigger one it slides and bends.
+ENVELOPE_CLEARANCE = 0.125 * INCH
+ENVELOPE_SLACK = 1.0 * INCH
+
+
 @dataclass(frozen=True)
 class EnvelopeSize:
     key: str
     title: str
     size: tuple[float, float]  # landscape, as it feeds for printing the front
+    paper: str = "letter"  # the paper system it belongs to: "letter" (US) or "a4" (ISO)
+
+    def holds(self, piece: tuple[float, float]) -> bool:
+        """Whether a finished card of `piece` (either way round) fits, with clearance."""
+        long_side, short_side = sorted(self.size, reverse=True)
+        card_long, card_short = sorted(piece, reverse=True)
+        return all(ENVELOPE_CLEARANCE - 0.01 <= room <= ENVELOPE_SLACK + 0.01
+                   for room in (long_side - card_long, short_side - card_short))
 
 
 ENVELOPES: dict[str, EnvelopeSize] = {
     "no10": EnvelopeSize("no10", "#10 business envelope, 9½ × 4⅛ in", (9.5 * INCH, 4.125 * INCH)),
     "a2": EnvelopeSize("a2", "A2 envelope, 5¾ × 4⅜ in (A2 card)", (5.75 * INCH, 4.375 * INCH)),
-    "c6": EnvelopeSize("c6", "C6 envelope, 162 × 114 mm (A6 card)", (162 * MM, 114 * MM)),
-    "dl": EnvelopeSize("dl", "DL envelope, 220 × 110 mm", (220 * MM, 110 * MM)),
+    "a6": EnvelopeSize("a6", "A6 envelope, 6½ × 4¾ in (6 × 4 in card)",
+                       (6.5 * INCH, 4.75 * INCH)),
+    "c6": EnvelopeSize("c6", "C6 envelope, 162 × 114 mm (A6 card)", (162 * MM, 114 * MM), "a4"),
+    "dl": EnvelopeSize("dl", "DL envelope, 220 × 110 mm", (220 * MM, 110 * MM), "a4"),
 }
+
+
+def envelopes_holding(piece: tuple[float, float], paper: str = "letter") -> list[str]:
+    """The envelopes a finished card of that size fits: those of the store's paper
+    system first (a US store buys A6, a European one C6), each by best fit."""
+    def order(key: str) -> tuple[bool, float]:
+        return ENVELOPES[key].paper != paper, sum(ENVELOPES[key].size) - sum(piece)
+    return sorted((k for k, e in ENVELOPES.items() if e.holds(piece)), key=order)
 
 
 @dataclass(frozen=True)
