@@ -85,7 +85,8 @@ def _to_unicode(font) -> dict[int, str]:
     out: dict[int, str] = {}
     for section in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
         for code, value in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
-            out[int(code, 16)] = bytes.fromhex(value).decode("utf-16-be")
+            out[int(code, 16)] = (bytes.fromhex(value).decode("utf-16-be", "replace")
+                                  if len(value) % 4 == 0 else chr(int(value, 16)))
     for section in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
         for low, high, value in re.findall(
                 r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
