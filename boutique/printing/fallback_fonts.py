@@ -83,7 +83,7 @@ def _load(prefix: str, candidates: Sequence[Path]) -> str:
         face = f"{prefix}-{path.stem}"
         try:  # CFF-outline OpenType (some Noto CJK builds) is refused: try the next
             pdfmetrics.registerFont(TTFont(face, str(path), subfontIndex=0))
-        except Exception:  # noqa: BLE001 - any unreadable font file just does not count
+        except Exception:  # any font file ReportLab cannot read just does not count
             continue
         return face
     return ""

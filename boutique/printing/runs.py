@@ -53,13 +53,15 @@ def _chain(font_name: str) -> list[str]:
 def font_runs(text: str, font_name: str) -> tuple[tuple[str, str], ...]:
     """(piece, face) for each stretch of `text` one face draws."""
     register_fonts()
-    return _runs(text, font_name, fallbacks())
+    return _runs(text, font_name, _active[-1] if _active else None)
 
 
 @lru_cache(maxsize=8192)
-def _runs(text: str, font_name: str, chosen: Fallbacks) -> tuple[tuple[str, str], ...]:
+def _runs(text: str, font_name: str,
+          chosen: Fallbacks | None) -> tuple[tuple[str, str], ...]:
     if text.isascii() or all(covers(font_name, ch) or _joins_previous(ch) for ch in text):
         return ((text, font_name),)
+    chosen = chosen or system_fallbacks()  # looked for only once a character needs it
     chain = _chain(font_name)
     out: list[list[str]] = []
     for ch in text:
