@@ -6,7 +6,10 @@ label's lower-left corner. Labels fill row by row from the top left, the way the
 `start` skips the labels already used on a partly used first sheet.
 
 An address is either its lines, ready for the envelope, or an object with
-`envelope_lines(home_country)` (services.clients.contact.MailingAddress).
+`envelope_lines(home_country)` (services.clients.contact.MailingAddress). It prints at
+8 pt or more with every street and city line (label_fit.py); one that cannot is left off
+the sheets, taking no label, and listed in full on a page after them, "Could not fit on
+a label", to write by hand.
 """
 
 from __future__ import annotations
