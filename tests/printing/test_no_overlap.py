@@ -10,6 +10,7 @@ from boutique.printing.pack import render_pack
 from boutique.printing.prompts import note_prompts_pdf
 from boutique.services.stationery.print_data import PackData
 from tests.printing.documents import DAY, LETTERHEAD, person, prompt, script
+from tests.printing.every_piece import KINDS
 from tests.printing.geometry import overlapping, page_count, page_marks
 
 NAMES = ("Bo Li", "Alexandra Featherstonehaugh", "Maximiliana Featherstonehaugh",
@@ -54,3 +55,8 @@ def test_the_whole_pack_has_no_overlap(name):
     pack = PackData(DAY, "Wednesday, November 25, 2026", notes=(_top_prompt(name),),
                     calls=(_top_script(name),))
     assert _clear(render_pack(pack, LETTERHEAD)) == []
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_no_piece_of_any_kind_prints_text_over_text(kind):
+    assert _clear(KINDS[kind]()) == []

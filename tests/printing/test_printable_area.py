@@ -7,34 +7,11 @@ from __future__ import annotations
 import pytest
 
 from boutique.printing.call_scripts import call_scripts_pdf
-from boutique.printing.cards import CARD_LAYOUTS, card_pdf
-from boutique.printing.care_cards import MATERIALS, SIZES, care_cards_pdf
-from boutique.printing.envelopes import envelope_pdf
-from boutique.printing.labels import labels_pdf
-from boutique.printing.pack import PackOptions, render_pack
-from boutique.printing.prompts import note_prompts_pdf
-from boutique.printing.sheets import ENVELOPES
-from boutique.services.stationery.print_data import PackData
-from tests.printing.documents import (
-    A4_LETTERHEAD,
-    DAY,
-    LETTERHEAD,
-    LONG_NOTE,
-    person,
-    prompt,
-    script,
-)
+from tests.printing.documents import A4_LETTERHEAD, LETTERHEAD, LONG_NOTE, script
+from tests.printing.every_piece import KINDS
 from tests.printing.geometry import page_count, page_marks, page_size
 
 INSET = 18.0
-PROMPTS = [prompt(recall=LONG_NOTE), prompt(person=person("Alexandra Featherstonehaugh",
-                                                          is_top=True)), prompt()]
-SCRIPTS = [script(recall=LONG_NOTE, pinned=(LONG_NOTE[:300],) * 6), script(),
-           script(kind="service_call", pinned=())]
-ADDRESS = ["Mrs. Ana Alvarez", "Hudson Valley Architects of the Long Name Kind",
-           "100 Main Street", "Springfield, IL 62701"]
-TOO_LONG = ["Mr. B", "Unit 5", "Block 12", "Tower 3", "Level 44", "88 Queensway",
-            "Admiralty", "HONG KONG"]
 
 
 def _outside(pdf: bytes) -> list[str]:
@@ -52,35 +29,6 @@ def _outside(pdf: bytes) -> list[str]:
                     or min(y0, y1) < INSET - 0.01 or max(y0, y1) > height - INSET + 0.01):
                 found.append(f"page {number + 1}: line ({x0:.1f}, {y0:.1f})-({x1:.1f}, {y1:.1f})")
     return found
-
-
-def _kinds():
-    for store in (LETTERHEAD, A4_LETTERHEAD):
-        paper = store.page_size
-        for layout in ("2up", "3up", "card"):
-            yield f"prompts-{layout}-{paper}", lambda s=store, la=layout: note_prompts_pdf(
-                PROMPTS, s, layout=la)
-        for layout in ("half", "full"):
-            yield f"scripts-{layout}-{paper}", lambda s=store, la=layout: call_scripts_pdf(
-                SCRIPTS, s, layout=la)
-        for mail in ("envelopes", "labels"):
-            pack = PackData(DAY, "Wednesday", notes=tuple(PROMPTS * 8), calls=tuple(SCRIPTS),
-                            not_printed=(("Bea Brook", "email only"),))
-            yield f"pack-{mail}-{paper}", lambda s=store, p=pack, m=mail: render_pack(
-                p, s, options=PackOptions(mail=m))
-        for layout in CARD_LAYOUTS:
-            yield f"card-{layout}-{paper}", lambda s=store, la=layout: card_pdf(
-                s, la, guides=True)
-        for size in SIZES:
-            yield f"care-{size}-{paper}", lambda s=store, z=size: care_cards_pdf(
-                list(MATERIALS), s, z)
-    for key in ENVELOPES:
-        yield f"envelope-{key}", lambda k=key: envelope_pdf(LETTERHEAD, ADDRESS, k)
-    for sheet in ("avery5160", "l7160"):
-        yield f"labels-{sheet}", lambda sh=sheet: labels_pdf([ADDRESS] * 31 + [TOO_LONG], sh)
-
-
-KINDS = dict(_kinds())
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
