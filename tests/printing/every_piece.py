@@ -22,10 +22,14 @@ from tests.printing.documents import (
     script,
 )
 
+CJK = person("李小龍 Bruce", is_top=True)
+ARABIC = person("ليلى (حداد)")
 PROMPTS = [prompt(recall=LONG_NOTE), prompt(person=person("Alexandra Featherstonehaugh",
-                                                          is_top=True)), prompt()]
+                                                          is_top=True)), prompt(),
+           prompt(person=CJK, address_lines=("李小龍", "香港九龍彌敦道 123 號", "Kowloon")),
+           prompt(person=ARABIC, recall="تحب (الذهب) كثيرا")]
 SCRIPTS = [script(recall=LONG_NOTE, pinned=(LONG_NOTE[:300],) * 6), script(),
-           script(kind="service_call", pinned=())]
+           script(kind="service_call", pinned=()), script(person=CJK), script(person=ARABIC)]
 ADDRESS = ["Mrs. Ana Alvarez", "Hudson Valley Architects of the Long Name Kind",
            "100 Main Street", "Springfield, IL 62701"]
 TOO_LONG = ["Mr. B", "Unit 5", "Block 12", "Tower 3", "Level 44", "88 Queensway",
