@@ -23,7 +23,7 @@ from boutique.printing.prompts import note_prompts_pdf
 from boutique.printing.runs import font_runs, missing_characters, using_fallbacks
 from boutique.services.stationery.print_data import PackData
 from tests.printing.documents import DAY, LETTERHEAD, flat, person, prompt, script
-from tests.printing.stationery_pdf import all_text, runs
+from tests.printing.stationery_pdf import all_text, reader, registered_name, runs
 
 CJK_NAME = "李小龍"
 NO_FONT = "\U0010fffd"  # a private-use character no font is expected to draw
@@ -111,3 +111,14 @@ def test_a_character_no_font_has_warns_naming_the_client(chain):
 def test_shipped_scripts_need_no_fallback():
     for text in ("Zoë Ødegård", "Ελένη", "Светлана", "דוד כהן"):
         assert len(font_runs(text, SANS)) == 1
+
+
+def test_emoji_print_in_a_system_emoji_face_where_one_loads():
+    found = system_fallbacks()
+    if not found.emoji:
+        pytest.skip("no outline emoji font on this machine: emoji are warned of instead")
+    with using_fallbacks(found):
+        assert missing_characters("Ana 💍") == ""
+        pdf = labels_pdf([["Ana 💍 Alvarez", "12 Main Street", "Springfield, IL 62701"]])
+    fonts = reader(pdf).pages[0]["/Resources"]["/Font"].values()
+    assert found.emoji in {registered_name(str(f.get_object()["/BaseFont"])) for f in fonts}
