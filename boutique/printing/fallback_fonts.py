@@ -166,6 +166,7 @@ def covers(font_name: str, ch: str) -> bool:
 
 
 _GLYPHS: dict[str, dict | None] = {}
+_COVERED: dict[str, frozenset[str]] = {}
 
 
 def _glyphs(font_name: str) -> dict | None:
@@ -173,3 +174,14 @@ def _glyphs(font_name: str) -> dict | None:
         face = getattr(pdfmetrics.getFont(font_name), "face", None)
         _GLYPHS[font_name] = getattr(face, "charToGlyph", None)
     return _GLYPHS[font_name]
+
+
+def covers_all(font_name: str, text: str) -> bool:
+    """Whether the face draws every character of `text` (one set look-up: it is asked
+    for every width measured)."""
+    if font_name not in _COVERED:
+        glyphs = _glyphs(font_name)
+        if font_name in CID_FACES or glyphs is None:
+            return all(covers(font_name, ch) for ch in text)
+        _COVERED[font_name] = frozenset(map(chr, glyphs))
+    return _COVERED[font_name].issuperset(text)

@@ -39,6 +39,7 @@ import arabic_reshaper
 from bidi.algorithm import get_display
 from reportlab.pdfbase import pdfmetrics
 
+from boutique.printing.fallback_fonts import covers_all
 from boutique.printing.fonts import SHIPPED_FALLBACK, register_fonts
 from boutique.printing.runs import draw_text
 from boutique.printing.runs import text_width as _run_width
@@ -116,6 +117,8 @@ def font_for(font_name: str, texts: Iterable[str]) -> str:
     a shipped face can draw."""
     register_fonts()
     joined = "".join(dict.fromkeys("".join(texts)))
+    if joined.isascii() or covers_all(font_name, joined):
+        return font_name
     last = font_name
     while last in _FALLBACK:
         last = _FALLBACK[last]

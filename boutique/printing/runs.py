@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
-from boutique.printing.fallback_fonts import Fallbacks, covers, system_fallbacks
+from boutique.printing.fallback_fonts import Fallbacks, covers, covers_all, system_fallbacks
 from boutique.printing.fonts import SANS, SHIPPED_FALLBACK, register_fonts
 
 _active: list[Fallbacks] = []
@@ -59,7 +59,8 @@ def font_runs(text: str, font_name: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=8192)
 def _runs(text: str, font_name: str,
           chosen: Fallbacks | None) -> tuple[tuple[str, str], ...]:
-    if text.isascii() or all(covers(font_name, ch) or _joins_previous(ch) for ch in text):
+    if text.isascii() or covers_all(font_name, text) or all(
+            covers(font_name, ch) or _joins_previous(ch) for ch in text):
         return ((text, font_name),)
     chosen = chosen or system_fallbacks()  # looked for only once a character needs it
     chain = _chain(font_name)
@@ -80,15 +81,19 @@ def _runs(text: str, font_name: str,
 def missing_characters(text: str, font_name: str = SANS) -> str:
     """The characters of `text` that no face can draw (they would print as boxes)."""
     register_fonts()
-    chosen = fallbacks()
+    return _missing(text, font_name, _active[-1] if _active else None)
+
+
+@lru_cache(maxsize=4096)
+def _missing(text: str, font_name: str, chosen: Fallbacks | None) -> str:
     chain = _chain(font_name)
-    out = []
-    for ch in dict.fromkeys(text):
-        if _joins_previous(ch) or ch in out:
-            continue
-        if not any(covers(f, ch) for f in [*chain, *chosen.faces_for(ch, text)]):
-            out.append(ch)
-    return "".join(out)
+    rest = [ch for ch in dict.fromkeys(text) if not _joins_previous(ch)
+            and not any(covers(f, ch) for f in chain)]
+    if not rest:
+        return ""
+    chosen = chosen or system_fallbacks()
+    return "".join(ch for ch in rest
+                   if not any(covers(f, ch) for f in chosen.faces_for(ch, text)))
 
 
 def text_width(text: str, font_name: str, size: float, tracking: float = 0.0) -> float:
