@@ -15,7 +15,15 @@ from pathlib import Path
 from boutique.cli.common import MAX_ID, CliError, bounded_int, parse_date
 from boutique.printing.call_scripts import LAYOUTS as SCRIPT_LAYOUTS
 from boutique.printing.care_cards import MATERIALS, SIZES, care_cards_pdf
-from boutique.printing.pack import MAIL_CHOICES, PackOptions, piece_count, render_pack
+from boutique.printing.glyph_warnings import checked_prompt, with_glyph_warnings
+from boutique.printing.pack import (
+    MAIL_CHOICES,
+    UNFIT_LABEL,
+    PackOptions,
+    piece_count,
+    render_pack,
+    unfit_label_names,
+)
 from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
 from boutique.printing.prompts import note_prompts_pdf
 from boutique.printing.sheets import ENVELOPES, LABEL_SHEETS
@@ -98,7 +106,7 @@ def run_today(args) -> int:
         options.check()
     except ValueError as exc:
         raise CliError(f"pack settings: {exc}") from None
-    pack = pack_data(day)
+    pack = with_glyph_warnings(pack_data(day))
     letterhead = load_letterhead()
     pdf = render_pack(pack, letterhead, Wording.from_overrides(load_template_overrides()),
                       options)
@@ -109,6 +117,8 @@ def run_today(args) -> int:
     for call in pack.calls:
         for warning in call.warnings:
             sys.stderr.write(f"warning: {call.person.full_name}: {warning}\n")
+    for name in unfit_label_names(pack, letterhead, options):
+        sys.stderr.write(f"warning: {name}: {UNFIT_LABEL}\n")
     mail = piece_count(pack, options) - len(pack.notes) - len(pack.calls)
     mail_word = "envelope" if options.mail == "envelopes" else "label"
     parts = [_plural(len(pack.notes), "note prompt")]
@@ -121,7 +131,7 @@ def run_today(args) -> int:
 
 def run_prompt(args) -> int:
     day = parse_date(args.date)
-    prompt = note_prompt_for_purchase(args.purchase, day)
+    prompt = checked_prompt(note_prompt_for_purchase(args.purchase, day))
     pdf = note_prompts_pdf([prompt], load_letterhead(),
                            Wording.from_overrides(load_template_overrides()), args.layout)
     out = _write(args.out, pdf)

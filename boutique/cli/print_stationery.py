@@ -11,7 +11,8 @@ from pathlib import Path
 from boutique.cli.common import CliError, bounded_int, parse_date
 from boutique.printing.cards import CARD_LAYOUTS, card_layout, card_pdf
 from boutique.printing.envelopes import envelope_pdf
-from boutique.printing.labels import labels_pdf
+from boutique.printing.glyph_warnings import address_warning
+from boutique.printing.labels import fit_on_label, labels_pdf
 from boutique.printing.sheets import ENVELOPES, LABEL_SHEETS, label_sheet
 from boutique.services.stationery.letterhead import load_letterhead
 from boutique.services.stationery.mail import get_purchase, mail_for_day, mail_for_purchase
@@ -87,8 +88,9 @@ def run_card(args) -> int:
         piece = mail_for_purchase(purchase_id)
         pdf = envelope_pdf(letterhead, piece.lines, ENVELOPE_LAYOUTS[name].key,
                            title=f"Envelope for {piece.client_name}")
-        for warning in piece.warnings:
-            sys.stderr.write(f"warning: {warning}\n")
+        for warning in (*piece.warnings, address_warning(piece.lines, piece.client_name)):
+            if warning:
+                sys.stderr.write(f"warning: {warning}\n")
         what = f"envelope for {piece.client_name}"
     else:
         client = get_purchase(purchase_id).client
@@ -116,9 +118,16 @@ def run_labels(args) -> int:
     for piece in ready:
         for warning in piece.warnings:
             sys.stderr.write(f"warning: {piece.client_name}: {warning}\n")
+        glyphs = address_warning(piece.lines, piece.client_name)
+        if glyphs:
+            sys.stderr.write(f"warning: {glyphs}\n")
     if not ready:
         print(f"No notes to address on {day.isoformat()}: nothing written")
         return 0
+    for piece in ready:
+        if fit_on_label(piece.lines, spec) is None:
+            sys.stderr.write(f"warning: {piece.client_name}: the address could not fit on a "
+                             "label at 8 pt; it is listed on a page of its own\n")
     pdf = labels_pdf([p.lines for p in ready], spec, start=args.start,
                      title=f"Address labels, {day.isoformat()}")
     _write(out, pdf)

@@ -18,6 +18,7 @@ from boutique.printing.draw import (
     ACCENT,
     INK,
     MUTED,
+    PRINTABLE_INSET,
     block,
     checkbox,
     cut_line,
@@ -32,6 +33,7 @@ from boutique.printing.draw import (
 )
 from boutique.printing.fit import text_width
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, SANS_BOLD, register_fonts
+from boutique.printing.glyph_warnings import checked_script
 from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.templates import Wording
 from boutique.printing.wording import script_steps
@@ -182,8 +184,10 @@ def draw_script(c, script: CallScript, width: float, height: float, letterhead: 
     hairline(c, x, y, x + inner, y)
     y = _outcome(c, script.kind, x, y - 8, inner, 8.5 if full else 8)
     y = label(c, x, y - 6, "Notes", width=inner)
-    # A line or more to write on; the last may dip a little into the foot margin.
-    writing_lines(c, x, y + 4, inner, bottom - 8, spacing=19 if full else 17)
+    # A line or more to write on; the last may dip a little into the foot margin, never
+    # into the quarter inch at the sheet's edge that office printers leave unprinted.
+    writing_lines(c, x, y + 4, inner, max(bottom - 8, PRINTABLE_INSET + 1),
+                  spacing=19 if full else 17)
 
 
 CUE_SCALE = 0.84  # the sans cues beside the book face read at the same weight a bit smaller
@@ -233,7 +237,7 @@ def draw_script_pages(c, scripts: Sequence[CallScript], letterhead: Letterhead,
     slot_h = page[1] / per_page
     for start in range(0, len(scripts), per_page):
         c.setPageSize(page)
-        for index, script in enumerate(scripts[start:start + per_page]):
+        for index, script in enumerate(map(checked_script, scripts[start:start + per_page])):
             c.saveState()
             c.translate(0, page[1] - (index + 1) * slot_h)
             draw_script(c, script, page[0], slot_h, letterhead, wording)

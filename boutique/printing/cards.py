@@ -18,19 +18,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from boutique.printing.document import PdfDocument
-from boutique.printing.draw import ACCENT, INK, MUTED, RULE
+from boutique.printing.draw import ACCENT, INK, MUTED, PRINTABLE_INSET, RULE
 from boutique.printing.fit import FittedText, fit_lines, fit_text
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, register_fonts
 from boutique.printing.letterhead import Letterhead, draw_logo
 from boutique.printing.sheets import (
     A2_FOLDED,
     A6_FOLDED,
+    ENVELOPES,
     FLAT_4X6,
     FLAT_A6,
     INCH,
     CardStock,
     Imposition,
     draw_crop_marks,
+    envelopes_holding,
     one_up,
     page_size,
     two_up,
@@ -50,11 +52,24 @@ class CardLayout:
 
     @property
     def description(self) -> str:
+        fits = [ENVELOPES[k].title.split(" ")[0] for k in self.envelopes()[:2]]
+        goes_in = f"; envelope {' or '.join(fits)}" if fits else ""
         if not self.two_up:
-            return f"{self.stock.title}, on card stock of that size"
+            return f"{self.stock.title}, on card stock of that size{goes_in}"
         sheet = self.stock.home_page if self.stock.folded else "the store's paper"
         sheet = {"letter": "Letter", "a4": "A4"}.get(sheet, sheet)
-        return f"{self.stock.title}, two on {sheet} with crop marks"
+        if self.stock.folded:  # two would fill the sheet: a strip is cut away between
+            return f"{self.stock.title}, two on {sheet}, trimmed 1/16 in shorter{goes_in}"
+        return f"{self.stock.title}, two on {sheet} with crop marks{goes_in}"
+
+    def finished(self, store_page: str = "letter") -> tuple[float, float]:
+        """The card as it goes into the envelope: folded, or trimmed from the sheet."""
+        width, height = self.imposition(store_page).piece
+        return (width / 2, height) if self.stock.folded else (width, height)
+
+    def envelopes(self, store_page: str = "letter") -> list[str]:
+        """The envelope sizes this card fits, best fit first."""
+        return envelopes_holding(self.finished(store_page), store_page)
 
     def imposition(self, store_page: str = "letter") -> Imposition:
         """1-up: the page is the card; 2-up: a folded card goes on the office page it is
@@ -75,6 +90,12 @@ def _layouts() -> dict[str, CardLayout]:
 
 
 CARD_LAYOUTS: dict[str, CardLayout] = _layouts()
+
+
+def envelope_for_card(layout: str, preferred: str = "", store_page: str = "letter") -> str:
+    """`preferred` when the card fits it, else the envelope the card fits best."""
+    fits = card_layout(layout).envelopes(store_page)
+    return preferred if preferred in fits else (fits[0] if fits else preferred)
 
 
 def card_layout(name: str) -> CardLayout:
@@ -102,7 +123,8 @@ def draw_card_pages(canvas, letterhead: Letterhead, layout: CardLayout, *,
     imposition = layout.imposition(letterhead.page_size)
     canvas.setPageSize(imposition.sheet)
     stock = layout.stock
-    width, height = stock.panel
+    width, height = imposition.piece  # 2-up folded cards come a little shorter (sheets.py)
+    width = width / 2 if stock.folded else width
     if stock.folded:
         sides = [lambda c: _outside(c, width, height, letterhead, greeting),
                  lambda c: _inside(c, width, height, guides)]
@@ -226,7 +248,7 @@ def _fold_ticks(canvas, fold_x: float, height: float) -> None:
     canvas.saveState()
     canvas.setStrokeGray(FOLD_GREY)
     canvas.setLineWidth(0.3)
-    inset, length = 0.2 * INCH, 0.14 * INCH
+    inset, length = PRINTABLE_INSET + 2, 0.14 * INCH  # where office printers still print
     canvas.line(fold_x, height - inset, fold_x, height - inset - length)
     canvas.line(fold_x, inset, fold_x, inset + length)
     canvas.restoreState()

@@ -17,7 +17,16 @@ from functools import cache
 
 from boutique.paths import RESOURCES
 from boutique.printing.document import PdfDocument
-from boutique.printing.draw import ACCENT, INK, MUTED, block, draw_paragraphs, hairline, tracked
+from boutique.printing.draw import (
+    ACCENT,
+    INK,
+    MUTED,
+    PRINTABLE_INSET,
+    block,
+    draw_paragraphs,
+    hairline,
+    tracked,
+)
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, register_fonts
 from boutique.printing.letterhead import Letterhead, draw_logo, page_size_points
 from boutique.printing.sheets import INCH, MM, Imposition, draw_crop_marks, draw_piece
@@ -65,14 +74,15 @@ def business_card_size(letterhead: Letterhead) -> tuple[float, float]:
 
 def draw_business_card(c, width: float, height: float, care: CareText,
                        letterhead: Letterhead) -> None:
-    """Title over the essentials, the store at the foot; margins of about 3/16 in."""
+    """Title over the essentials, the store at the foot; margins of a quarter inch, where
+    office printers still print."""
     register_fonts()
-    mx, my = 14, 12
+    mx, my = PRINTABLE_INSET, PRINTABLE_INSET
     inner = width - 2 * mx
     top = height - my
     tracked(c, "Caring for your", SANS, 5.2, mx, top, inner * 0.6, tracking=0.2, color=ACCENT)
     if letterhead.store_name:
-        tracked(c, letterhead.store_name, DISPLAY, 5.6, mx + inner * 0.45, top + 0.3,
+        tracked(c, letterhead.store_name, DISPLAY, 5.6, mx + inner * 0.45, top - 0.8,
                 inner * 0.55, tracking=0.12, align="right", color=MUTED)
     title = block(c, [care.title], DISPLAY, 14, mx, top - 9, inner, 16, min_size=9)
     rule_y = top - 9 - title.font_size - 5

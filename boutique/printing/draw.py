@@ -22,6 +22,7 @@ from boutique.printing.fit import (
     wrap,
 )
 from boutique.printing.fonts import SANS, SANS_BOLD, register_fonts
+from boutique.printing.runs import draw_text
 
 INK = (0.13, 0.12, 0.11)
 MUTED = (0.45, 0.43, 0.40)
@@ -224,12 +225,11 @@ def draw_paragraphs(canvas, paragraphs: Sequence[str], font: str, size: float, x
             canvas.setFont(marker_font, at * 0.85)
             canvas.setFillColorRGB(*marker_color)
             canvas.drawString(x, baseline, marks[para])
-        canvas.setFont(font, at)
         canvas.setFillColorRGB(*color)
         if rtl[para]:  # a paragraph in Hebrew or Arabic is set flush right
-            canvas.drawRightString(x + width, baseline, visual_order(line))
+            draw_text(canvas, x + width, baseline, visual_order(line), font, at, "right")
         else:
-            canvas.drawString(x + indent, baseline, visual_order(line))
+            draw_text(canvas, x + indent, baseline, visual_order(line), font, at)
     canvas.restoreState()
     return spots[-1][2] + at
 

@@ -36,20 +36,13 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi import get_display
+from bidi.algorithm import get_display
 from reportlab.pdfbase import pdfmetrics
 
-from boutique.printing.fonts import (
-    DISPLAY,
-    DISPLAY_ITALIC,
-    SANS,
-    SANS_BOLD,
-    SANS_ITALIC,
-    SERIF,
-    SERIF_BOLD,
-    SERIF_ITALIC,
-    register_fonts,
-)
+from boutique.printing.fallback_fonts import covers_all
+from boutique.printing.fonts import SHIPPED_FALLBACK, register_fonts
+from boutique.printing.runs import draw_text
+from boutique.printing.runs import text_width as _run_width
 
 ELLIPSIS = "…"
 LEADING_RATIO = 1.25
@@ -58,10 +51,9 @@ _SIZE_STEP = 0.25
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Hebrew, Arabic, Syriac, Thaana, NKo... and the Arabic/Hebrew presentation forms.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-# A face that lacks a script falls back along this chain; DejaVu Sans covers the most
-# (Latin, Greek, Cyrillic, Hebrew, Arabic letters); what none has prints as a box.
-_FALLBACK = {DISPLAY: SERIF, DISPLAY_ITALIC: SERIF_ITALIC, SERIF: SANS, SERIF_BOLD: SANS_BOLD,
-             SERIF_ITALIC: SANS_ITALIC}
+# A block in a face that lacks its script moves down this chain as a whole (an Arabic
+# address all in DejaVu Sans); single characters none has go to fallback_fonts per run.
+_FALLBACK = SHIPPED_FALLBACK
 
 
 def escape_text(text: str | None) -> str:
@@ -94,7 +86,9 @@ def visual_order(text: str) -> str:
     """One line in the order it is seen: Hebrew and Arabic runs read right to left.
 
     ReportLab draws left to right in the order given, so right-to-left text is turned
-    round here (Unicode bidi algorithm). Apply to a finished line, after wrapping.
+    round here (Unicode bidi algorithm), brackets mirrored inside a right-to-left run
+    (rule L4: "(حداد)" keeps its parenthesis opening towards the word). Apply to a
+    finished line, after wrapping.
     """
     return get_display(text) if _RTL.search(text) else text
 
@@ -107,8 +101,7 @@ def clean_line(text: str | None) -> str:
 def text_width(text: str, font_name: str, size: float, tracking: float = 0.0) -> float:
     """Width in points; `tracking` is extra space between letters, as a fraction of size."""
     register_fonts()
-    extra = tracking * size * (len(text) - 1) if tracking and len(text) > 1 else 0.0
-    return pdfmetrics.stringWidth(text, font_name, size) + extra
+    return _run_width(text, font_name, size, tracking)
 
 
 def _covers(font_name: str, text: str) -> bool:
@@ -120,11 +113,20 @@ def _covers(font_name: str, text: str) -> bool:
 
 
 def font_for(font_name: str, texts: Iterable[str]) -> str:
-    """`font_name`, or the first face down its fallback chain that draws every character."""
+    """`font_name`, or the first face down its fallback chain that draws every character
+    a shipped face can draw."""
     register_fonts()
-    joined = "".join(texts)
+    joined = "".join(dict.fromkeys("".join(texts)))
+    if joined.isascii() or covers_all(font_name, joined):
+        return font_name
+    last = font_name
+    while last in _FALLBACK:
+        last = _FALLBACK[last]
+    # Characters no shipped face has (Han, emoji) go to fallback_fonts run by run: they
+    # do not move the whole block out of the face asked for.
+    needed = "".join(ch for ch in joined if _covers(last, ch))
     font = font_name
-    while font in _FALLBACK and not _covers(font, joined):
+    while font in _FALLBACK and not _covers(font, needed):
         font = _FALLBACK[font]
     return font
 
@@ -170,13 +172,9 @@ class FittedText:
         canvas.setFont(self.font_name, self.font_size)
         space = self.tracking * self.font_size
         baseline = top - self.font_size * cap_height(self.font_name)
+        at = {"center": x + width / 2, "right": x + width}.get(align, x)
         for line in self.lines:
-            if align == "center":
-                canvas.drawCentredString(x + width / 2, baseline, line, charSpace=space)
-            elif align == "right":
-                canvas.drawRightString(x + width, baseline, line, charSpace=space)
-            else:
-                canvas.drawString(x, baseline, line, charSpace=space)
+            draw_text(canvas, at, baseline, line, self.font_name, self.font_size, align, space)
             baseline -= self.leading
 
 

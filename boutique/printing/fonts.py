@@ -1,4 +1,5 @@
-"""The shipped Unicode fonts (DejaVu): Latin, Greek and Cyrillic names print as typed."""
+"""The shipped Unicode fonts (DejaVu, EB Garamond): Latin, Greek, Cyrillic, Hebrew and
+Arabic print as typed; other scripts go to fallback_fonts."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ SERIF_ITALIC = "BoutiqueSerif-Italic"
 # EB Garamond covers Latin, Greek and Cyrillic; other scripts fall back (fit.font_for).
 DISPLAY = "BoutiqueDisplay"
 DISPLAY_ITALIC = "BoutiqueDisplay-Italic"
+
+# A face that lacks a script falls back along this chain; DejaVu Sans covers the most
+# (Latin, Greek, Cyrillic, Hebrew, Arabic letters); past it, fallback_fonts takes over.
+SHIPPED_FALLBACK = {DISPLAY: SERIF, DISPLAY_ITALIC: SERIF_ITALIC, SERIF: SANS,
+                    SERIF_BOLD: SANS_BOLD, SERIF_ITALIC: SANS_ITALIC}
 
 _FILES = {
     SANS: "DejaVuSans.ttf",

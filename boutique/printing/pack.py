@@ -12,7 +12,7 @@ so the window can show a progress dialog with a Cancel button.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from boutique.printing.call_scripts import KIND_TITLES as CALL_TITLES
 from boutique.printing.call_scripts import LAYOUTS as SCRIPT_LAYOUTS
@@ -21,7 +21,8 @@ from boutique.printing.document import PdfDocument
 from boutique.printing.draw import ACCENT, INK, MUTED, WARN, block, hairline, label, tracked
 from boutique.printing.envelopes import draw_envelope, envelope_size
 from boutique.printing.fonts import DISPLAY, SANS, SANS_BOLD, register_fonts
-from boutique.printing.labels import draw_label_sheets
+from boutique.printing.glyph_warnings import with_glyph_warnings
+from boutique.printing.labels import draw_label_sheets, unfit_addresses
 from boutique.printing.letterhead import Letterhead, draw_masthead, page_size_points
 from boutique.printing.prompts import KIND_TITLES as NOTE_TITLES
 from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
@@ -71,6 +72,23 @@ def addressed(pack: PackData) -> list[tuple[str, ...]]:
     return [note.address_lines for note in pack.notes if note.address_lines]
 
 
+UNFIT_LABEL = "no label: the address is too long for one; it is listed after the labels"
+
+
+def unfit_label_names(pack: PackData, letterhead: Letterhead, options: PackOptions) -> list[str]:
+    """The clients whose address cannot go on a label (when the pack prints labels)."""
+    if options.mail != "labels":
+        return []
+    sheet = label_sheet(options.sheet_for(letterhead))
+    return [lines.name for lines in unfit_addresses(addressed(pack), sheet)]
+
+
+def with_unfit_labels(pack: PackData, letterhead: Letterhead, options: PackOptions) -> PackData:
+    """The pack, its contents also naming the addresses written by hand."""
+    extra = tuple((name, UNFIT_LABEL) for name in unfit_label_names(pack, letterhead, options))
+    return replace(pack, not_printed=(*pack.not_printed, *extra)) if extra else pack
+
+
 def piece_count(pack: PackData, options: PackOptions) -> int:
     """Prompts + envelopes or labels + call scripts: what the progress counts."""
     mail = len(addressed(pack)) if options.mail != "none" else 0
@@ -85,6 +103,7 @@ def render_pack(pack: PackData, letterhead: Letterhead, wording: Wording | None 
     register_fonts()
     options = options or PackOptions()
     options.check()
+    pack = with_glyph_warnings(pack)
     wording = wording or Wording()
     total = piece_count(pack, options)
     done = 0
@@ -103,7 +122,7 @@ def render_pack(pack: PackData, letterhead: Letterhead, wording: Wording | None 
     if cancel is not None and cancel.is_set():
         raise PackCancelled("the pack was cancelled")
     if options.contents or not total:
-        draw_contents(c, pack, letterhead, options)
+        draw_contents(c, with_unfit_labels(pack, letterhead, options), letterhead, options)
     draw_prompt_pages(c, pack.notes, letterhead, wording, options.prompt_layout, on_piece=step)
     lines = addressed(pack)
     if lines and options.mail == "envelopes":

@@ -28,8 +28,9 @@ from boutique.printing.draw import (
     warning_box,
     warning_height,
 )
-from boutique.printing.fit import fit_lines
+from boutique.printing.fit import fit_lines, text_width
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, SANS_BOLD, register_fonts
+from boutique.printing.glyph_warnings import checked_prompt
 from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.sheets import FLAT_4X6, FLAT_A6
 from boutique.printing.templates import Wording
@@ -59,14 +60,16 @@ def _header(c, prompt: NotePrompt, x: float, top: float, width: float, compact: 
     tracked(c, kind + due, SANS_BOLD, 6.5, x, top - 1.5, width - name_w - 12, tracking=0.16,
             color=ACCENT)
     name = prompt.person.full_name
-    right = block(c, [name], DISPLAY, 12.5 if compact else 14.5, x + width - name_w, top,
-                  name_w, 16, min_size=7.5, align="right")
+    mark = f"{TOP_MARK} top client"
+    # The mark sits left of the name inside the name's half: a long name gives way to it,
+    # never the kind and due date on the left.
+    mark_w = text_width(mark, SANS, 7) + 5 if prompt.person.is_top else 0
+    right = block(c, [name], DISPLAY, 12.5 if compact else 14.5, x + width - name_w + mark_w,
+                  top, name_w - mark_w, 16, min_size=7.5, align="right")
     if prompt.person.is_top:
-        used = right.width
         c.setFillColorRGB(*ACCENT)
         c.setFont(SANS, 7)
-        c.drawRightString(x + width - used - 5, top - right.font_size * 0.8,
-                          f"{TOP_MARK} top client")
+        c.drawRightString(x + width - right.width - 5, top - right.font_size * 0.8, mark)
         c.setFillColorRGB(*INK)
     rule_y = top - 17
     hairline(c, x, rule_y, x + width, rule_y)
@@ -169,7 +172,7 @@ def draw_prompt_pages(c, prompts: Sequence[NotePrompt], letterhead: Letterhead,
         raise ValueError(f"prompt layout must be one of {', '.join(LAYOUTS)}, not '{layout}'")
     if layout == "card":
         size = card_size(letterhead)
-        for prompt in prompts:
+        for prompt in map(checked_prompt, prompts):
             c.setPageSize(size)
             draw_prompt(c, prompt, *size, letterhead, wording, margin_x=22, margin_y=20)
             c.showPage()
@@ -181,7 +184,7 @@ def draw_prompt_pages(c, prompts: Sequence[NotePrompt], letterhead: Letterhead,
     slot_h = page[1] / per_page
     for start in range(0, len(prompts), per_page):
         c.setPageSize(page)
-        chunk = prompts[start:start + per_page]
+        chunk = [checked_prompt(p) for p in prompts[start:start + per_page]]
         for index, prompt in enumerate(chunk):
             c.saveState()
             c.translate(0, page[1] - (index + 1) * slot_h)

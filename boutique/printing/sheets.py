@@ -11,10 +11,12 @@ Folded cards are given by the sheet that goes through the printer, opened flat:
 Flat cards are printed landscape: 6 x 4 in, and A6 (148 x 105 mm).
 
 2-up: two pieces stacked on an office sheet, butted so one cut separates them. Crop
-marks are hairlines outside the trim. When the pieces fill the sheet (a folded card is
-exactly half a Letter or A4 page) there is no outside to mark: the one cut across the
-middle is marked by short ticks on the cut line itself, a quarter inch in from the
-sheet's edges where office printers still print; the cut removes them.
+marks are hairlines outside the trim and a quarter inch or more in from the sheet's
+edges, where office printers still print. When two pieces would fill the sheet (a folded
+card is exactly half a Letter or A4 page) there would be no outside to mark: each is
+then trimmed 1/16 in shorter, leaving a 1/8 in strip between them that is cut away, and
+the marks stand in that strip, spanning it from one cut to the other. (The finished
+card is 4¼ x 5⁷⁄₁₆ in or 105 x 146 mm and still travels in its A2 or C6 envelope.)
 """
 
 from __future__ import annotations
@@ -33,9 +35,13 @@ A4: tuple[float, float] = (float(_A4[0]), float(_A4[1]))  # 595.28 x 841.89
 PAGE_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 
 CROP_OFFSET = 9.0  # 1/8 in clear of the trim, so a slightly-off cut never shows a mark
+CROP_MIN_OFFSET = 3.0  # where the margin is narrow, the marks come closer, never onto it
 CROP_LENGTH = 18.0  # 1/4 in
+CROP_MIN_LENGTH = 4.0
 CROP_LINE = 0.25  # a hairline
-INNER_TICK_INSET = 0.25 * INCH  # office printers leave about this much unprinted
+PRINTABLE = 0.25 * INCH  # office printers leave about this much unprinted
+GUTTER = 0.125 * INCH  # the strip cut away between two pieces that would fill the sheet
+GUTTER_CLEAR = 1.5  # the strip's marks stop this short of each cut
 
 
 def page_size(name: str) -> tuple[float, float]:
@@ -69,19 +75,43 @@ FLAT_4X6 = CardStock("4x6", "Flat card, 6 × 4 in", (6 * INCH, 4 * INCH), False,
 FLAT_A6 = CardStock("a6-flat", "Flat card, A6 148 × 105 mm", (148 * MM, 105 * MM), False, "a4")
 
 
+# A card goes in an envelope at least 1/8 in longer and wider (the A2 pairing, the
+# tightest the trade uses) and at most an inch: in a bigger one it slides and bends.
+ENVELOPE_CLEARANCE = 0.125 * INCH
+ENVELOPE_SLACK = 1.0 * INCH
+
+
 @dataclass(frozen=True)
 class EnvelopeSize:
     key: str
     title: str
     size: tuple[float, float]  # landscape, as it feeds for printing the front
+    paper: str = "letter"  # the paper system it belongs to: "letter" (US) or "a4" (ISO)
+
+    def holds(self, piece: tuple[float, float]) -> bool:
+        """Whether a finished card of `piece` (either way round) fits, with clearance."""
+        long_side, short_side = sorted(self.size, reverse=True)
+        card_long, card_short = sorted(piece, reverse=True)
+        return all(ENVELOPE_CLEARANCE - 0.01 <= room <= ENVELOPE_SLACK + 0.01
+                   for room in (long_side - card_long, short_side - card_short))
 
 
 ENVELOPES: dict[str, EnvelopeSize] = {
     "no10": EnvelopeSize("no10", "#10 business envelope, 9½ × 4⅛ in", (9.5 * INCH, 4.125 * INCH)),
     "a2": EnvelopeSize("a2", "A2 envelope, 5¾ × 4⅜ in (A2 card)", (5.75 * INCH, 4.375 * INCH)),
-    "c6": EnvelopeSize("c6", "C6 envelope, 162 × 114 mm (A6 card)", (162 * MM, 114 * MM)),
-    "dl": EnvelopeSize("dl", "DL envelope, 220 × 110 mm", (220 * MM, 110 * MM)),
+    "a6": EnvelopeSize("a6", "A6 envelope, 6½ × 4¾ in (6 × 4 in card)",
+                       (6.5 * INCH, 4.75 * INCH)),
+    "c6": EnvelopeSize("c6", "C6 envelope, 162 × 114 mm (A6 card)", (162 * MM, 114 * MM), "a4"),
+    "dl": EnvelopeSize("dl", "DL envelope, 220 × 110 mm", (220 * MM, 110 * MM), "a4"),
 }
+
+
+def envelopes_holding(piece: tuple[float, float], paper: str = "letter") -> list[str]:
+    """The envelopes a finished card of that size fits: those of the store's paper
+    system first (a US store buys A6, a European one C6), each by best fit."""
+    def order(key: str) -> tuple[bool, float]:
+        return ENVELOPES[key].paper != paper, sum(ENVELOPES[key].size) - sum(piece)
+    return sorted((k for k, e in ENVELOPES.items() if e.holds(piece)), key=order)
 
 
 @dataclass(frozen=True)
@@ -91,6 +121,7 @@ class Imposition:
     sheet: tuple[float, float]
     piece: tuple[float, float]
     origins: tuple[tuple[float, float], ...]
+    gutter: float = 0.0  # the strip between the two rows, cut away (0: butted)
 
     @property
     def marked(self) -> bool:
@@ -104,17 +135,22 @@ def one_up(piece: tuple[float, float]) -> Imposition:
 
 
 def two_up(piece: tuple[float, float], sheet: tuple[float, float]) -> Imposition:
-    """Two pieces stacked and centred on `sheet`, butted so one cut parts them."""
+    """Two pieces stacked and centred on `sheet`, butted so one cut parts them; when
+    they would fill the sheet, each a little shorter with a strip between (see above)."""
     width, height = piece
     if width > sheet[0] + 0.5 or 2 * height > sheet[1] + 0.5:
         raise ValueError("two of these pieces do not fit on that sheet")
     x = max(0.0, (sheet[0] - width) / 2)
+    if sheet[1] - 2 * height < 2 * (PRINTABLE + CROP_MIN_OFFSET + CROP_MIN_LENGTH):
+        height = (sheet[1] - GUTTER) / 2
+        return Imposition(sheet, (width, height), ((x, height + GUTTER), (x, 0.0)), GUTTER)
     bottom = max(0.0, (sheet[1] - 2 * height) / 2)
     return Imposition(sheet, piece, ((x, bottom + height), (x, bottom)))
 
 
 def draw_crop_marks(canvas, imposition: Imposition) -> None:
-    """Hairline marks at the ends of every cut line, outside the trim."""
+    """Hairline marks at the ends of every cut line, outside the trim and inside the
+    printable area; in the strip between two rows when there is one."""
     if not imposition.marked:
         return
     sheet_w, sheet_h = imposition.sheet
@@ -126,29 +162,39 @@ def draw_crop_marks(canvas, imposition: Imposition) -> None:
     canvas.setLineWidth(CROP_LINE)
     canvas.setStrokeColorRGB(0, 0, 0)
     for x in xs:
-        inner = left < x < right
         for start, direction, limit in ((top, 1, sheet_h), (bottom, -1, 0.0)):
-            span = _tick(start, direction, limit, inner)
+            span = _tick(start, direction, limit)
             if span:
                 canvas.line(x, span[0], x, span[1])
     for y in ys:
-        inner = bottom < y < top
         for start, direction, limit in ((right, 1, sheet_w), (left, -1, 0.0)):
-            span = _tick(start, direction, limit, inner)
+            span = _tick(start, direction, limit)
             if span:
                 canvas.line(span[0], y, span[1], y)
+    if imposition.gutter:
+        _gutter_marks(canvas, imposition, left, right)
     canvas.restoreState()
 
 
-def _tick(edge: float, direction: int, limit: float, inner: bool) -> tuple[float, float] | None:
-    room = abs(limit - edge)
-    if room >= CROP_OFFSET + 6:
-        length = min(CROP_LENGTH, room - CROP_OFFSET)
-        return edge + direction * CROP_OFFSET, edge + direction * (CROP_OFFSET + length)
-    if inner:  # pieces fill the sheet: mark the cut on itself, inside the printable area
-        start = limit - direction * INNER_TICK_INSET
-        return start, start - direction * CROP_LENGTH * 0.75
-    return None
+def _tick(edge: float, direction: int, limit: float) -> tuple[float, float] | None:
+    """A mark running out from the trim `edge` towards the sheet's edge at `limit`,
+    stopping a quarter inch short of it; None when there is no room."""
+    room = abs(limit - edge) - PRINTABLE
+    if room < CROP_MIN_OFFSET + CROP_MIN_LENGTH:
+        return None
+    offset = CROP_OFFSET if room >= CROP_OFFSET + CROP_MIN_LENGTH else CROP_MIN_OFFSET
+    length = min(CROP_LENGTH, room - offset)
+    return edge + direction * offset, edge + direction * (offset + length)
+
+
+def _gutter_marks(canvas, imposition: Imposition, left: float, right: float) -> None:
+    """Short uprights in the strip between the rows, near both sides: each spans the
+    strip from just inside one cut to just inside the other."""
+    sheet_w = imposition.sheet[0]
+    low = min(y for _, y in imposition.origins) + imposition.piece[1]
+    high = low + imposition.gutter
+    for x in (max(left, 0.0) + PRINTABLE + 6, min(right, sheet_w) - PRINTABLE - 6):
+        canvas.line(x, low + GUTTER_CLEAR, x, high - GUTTER_CLEAR)
 
 
 @dataclass(frozen=True)

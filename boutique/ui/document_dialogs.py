@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.printing.care_cards import MATERIALS, SIZES, care_cards_pdf, care_text
+from boutique.printing.glyph_warnings import checked_prompt
 from boutique.printing.prompts import LAYOUTS, note_prompts_pdf
 from boutique.printing.templates import Wording
 from boutique.services import settings
@@ -54,7 +55,8 @@ class NotePromptDialog(QDialog):
     def __init__(self, purchase_id: int, parent=None, today: dt.date | None = None):
         super().__init__(parent)
         self.setWindowTitle("Print note prompt")
-        self.prompt = note_prompt_for_purchase(purchase_id, today or dt.date.today())
+        self.prompt = checked_prompt(note_prompt_for_purchase(purchase_id,
+                                                              today or dt.date.today()))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.layout_box = QComboBox(self)

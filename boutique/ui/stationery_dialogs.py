@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from boutique.printing.cards import CARD_LAYOUTS, card_pdf
+from boutique.printing.cards import CARD_LAYOUTS, card_layout, card_pdf, envelope_for_card
 from boutique.printing.envelopes import envelope_pdf
+from boutique.printing.glyph_warnings import address_warning
 from boutique.printing.sheets import ENVELOPES
 from boutique.services import settings
 from boutique.services.stationery.letterhead import load_letterhead
 from boutique.services.stationery.mail import (
+    ENVELOPE_KEY,
     GUIDES_KEY,
     get_purchase,
     mail_for_purchase,
@@ -111,27 +113,49 @@ class EnvelopeDialog(QDialog):
         self.size_box = QComboBox(self)
         for key, size in ENVELOPES.items():
             self.size_box.addItem(size.title, key)
-        self.size_box.setCurrentIndex(max(0, self.size_box.findData(
-            preferred_envelope(self.letterhead.page_size))))
+        page = self.letterhead.page_size
+        self.card = preferred_card_layout(page)
+        # The envelope last chosen; else the one the card last chosen fits (a flat 6 x 4
+        # card goes in an A6 envelope, not the A2 of the folded card).
+        chosen = settings.get(ENVELOPE_KEY) or envelope_for_card(
+            self.card, preferred_envelope(page), page)
+        self.size_box.setCurrentIndex(max(0, self.size_box.findData(chosen)))
         form.addRow("&Envelope", self.size_box)
+        self.fit_note = _plain_label("", self, role="muted")
+        form.addRow("", self.fit_note)
         where = {"business": "Business address", "home": "Home address"}.get(
             self.piece.address_kind, "No address on file: write it by hand")
         self.address = _plain_label("\n".join(self.piece.lines), self)
         form.addRow(where, self.address)
         layout.addLayout(form)
-        self.warnings = _plain_label("\n".join(self.piece.warnings), self, role="error")
-        self.warnings.setVisible(bool(self.piece.warnings))
+        warnings = [*self.piece.warnings,
+                    address_warning(self.piece.lines, self.piece.client_name)]
+        warnings = [w for w in warnings if w]
+        self.warnings = _plain_label("\n".join(warnings), self, role="error")
+        self.warnings.setVisible(bool(warnings))
         layout.addWidget(self.warnings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.addButton("&Preview", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.size_box.currentIndexChanged.connect(self._update_fit)
+        self._update_fit()
         self.size_box.setFocus()
 
     @property
     def size_key(self) -> str:
         return self.size_box.currentData()
+
+    def _update_fit(self) -> None:
+        """Say so when the card last chosen would not fit the envelope chosen."""
+        layout = CARD_LAYOUTS[card_layout(self.card).name]
+        fits = layout.envelopes(self.letterhead.page_size)
+        text = "" if self.size_key in fits else (
+            f"The {layout.stock.title} does not fit this envelope; it fits: "
+            + ", ".join(ENVELOPES[k].title for k in fits))
+        self.fit_note.setText(text)
+        self.fit_note.setVisible(bool(text))
 
     def pdf(self) -> bytes:
         return envelope_pdf(self.letterhead, self.piece.lines, self.size_key,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boutique.printing.glyph_warnings import glyph_warning
 from boutique.services.agenda import AgendaItem
 from boutique.services.cadence.followups import CALL_OUTCOMES, SENT
 from boutique.ui.style import MUTED, WARNING
@@ -165,8 +166,12 @@ class ItemPanel(QFrame):
                                       "text": "Text"}.get(item.channel, "Contact"))
         lines = item.address.envelope_lines() if item.address else [item.contact]
         self.contact.setText("\n".join(line for line in lines if line) or "Nothing on file")
+        warnings = list(item.warnings)
+        if item.channel in ("mail", "phone"):  # printed: say what no font can print
+            glyphs = glyph_warning([item.client_name, *lines, item.recall], item.client_name)
+            warnings += [glyphs] if glyphs else []
         self.warnings.setText("<br>".join(
-            f'<span style="color:{WARNING}">⚠ {html.escape(w)}</span>' for w in item.warnings))
+            f'<span style="color:{WARNING}">⚠ {html.escape(w)}</span>' for w in warnings))
         self.recall.setText(
             f'<span style="color:{MUTED}">Remember:</span> <i>{html.escape(item.recall)}</i>'
             if item.recall else "")

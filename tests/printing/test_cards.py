@@ -12,6 +12,7 @@ from boutique.printing.cards import CARD_LAYOUTS, card_layout, card_pdf
 from boutique.printing.letterhead import Letterhead
 from boutique.printing.sheets import (
     A4,
+    ENVELOPES,
     FLAT_4X6,
     INCH,
     LETTER,
@@ -142,11 +143,36 @@ def test_crop_marks_stay_outside_the_trim():
         assert min(y1, y2) >= 0 and max(y1, y2) <= 792
 
 
-def test_folded_cards_that_fill_the_sheet_mark_only_the_middle_cut():
-    imposition = two_up(A5_LANDSCAPE, A4)
-    marks = _marks(imposition)
-    middle = A4[1] / 2
-    assert marks and all(y1 == pytest.approx(middle, abs=0.5) == y2 for _, y1, _, y2 in marks)
+def _inside_a_piece(imposition, px: float, py: float) -> bool:
+    width, height = imposition.piece
+    return any(x < px < x + width and y < py < y + height for x, y in imposition.origins)
+
+
+@pytest.mark.parametrize("layout", ["a2-folded-2up", "a6-folded-2up"])
+def test_folded_two_up_cut_marks_stand_outside_the_trim(layout):
+    chosen = card_layout(layout)
+    imposition = chosen.imposition()
+    sheet_w, sheet_h = imposition.sheet
+    (x, top_y), (_, bottom_y) = imposition.origins
+    width, height = imposition.piece
+    # two rows with a strip between them to cut away: the pieces no longer touch
+    assert top_y - (bottom_y + height) == pytest.approx(imposition.gutter) and imposition.gutter
+    assert bottom_y == 0 and top_y + height == pytest.approx(sheet_h)
+    pdf = card_pdf(STORE, layout)
+    for page in range(2):
+        marks = [m for m in _segments(pdf, page) if m[0] == m[2]]  # the uprights
+        strip = [m for m in marks if bottom_y + height <= min(m[1], m[3])
+                 and max(m[1], m[3]) <= top_y]
+        assert len(strip) == 2, marks
+        for x1, y1, x2, y2 in strip:
+            for px, py in ((x1, y1), (x2, y2)):
+                assert not _inside_a_piece(imposition, px, py), (px, py)
+                assert 18 <= px <= sheet_w - 18
+    # the card is still the card: a little shorter, it fits its envelope
+    envelope = ENVELOPES["a2" if layout.startswith("a2") else "c6"].size
+    folded = (width / 2, height)
+    assert max(folded) < max(envelope) and min(folded) < min(envelope)
+    assert height >= chosen.stock.sheet[1] - 5  # trimmed by a sixteenth of an inch
 
 
 def test_card_stock_needs_no_marks():

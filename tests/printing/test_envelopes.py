@@ -20,7 +20,8 @@ from tests.printing.stationery_pdf import all_text, page_sizes, runs
 STORE = Letterhead(store_name="Marsh & Finch Jewelers",
                    address_lines=("214 Warren Street", "Hudson, NY 12534"))
 ADDRESS = ["Ms. Zoë Ødegård", "1180 Avenue of the Americas", "New York, NY 10036"]
-SIZES = {"no10": (684, 297), "a2": (414, 315), "c6": (459.21, 323.15), "dl": (623.62, 311.81)}
+SIZES = {"no10": (684, 297), "a2": (414, 315), "a6": (468, 342), "c6": (459.21, 323.15),
+         "dl": (623.62, 311.81)}
 WHEN = dt.date(2026, 11, 20)
 
 

@@ -124,7 +124,8 @@ def test_greek_and_cyrillic_keep_the_display_face():
 def test_scripts_the_serif_lacks_fall_back_to_the_sans():
     assert font_for(DISPLAY, ["דוד כהן"]) == SANS
     assert font_for(SERIF, ["مرحبا"]) == SANS
-    assert font_for(DISPLAY, ["漢字"]) == SANS  # no face has it: a box, never a crash
+    # no shipped face has Han: the block keeps its face, the Han goes to a CJK face per run
+    assert font_for(DISPLAY, ["Mr. 漢字"]) == DISPLAY
 
 
 def test_right_to_left_lines_are_set_in_reading_order():

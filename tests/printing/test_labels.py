@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from boutique.printing.fit import cap_height
-from boutique.printing.labels import PAD_X, PAD_Y, labels_pdf
+from boutique.printing.labels import PAD_X, PAD_Y, labels_pdf, unfit_addresses
 from boutique.printing.sheets import A4, AVERY_5160, AVERY_L7160, INCH, LETTER, MM, label_sheet
 from boutique.services.clients.contact import MailingAddress
 from tests.printing.stationery_pdf import all_text, page_sizes, page_texts, runs
@@ -71,9 +71,12 @@ def test_every_line_stays_inside_its_label():
         pdf = labels_pdf(batch, spec)
         boxes = spec.positions()[:3]
         drawn = runs(pdf)
-        # a one-inch label cuts the company short; the L7160 label has room to wrap it all
-        assert any(r.text.endswith("…") for r in drawn) == (spec is AVERY_5160)
-        assert sum(r.text == "Springfield, IL 62701" for r in drawn) == 3
+        # at 8 pt neither label has room for the company in full: it is cut short, the
+        # street, the apartment and the city print whole
+        assert any(r.text.endswith("…") for r in drawn)
+        for line in ("12 Main Street", "Apartment 1234, Building C", "Springfield, IL 62701"):
+            assert sum(r.text == line for r in drawn) == 3
+        assert min(r.size for r in drawn) >= 8
         for run in drawn:
             x, y = next(b for b in boxes if b[0] <= run.x <= b[0] + spec.label_width
                         and b[1] <= run.y <= b[1] + spec.label_height)
@@ -109,3 +112,60 @@ def test_outline_for_a_trial_print():
     plain = labels_pdf(_addresses(1), "avery5160")
     outlined = labels_pdf(_addresses(1), "avery5160", outline=True)
     assert len(outlined) > len(plain)
+
+
+LONG_NAME = "Mrs. Alexandra Featherstonehaugh-Whitfield"
+THREE_LINE_COMPANY = "Featherstonehaugh, Whitfield & Partners International Architecture Group"
+
+
+def _label_runs(pdf, spec, slot=0):
+    x, y = spec.positions()[slot]
+    return [r for r in runs(pdf) if x <= r.x <= x + spec.label_width
+            and y <= r.y <= y + spec.label_height]
+
+
+def test_a_long_address_keeps_its_street_and_city_at_8_pt_or_more():
+    address = [LONG_NAME, THREE_LINE_COMPANY + " of North America",
+               "Building 4, 100 Main Street", "Suite 300, Floor 12", "Springfield, IL 62701",
+               "UNITED STATES"]
+    pdf = labels_pdf([address], AVERY_5160)
+    drawn = _label_runs(pdf, AVERY_5160)
+    texts = [r.text for r in drawn]
+    assert min(r.size for r in drawn) >= 8
+    for line in address[2:]:
+        assert line in texts
+    company = [t for t in texts if t.startswith("Featherstonehaugh,")]
+    assert len(company) == 1 and company[0].endswith("…")  # one line, cut short
+    assert len(page_sizes(pdf)) == 1  # nothing left over
+
+
+def test_the_company_is_left_off_before_any_street_line():
+    address = MailingAddress(name="Ms. Ana Alvarez", company=THREE_LINE_COMPANY,
+                             lines=("Building 4, Floor 12", "1200 Harbor Boulevard",
+                                    "Gate 7, Dock Road"),
+                             city="Long Beach", region="CA", postcode="90802", country="Canada")
+    pdf = labels_pdf([address], AVERY_5160)
+    texts = [r.text for r in _label_runs(pdf, AVERY_5160)]
+    assert not any("Featherstonehaugh" in t for t in texts)
+    for line in ("Building 4, Floor 12", "1200 Harbor Boulevard", "Gate 7, Dock Road",
+                 "Long Beach, CA 90802", "CANADA", "Ms. Ana Alvarez"):
+        assert line in texts
+    assert min(r.size for r in _label_runs(pdf, AVERY_5160)) >= 8
+
+
+def test_an_address_that_cannot_fit_is_listed_on_a_page_apart():
+    too_long = ["Mr. Bartholomew Cholmondeley", "Unit 5", "Block 12", "Tower 3", "Level 44",
+                "88 Queensway", "Admiralty, Hong Kong 999077", "HONG KONG"]
+    fine = ["Ana Alvarez", "12 Main Street", "Springfield, IL 62701"]
+    pdf = labels_pdf([fine, too_long, fine], AVERY_5160)
+    sheet, apart = page_texts(pdf)
+    assert "Cholmondeley" not in sheet and sheet.count("Ana Alvarez") == 2
+    flat_apart = " ".join(apart.split())
+    assert "Could not fit on a label" in flat_apart
+    for line in too_long:
+        assert line in flat_apart
+    # the fitting labels fill the slots in order: the unfit one leaves no gap
+    assert [r.text for r in _label_runs(pdf, AVERY_5160, slot=1)][0] == "Ana Alvarez"
+    assert [lines.name for lines in unfit_addresses([fine, too_long], AVERY_5160)] == [
+        too_long[0]]
+    assert page_sizes(pdf)[1] == pytest.approx(LETTER)

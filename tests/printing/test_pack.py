@@ -104,3 +104,16 @@ def test_the_gift_address_rule_on_the_envelope(db, make_client, make_purchase, t
     assert warning in pages[0]  # the contents page
     lucja_prompt = next(t for t in pages if "Dear Łucja," in t)
     assert warning in lucja_prompt
+
+
+def test_an_address_too_long_for_a_label_is_named_on_the_contents_and_listed_apart():
+    too_long = ("Mr. Bartholomew Cholmondeley", "Unit 5", "Block 12", "Tower 3", "Level 44",
+                "88 Queensway", "Admiralty, Hong Kong 999077", "HONG KONG")
+    long_one = prompt(address_lines=too_long, address_kind="home")
+    pack = PackData(DAY, "Wednesday, November 25, 2026", (prompt(), long_one), ())
+    pdf = render_pack(pack, LETTERHEAD, options=PackOptions(mail="labels"))
+    texts = [flat(t) for t in page_texts(pdf)]
+    assert "Mr. Bartholomew Cholmondeley" in texts[0] and "too long" in texts[0]
+    label_page = next(t for t in texts if "Springfield, IL 62701" in t and "Dear" not in t)
+    assert "Cholmondeley" not in label_page
+    assert "Could not fit on a label" in texts[-1] and "88 Queensway" in texts[-1]

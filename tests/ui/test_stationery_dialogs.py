@@ -96,3 +96,19 @@ def test_the_purchase_actions_open_the_preview(qtbot, window, close_modal_later,
         assert preview.title.endswith("Zoë Ødegård")
         assert preview.document.pageCount() == expected_pages
         preview.close()
+
+
+def test_envelope_dialog_picks_one_the_flat_card_fits(qtbot, letter_store, make_client,
+                                                      make_purchase):
+    from boutique.services.stationery.mail import remember_choices
+
+    client = make_client(first_name="Ana", last_name="Alvarez", **HOME)
+    purchase = make_purchase(client.id, BOUGHT)
+    remember_choices(card_layout="flat-4x6")  # the 6 x 4 in card does not fit an A2
+    dialog = EnvelopeDialog(purchase.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.size_key == "a6" and not dialog.fit_note.isVisible()
+    assert page_sizes(dialog.pdf()) == [(468, 342)]
+    dialog.size_box.setCurrentIndex(dialog.size_box.findData("a2"))
+    assert dialog.fit_note.isVisible() and "A6 envelope" in dialog.fit_note.text()

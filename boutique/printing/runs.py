@@ -1,0 +1,125 @@
+"""A line set run by run: each character in the face asked for when it has it, else in
+the first face down the fallback chain that does (fonts.SHIPPED_FALLBACK, then
+fallback_fonts: a CJK face, the CID faces, an emoji face).
+
+Everything that measures or draws user text goes through `text_width` / `draw_text`, so
+a name like "Mr. 李小龍" measures as it is drawn: Latin in the book face, the Han
+characters in a CJK face.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from contextlib import contextmanager
+from functools import lru_cache
+
+from reportlab.pdfbase import pdfmetrics
+
+from boutique.printing.fallback_fonts import Fallbacks, covers, covers_all, system_fallbacks
+from boutique.printing.fonts import SANS, SHIPPED_FALLBACK, register_fonts
+
+_active: list[Fallbacks] = []
+
+
+def fallbacks() -> Fallbacks:
+    """The fallbacks in use: the system's, unless `using_fallbacks` chose others."""
+    return _active[-1] if _active else system_fallbacks()
+
+
+@contextmanager
+def using_fallbacks(chosen: Fallbacks):
+    """Set text with these fallbacks inside the block (e.g. the CID faces alone)."""
+    _active.append(chosen)
+    try:
+        yield chosen
+    finally:
+        _active.pop()
+
+
+def _joins_previous(ch: str) -> bool:
+    """Spaces, combining marks and joiners stay in the run before them."""
+    return ch.isspace() or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+
+
+def _chain(font_name: str) -> list[str]:
+    """The face, its shipped fallbacks, and at last the upright sans, which has the most
+    (DejaVu Sans Oblique has no Arabic: an Arabic word in an italic line is set upright)."""
+    chain = [font_name]
+    while chain[-1] in SHIPPED_FALLBACK:
+        chain.append(SHIPPED_FALLBACK[chain[-1]])
+    return chain if SANS in chain else [*chain, SANS]
+
+
+def font_runs(text: str, font_name: str) -> tuple[tuple[str, str], ...]:
+    """(piece, face) for each stretch of `text` one face draws."""
+    register_fonts()
+    return _runs(text, font_name, _active[-1] if _active else None)
+
+
+@lru_cache(maxsize=8192)
+def _runs(text: str, font_name: str,
+          chosen: Fallbacks | None) -> tuple[tuple[str, str], ...]:
+    if text.isascii() or covers_all(font_name, text) or all(
+            covers(font_name, ch) or _joins_previous(ch) for ch in text):
+        return ((text, font_name),)
+    chosen = chosen or system_fallbacks()  # looked for only once a character needs it
+    chain = _chain(font_name)
+    out: list[list[str]] = []
+    for ch in text:
+        if _joins_previous(ch) and out:
+            out[-1][0] += ch
+            continue
+        faces = [*chain, *chosen.faces_for(ch, text)]
+        face = next((f for f in faces if covers(f, ch)), font_name)
+        if out and out[-1][1] == face:
+            out[-1][0] += ch
+        else:
+            out.append([ch, face])
+    return tuple((piece, face) for piece, face in out)
+
+
+def missing_characters(text: str, font_name: str = SANS) -> str:
+    """The characters of `text` that no face can draw (they would print as boxes)."""
+    register_fonts()
+    return _missing(text, font_name, _active[-1] if _active else None)
+
+
+@lru_cache(maxsize=4096)
+def _missing(text: str, font_name: str, chosen: Fallbacks | None) -> str:
+    chain = _chain(font_name)
+    rest = [ch for ch in dict.fromkeys(text) if not _joins_previous(ch)
+            and not any(covers(f, ch) for f in chain)]
+    if not rest:
+        return ""
+    chosen = chosen or system_fallbacks()
+    return "".join(ch for ch in rest
+                   if not any(covers(f, ch) for f in chosen.faces_for(ch, text)))
+
+
+def text_width(text: str, font_name: str, size: float, tracking: float = 0.0) -> float:
+    """Width in points; `tracking` is extra space between letters, as a fraction of size."""
+    extra = tracking * size * (len(text) - 1) if tracking and len(text) > 1 else 0.0
+    return sum(pdfmetrics.stringWidth(piece, face, size)
+               for piece, face in font_runs(text, font_name)) + extra
+
+
+def draw_text(canvas, x: float, y: float, text: str, font_name: str, size: float,
+              align: str = "left", char_space: float = 0.0) -> float:
+    """Draw one line at baseline `y`, left of, centred on or right of `x` (`align`);
+    returns its width. The canvas is left set to `font_name` at `size`."""
+    runs = font_runs(text, font_name)
+    if len(runs) == 1 and runs[0][1] == font_name:
+        canvas.setFont(font_name, size)
+        draw = {"center": canvas.drawCentredString, "right": canvas.drawRightString}.get(
+            align, canvas.drawString)
+        draw(x, y, text, charSpace=char_space)
+        return text_width(text, font_name, size) + char_space * max(len(text) - 1, 0)
+    widths = [pdfmetrics.stringWidth(piece, face, size) for piece, face in runs]
+    total = sum(widths) + char_space * max(len(text) - 1, 0)
+    at = x - total / 2 if align == "center" else x - total if align == "right" else x
+    for (piece, face), width in zip(runs, widths, strict=True):
+        canvas.setFont(face, size)
+        canvas.drawString(at, y, piece, charSpace=char_space)
+        at += width + char_space * len(piece)
+    canvas.setFont(font_name, size)
+    return total
