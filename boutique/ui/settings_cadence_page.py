@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.services.cadence.bulk import reschedule_open
+from boutique.services.cadence.gifts import SHARED_HOME_NAMES
 from boutique.services.cadence.settings import (
     CHOICES,
     LIMITS,
@@ -33,8 +34,9 @@ from boutique.ui.signals import bus
 CHOICE_LABELS = {
     "key_date_channel": "Birthday and anniversary reminders by",
     "after_return_channel": "After a return, follow up by",
+    "gift_shared_home": "A gift's note to a shared home (no business address)",
 }
-CHANNEL_NAMES = {"phone": "Call", "mail": "Note (mail)"}
+CHANNEL_NAMES = {"phone": "Call", "mail": "Note (mail)", **SHARED_HOME_NAMES}
 
 
 class CadenceSettingsPage(QWidget):

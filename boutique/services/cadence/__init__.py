@@ -5,7 +5,9 @@ purchase rules (`rules`: a note within a week, a call after a month, service cal
 date arithmetic (`dates`), birthdays and anniversaries (`key_dates`), the spacing that
 keeps a client from being contacted too often (`spacing`), the engine that keeps a
 client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`),
-what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`).
+what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`),
+the people in a client's life and last year's gift occasions (`relation_dates`,
+`occasions`) and the day a gift is given and how its note keeps the surprise (`gifts`).
 
 May use: the models and the top-level `settings`, `errors` and `text`; no other capability.
 """
@@ -19,11 +21,16 @@ from boutique.services.cadence.engine import (
 )
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
+from boutique.services.cadence.gifts import SHARED_HOME_NAMES, delivery_for, shared_home
 from boutique.services.cadence.kinds import KIND_LABELS
+from boutique.services.cadence.occasions import Occasion, occasion_label, parse_occasion
+from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.rules import merged_reason
 from boutique.services.cadence.settings import CadenceRules, load_rules, save_rules
 
 __all__ = [
+    "SHARED_HOME_NAMES", "Occasion", "delivery_for", "occasion_label",
+    "occasion_reminders_due_between", "parse_occasion", "shared_home",
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "short_date", "week_start",

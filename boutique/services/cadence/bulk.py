@@ -276,7 +276,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
     rules = rules or load_rules()
     rows = database.execute_sql(
         """SELECT f.id, f.client_id, f.kind, f.sequence, f.rule_due, f.due, f.deadline,
-                  f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date
+                  f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date, f.is_gift
            FROM followup f LEFT JOIN purchase p ON p.id = f.purchase_id
            WHERE f.status = 'open' ORDER BY f.client_id""").fetchall()
     dates = _key_dates()
@@ -286,7 +286,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
     original: dict[int, tuple] = {}
     for row in rows:
         (fid, client_id, kind, sequence, rule_due, due, deadline, fixed, merged, bought,
-         occasion_date) = row
+         occasion_date, is_gift) = row
         rule_due, due, deadline = (dt.date.fromisoformat(str(v)[:10])
                                    for v in (rule_due, due, deadline))
         original[fid] = (rule_due, due, deadline, merged)
@@ -295,9 +295,14 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
                 dropped.append(fid)
                 continue
             bought = dt.date.fromisoformat(str(bought)[:10])
-            rule_due = rule_day(kind, sequence, bought, rules)
-            if kind == THANK_YOU_NOTE:
-                due, deadline = rule_due, bought + dt.timedelta(days=rules.thank_you_within_days)
+            ruled = rule_day(kind, sequence, bought, rules)
+            if is_gift and kind != SERVICE_CALL and rule_due > ruled:
+                pass  # a gift's note or call waiting on the day it is given keeps its day
+            else:
+                rule_due = ruled
+                if kind == THANK_YOU_NOTE:
+                    due = rule_due
+                    deadline = bought + dt.timedelta(days=rules.thank_you_within_days)
         by_client[client_id].append([fid, kind, rule_due, due, deadline, bool(fixed), merged,
                                      occasion_date])
     with database.atomic():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from boutique.models import Client, FollowUp, Purchase, database, utcnow
+from boutique.models import Client, FollowUp, Purchase, Relation, database, utcnow
 from boutique.models.followup import (
     KEY_DATE,
     OPEN,
@@ -17,6 +17,7 @@ from boutique.models.followup import (
     THANK_YOU_NOTE,
 )
 from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.gifts import delivery_for, gift_day
 from boutique.services.cadence.key_dates import client_reminder_days
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, reason_for
 from boutique.services.cadence.settings import CadenceRules, load_rules
@@ -25,7 +26,7 @@ from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
 PURCHASE_KINDS = (THANK_YOU_NOTE, SATISFACTION_CALL, SERVICE_CALL)
 
 
-def purchase_facts(purchase: Purchase) -> PurchaseFacts:
+def purchase_facts(purchase: Purchase, rules: CadenceRules | None = None) -> PurchaseFacts:
     """What the rules need to know about a purchase, in one query."""
     row = database.execute_sql(
         """SELECT description, category, (SELECT COUNT(*) FROM purchase_item
@@ -37,11 +38,22 @@ def purchase_facts(purchase: Purchase) -> PurchaseFacts:
     summary = (description or category or "purchase").strip()
     if count > 1:
         summary += f" +{count - 1} more"
+    day, delivery = None, ""
+    if purchase.is_gift:
+        relation = (Relation.get_or_none(Relation.id == purchase.gift_relation_id)
+                    if purchase.gift_relation_id else None)
+        dates = ({name: (getattr(relation, f"{name}_month"), getattr(relation, f"{name}_day"))
+                  for name in ("birthday", "anniversary")} if relation else None)
+        day = gift_day(purchase.purchase_date, purchase.gift_given_on,
+                       purchase.gift_occasion or "", dates)
+        delivery = delivery_for(True, purchase.gift_delivery or "",
+                                Client.get_by_id(purchase.client_id),
+                                (rules or load_rules()).gift_shared_home)
     return PurchaseFacts(
         purchase_id=purchase.id, client_id=purchase.client_id,
         purchase_date=purchase.purchase_date, summary=summary, category=category or "",
         is_gift=bool(purchase.is_gift), gift_recipient=purchase.gift_recipient or "",
-        gift_relation=purchase.gift_relation or "",
+        gift_relation=purchase.gift_relation or "", gift_day=day, delivery=delivery,
     )
 
 
@@ -63,9 +75,10 @@ def on_purchase_changed(event: str, purchase: Purchase, previous_date: dt.date |
     if event == "created":
         if client.do_not_contact or client.deleted_at is not None:
             return
-        FollowUp.insert_many(planned_rows(purchase_facts(purchase), rules)).execute()
+        FollowUp.insert_many(planned_rows(purchase_facts(purchase, rules), rules)).execute()
     elif event == "updated":
         _refresh_open_rows(purchase, previous_date)
+        _refresh_gift_days(purchase, rules)
     else:
         return
     respace_client(client, rules)
@@ -94,6 +107,19 @@ def _refresh_open_rows(purchase: Purchase, previous_date: dt.date | None) -> Non
            WHERE purchase_id = ? AND status = 'open'""",
         (shift, shift, shift, shift, purchase.id),
     )
+
+
+def _refresh_gift_days(purchase: Purchase, rules: CadenceRules) -> None:
+    """The note and call that wait on a gift's day follow it when it is given or changed
+    (unless the jeweler chose their day)."""
+    for planned in plan_purchase(purchase_facts(purchase, rules), rules):
+        if planned.kind not in (THANK_YOU_NOTE, SATISFACTION_CALL):
+            continue
+        (FollowUp.update(rule_due=planned.rule_due, due=planned.rule_due,
+                         deadline=planned.deadline, updated_at=utcnow())
+         .where(FollowUp.purchase == purchase.id, FollowUp.kind == planned.kind,
+                FollowUp.status == OPEN, FollowUp.due_fixed == False,  # noqa: E712
+                FollowUp.snoozed_from.is_null()).execute())
 
 
 def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
