@@ -80,7 +80,8 @@ def _facts(c, prompt: NotePrompt, x: float, top: float, width: float, bottom: fl
     p = prompt.purchase
     sections = []  # (label, lines, font)
     kind = " · business address" if prompt.address_kind == "business" else ""
-    sections.append(("Send to" + kind, list(prompt.address_lines), SANS))
+    where = "Hand over at the counter" if prompt.address_kind == "counter" else "Send to" + kind
+    sections.append((where, list(prompt.address_lines), SANS))
     if p:
         sections.append(("Purchase", [*p.items, p.date_text, p.gift_line], SANS))
     elif prompt.reason:
