@@ -18,6 +18,7 @@ from typing import NamedTuple
 from boutique.models import ADDRESS_PARTS, Client, database
 from boutique.models.followup import KEY_DATE, SATISFACTION_CALL
 from boutique.services import settings
+from boutique.services.agenda.gift_rule import with_gift_rule
 from boutique.services.agenda.items import AgendaItem
 from boutique.services.cadence import (
     CadenceRules,
@@ -213,7 +214,7 @@ def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.
     cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook)
     sources += reminder_sources(reminders, rules.key_date_channel, cards)
     sources += occasion_sources(others, rules.key_date_channel, cards)
-    return build_items(sources, day, cards)
+    return with_gift_rule(build_items(sources, day, cards), rules)
 
 
 def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard]):

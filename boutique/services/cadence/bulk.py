@@ -24,7 +24,9 @@ from boutique.models.followup import (
     THANK_YOU_NOTE,
 )
 from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.gifts import gift_day
 from boutique.services.cadence.key_dates import client_reminder_days, reminders_due_between
+from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, rule_day
 from boutique.services.cadence.settings import CadenceRules, load_rules
@@ -86,7 +88,7 @@ def _first_items() -> dict[int, tuple[str, str, int]]:
 def _purchases_without_followups():
     return database.execute_sql(
         """SELECT p.id, p.client_id, p.purchase_date, p.is_gift, p.gift_recipient,
-                  p.gift_relation
+                  p.gift_relation, p.gift_occasion, p.gift_given_on
            FROM purchase p JOIN client c ON c.id = p.client_id
            WHERE c.do_not_contact = 0 AND c.deleted_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.purchase_id = p.id)
@@ -138,18 +140,21 @@ def _key_date_history(today: dt.date, rules: CadenceRules, rng: random.Random,
     done), as a shop using the app every morning would have: like the other follow-ups,
     only a few of the last week's are still open."""
     lead = rules.key_date_lead_days
-    reminders = reminders_due_between(today - dt.timedelta(days=lead),
-                                      today - dt.timedelta(days=1), lead, unstored_only=True)
+    found = [(r, key_date_reason(r)) for r in reminders_due_between(
+        today - dt.timedelta(days=lead), today - dt.timedelta(days=1), lead, unstored_only=True)]
+    found += occasion_reminders_due_between(today - dt.timedelta(days=lead),
+                                            today - dt.timedelta(days=1), lead,
+                                            unstored_only=True)
     recent = today - dt.timedelta(days=RECENT_BACKLOG_DAYS)
     rows = []
     now = str(utcnow())
     channel = rules.key_date_channel
-    for reminder in reminders:
+    for reminder, reason in found:
         if reminder.due >= recent and rng.random() < RECENT_OPEN_SHARE:
             continue
         row = dict(id=next_id + len(rows), client_id=reminder.client_id, purchase_id=None,
                    kind=KEY_DATE, sequence=0, channel=channel, is_gift=channel == "phone",
-                   reason=key_date_reason(reminder), rule_due=reminder.due, due=reminder.due,
+                   reason=reason, rule_due=reminder.due, due=reminder.due,
                    deadline=reminder.due, due_fixed=False, status=OPEN, merged_into_id=None,
                    attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
                    created_at=now, occasion=reminder.occasion,
@@ -163,14 +168,17 @@ def _key_date_history(today: dt.date, rules: CadenceRules, rng: random.Random,
 def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[dict]:
     rows: list[dict] = []
     now = str(utcnow())
-    for pid, client_id, bought, is_gift, recipient, relation in purchases:
+    for pid, client_id, bought, is_gift, recipient, relation, occasion, given in purchases:
         description, category, count = items.get(pid, ("purchase", "", 1))
         summary = (description or category or "purchase").strip()
         if count > 1:
             summary += f" +{count - 1} more"
         bought = bought if isinstance(bought, dt.date) else dt.date.fromisoformat(bought)
+        # (a demo store's gifts name no relation and keep their notes' usual days)
+        day = (gift_day(bought, dt.date.fromisoformat(str(given)[:10]) if given else None,
+                        occasion or "") if is_gift else None)
         facts = PurchaseFacts(pid, client_id, bought, summary, category or "", bool(is_gift),
-                              recipient or "", relation or "")
+                              recipient or "", relation or "", gift_day=day)
         for p in plan_purchase(facts, rules):
             rows.append(dict(client_id=client_id, purchase_id=pid, kind=p.kind,
                              sequence=p.sequence, channel=p.channel, is_gift=p.is_gift,

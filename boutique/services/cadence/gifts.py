@@ -30,6 +30,12 @@ SHARED_HOME_NAMES = {
     "counter": "Hand it over at the counter",
     "hold": "Hold it until after the occasion",
 }
+RULE_TEXT = {
+    "counter": "Gift to a shared home: hand this note over at the counter; nothing is posted",
+    "discreet": "Gift to a shared home: the wording names neither the recipient nor the piece",
+    "hold": "Gift to a shared home: held until after the occasion; the wording names neither "
+            "the recipient nor the piece",
+}
 CALL_AFTER_GIVEN_DAYS = 7
 # Occasion words (folded) -> (month, day) of an occasion that falls on a fixed day.
 FIXED_OCCASIONS = (

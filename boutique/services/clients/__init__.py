@@ -28,6 +28,7 @@ from boutique.services.clients.book import (
 )
 from boutique.services.clients.bulk import insert_clean_clients
 from boutique.services.clients.contact import (
+    HOME_GIFT_WARNING,
     NO_AGREED_WAY,
     ContactChoice,
     MailingAddress,
@@ -65,7 +66,7 @@ from boutique.services.clients.value import invalidate as invalidate_value
 from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
 __all__ = [
-    "RELATION_KIND_LABELS", "client_relations", "delete_relation", "relation_json", "relations_by_client",
+    "HOME_GIFT_WARNING", "RELATION_KIND_LABELS", "client_relations", "delete_relation", "relation_json", "relations_by_client",
     "save_client_with_relations", "save_relation",
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
     "set_spend_before", "purchase_json", "imported_purchase", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",

@@ -12,20 +12,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from boutique.services.cadence import GIFT_RULE_TEXT as RULE_TEXT
 from boutique.services.cadence import delivery_for, load_rules
+from boutique.services.clients import HOME_GIFT_WARNING
 
 COUNTER = "counter"
 DISCREET = ("discreet", "hold")
 PRIVATE_ITEM = "A gift (kept private: this note goes to a shared home)"
 PRIVATE_REASON = "A note about a gift, kept private: it goes to a shared home"
 PRIVATE_REMINDER = "A date to remember, kept private: this note goes to a shared home"
-HOME_GIFT_WARNING = "Gift: no business address, the home address may reach the recipient"
-RULE_TEXT = {
-    "counter": "Gift to a shared home: hand this note over at the counter; nothing is posted",
-    "discreet": "Gift to a shared home: the wording names neither the recipient nor the piece",
-    "hold": "Gift to a shared home: held until after the occasion; the wording names neither "
-            "the recipient nor the piece",
-}
 
 
 def mode_for(client, purchase, address_kind: str) -> str:
@@ -41,7 +36,7 @@ def rule_warnings(warnings: tuple[str, ...], mode: str) -> tuple[str, ...]:
     """The warnings with the rule in force in place of "may reach the recipient"."""
     if not mode:
         return warnings
-    kept = tuple(w for w in warnings if w != HOME_GIFT_WARNING)
+    kept = tuple(w for w in warnings if w not in (HOME_GIFT_WARNING, RULE_TEXT[mode]))
     return (RULE_TEXT[mode], *kept)
 
 
