@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from boutique.printing.fit import clean_line
 from boutique.printing.templates import Rendered, Wording, render, render_lines
 from boutique.services.stationery.letterhead import Letterhead
+from boutique.services.stationery.occasion_facts import ReminderFacts
 from boutique.services.stationery.print_data import (
     CallScript,
     NotePrompt,
     PersonFacts,
     PurchaseFacts,
 )
-from boutique.services.stationery.occasion_facts import ReminderFacts
 
 RECALL_IN_SENTENCE = 90  # characters of the recall note quoted inside a suggested line
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")

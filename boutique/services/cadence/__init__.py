@@ -19,12 +19,12 @@ from boutique.services.cadence.engine import (
     on_purchase_changed,
     on_purchase_deleted,
 )
-from boutique.services.cadence.key_dates import Reminder, reminders_due_between
-from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.gifts import (
     RULE_TEXT as GIFT_RULE_TEXT,
 )
 from boutique.services.cadence.gifts import SHARED_HOME_NAMES, delivery_for, shared_home
+from boutique.services.cadence.key_dates import Reminder, reminders_due_between
+from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
 from boutique.services.cadence.occasions import Occasion, occasion_label, parse_occasion
 from boutique.services.cadence.relation_dates import occasion_reminders_due_between

@@ -26,8 +26,8 @@ from boutique.models.followup import (
 from boutique.services.cadence.dates import week_start
 from boutique.services.cadence.gifts import gift_day
 from boutique.services.cadence.key_dates import client_reminder_days, reminders_due_between
-from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
+from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, rule_day
 from boutique.services.cadence.settings import CadenceRules, load_rules
 from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client

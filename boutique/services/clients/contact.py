@@ -13,7 +13,6 @@ from boutique.models import Client
 from boutique.services import settings
 from boutique.services.clients.phones import display as display_phone
 
-
 # Said of a gift's note with only a home address; the agenda and the printed pieces put
 # the gift rule in force in its place (services/cadence/gifts.py).
 HOME_GIFT_WARNING = "Gift: no business address, the home address may reach the recipient"

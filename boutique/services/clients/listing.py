@@ -13,8 +13,8 @@ from enum import Enum
 
 from boutique.models import Client, database
 from boutique.services import settings
-from boutique.services.clients.relations import relations_by_client
 from boutique.services.clients.phones import display as display_phone
+from boutique.services.clients.relations import relations_by_client
 from boutique.services.clients.value import tier_for, top_tier_threshold
 from boutique.services.text import digits, fold, like_escape
 
