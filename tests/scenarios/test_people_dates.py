@@ -130,3 +130,17 @@ def test_the_couples_anniversary_says_what_was_chosen_last_year(make_client):
     assert "Think of what Carmen likes" in text
     assert "Last year you chose the pearl strand for Carmen" in text
     assert "On the wish list: Pearls" in text
+
+
+def test_the_pack_says_today_on_the_birthday_and_offers_no_sale(make_client):
+    from boutique.printing.pack import render_pack
+    from boutique.services.stationery import load_letterhead, pack_data
+
+    make_client(first_name="Luis", last_name="Ortega", mobile_phone=PHONE,
+                birthday_month=11, birthday_day=25)
+    text = flat(all_text(render_pack(pack_data(D(2026, 11, 25)), load_letterhead())))
+    assert "Birthday greeting, today" in text  # the contents
+    assert "BIRTHDAY GREETING · DUE NOVEMBER 25, 2026 · TODAY" in text.upper()
+    assert "Wished a happy birthday" in text
+    assert "Gift in mind" not in text and "Pieces set aside" not in text
+    assert "overdue" not in text

@@ -98,6 +98,7 @@ class NotePrompt:
     # "hold" (services/stationery/gift_safe.py), else "".
     gift_safe: str = ""
     reminder: ReminderFacts | None = None  # a reminder to find a gift: whose date, wishes
+    when: str = ""  # a key date's standing on the day: "today", "in 21 days"
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class CallScript:
     occasion: str = ""
     season: str = ""
     reminder: ReminderFacts | None = None
+    when: str = ""  # a key date's standing on the day: "today", "in 21 days"
 
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
@@ -233,7 +235,7 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 reason: str = "", choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, occasion: str = "",
-                occasion_date: dt.date | None = None) -> NotePrompt:
+                occasion_date: dt.date | None = None, when: str = "") -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule."""
     choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
@@ -258,14 +260,15 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=lines, address_kind=address_kind,
         warnings=rule_warnings(tuple(choice.warnings), mode),
         purchase=facts, recall=recall, reason=reason, occasion=occasion, season=season_on(due),
-        gift_safe=mode, reminder=reminder)
+        gift_safe=mode, reminder=reminder, when=when)
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", days_overdue: int = 0, choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, others: Sequence[Purchase] = (),
-                occasion: str = "", occasion_date: dt.date | None = None) -> CallScript:
+                occasion: str = "", occasion_date: dt.date | None = None,
+                when: str = "") -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
     purchases merged into this call, each named on the script."""
@@ -283,7 +286,7 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         days_overdue=days_overdue,
         purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
         occasion=occasion, season=season_on(due),
-        reminder=reminder_facts(client, occasion, occasion_date, item_phrase))
+        reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when)
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -331,7 +334,8 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
         common = dict(reason=item.reason, choice=choice, region=region,
                       person=person_facts(client, is_top=item.is_top),
                       recall=item.recall or None, occasion=item.occasion or "",
-                      occasion_date=item.occasion_date)
+                      occasion_date=item.occasion_date,
+                      when=item.when_text(day) if item.kind == "key_date" else "")
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
         elif item.channel == "phone":
