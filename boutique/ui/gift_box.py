@@ -87,9 +87,8 @@ class GiftBox(QGroupBox):
             self.recipient.setCurrentText(data.gift_recipient)
         self.relation.setCurrentText(data.gift_relation)
         self.occasion.setCurrentText(data.gift_occasion)
-        if data.gift_given_on:
-            when = data.gift_given_on
-            self.given_on.setDate(QDate(when.year, when.month, when.day))
+        when = data.gift_given_on or data.purchase_date  # unknown: offer the purchase's day
+        self.given_on.setDate(QDate(when.year, when.month, when.day))
         self.given_known.setChecked(data.gift_given_on is not None)
         self.delivery.setCurrentIndex(max(0, self.delivery.findData(data.gift_delivery or "")))
 

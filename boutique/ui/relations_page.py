@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boutique.services.cadence import load_rules
 from boutique.services.clients import (
     RELATION_KIND_LABELS,
     client_relations,
@@ -74,8 +75,9 @@ class RelationsPage(QWidget):
         self.window_ = window
         self.editing: int | None = None
         layout = QVBoxLayout(self)
+        lead = load_rules().key_date_lead_days
         intro = QLabel("Their birthdays and anniversaries, and last year's gift occasions, "
-                       "remind the client three weeks ahead.", self)
+                       f"remind the client {lead} days ahead.", self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -144,3 +144,15 @@ def test_the_pack_says_today_on_the_birthday_and_offers_no_sale(make_client):
     assert "Wished a happy birthday" in text
     assert "Gift in mind" not in text and "Pieces set aside" not in text
     assert "overdue" not in text
+
+
+def test_the_calendar_counts_a_relations_reminder_on_its_day(make_client):
+    from boutique.services.agenda.calendar import day_counts, items_due_on
+
+    ana = make_client(mobile_phone=PHONE)
+    save_relation(ana.id, {"kind": "parent", "name": "Rosa", "birthday_month": 5,
+                           "birthday_day": 30, "birthday_year": 1956})
+    counts = day_counts(D(2026, 5, 1), D(2026, 5, 31))
+    assert {day: c.calls for day, c in counts.items()} == {D(2026, 5, 9): 1}
+    [item] = items_due_on(D(2026, 5, 9), today=D(2026, 5, 1))
+    assert item.reason == "Rosa's birthday (parent) on Sat 30 May (turns 70)"
