@@ -138,3 +138,14 @@ def test_giving_the_day_later_moves_the_call(make_client):
     assert not [i for i in agenda_for(D(2026, 5, 26)) if i.kind == "satisfaction_call"]
     [moved] = [i for i in agenda_for(D(2026, 5, 27)) if i.kind == "satisfaction_call"]
     assert moved.due == D(2026, 5, 27) and call.followup_id == moved.followup_id
+
+
+def test_a_note_to_hold_with_no_day_to_hold_it_to_goes_at_once_discreet(make_client):
+    luis = make_client(first_name="Luis", last_name="Ortega", **HOME)
+    save_rules({"gift_shared_home": "hold"})
+    gift(luis, D(2026, 4, 1), gift_occasion="just because")
+    item = _thank_you(D(2026, 4, 2))
+    assert item.warnings[0].endswith("names neither the recipient nor the piece")
+    assert "held" not in item.warnings[0]
+    _prompt, text = note_text(D(2026, 4, 2), item)
+    assert "Mia" not in text and "uby" not in text

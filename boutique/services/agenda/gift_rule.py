@@ -3,9 +3,9 @@ the surprise (at the counter, discreet, held) in place of "may reach the recipie
 
 from __future__ import annotations
 
-from boutique.models import database
+from boutique.models import Purchase
 from boutique.services.agenda.items import AgendaItem
-from boutique.services.cadence import GIFT_RULE_TEXT, CadenceRules
+from boutique.services.cadence import GIFT_RULE_TEXT, CadenceRules, delivery_mode, gift_day_of
 from boutique.services.clients import HOME_GIFT_WARNING
 
 
@@ -16,15 +16,15 @@ def with_gift_rule(items: list[AgendaItem], rules: CadenceRules) -> list[AgendaI
                if i.purchase_ids and HOME_GIFT_WARNING in i.warnings}
     if not at_risk:
         return items
-    marks = ",".join("?" * len(at_risk))
-    chosen = dict(database.execute_sql(
-        f"SELECT id, gift_delivery FROM purchase WHERE id IN ({marks})", list(at_risk)))
+    gifts = {p.id: p for p in Purchase.select().where(Purchase.id.in_(list(at_risk)))}
     out = []
     for item in items:
-        if item.purchase_ids and item.purchase_ids[0] in chosen and \
-                HOME_GIFT_WARNING in item.warnings:
-            mode = chosen[item.purchase_ids[0]] or rules.gift_shared_home
-            rule = GIFT_RULE_TEXT.get(mode, GIFT_RULE_TEXT[rules.gift_shared_home])
+        gift = gifts.get(item.purchase_ids[0]) if item.purchase_ids else None
+        if gift is not None and HOME_GIFT_WARNING in item.warnings:
+            # (warned as going home: the client has no business address)
+            mode = delivery_mode(gift.gift_delivery or "", rules.gift_shared_home,
+                                 gift_day_of(gift) is not None)
+            rule = GIFT_RULE_TEXT[mode]
             item = item._replace(warnings=(rule, *(w for w in item.warnings
                                                    if w != HOME_GIFT_WARNING)))
         out.append(item)

@@ -22,7 +22,13 @@ from boutique.services.cadence.engine import (
 from boutique.services.cadence.gifts import (
     RULE_TEXT as GIFT_RULE_TEXT,
 )
-from boutique.services.cadence.gifts import SHARED_HOME_NAMES, delivery_for, shared_home
+from boutique.services.cadence.gifts import (
+    SHARED_HOME_NAMES,
+    delivery_for,
+    delivery_mode,
+    gift_day_of,
+    shared_home,
+)
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
@@ -32,7 +38,7 @@ from boutique.services.cadence.rules import merged_reason
 from boutique.services.cadence.settings import CadenceRules, load_rules, save_rules
 
 __all__ = [
-    "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "occasion_label",
+    "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day_of", "occasion_label",
     "occasion_reminders_due_between", "parse_occasion", "shared_home",
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from boutique.models import Client, FollowUp, Purchase, Relation, database, utcnow
+from boutique.models import Client, FollowUp, Purchase, database, utcnow
 from boutique.models.followup import (
     KEY_DATE,
     OPEN,
@@ -17,7 +17,7 @@ from boutique.models.followup import (
     THANK_YOU_NOTE,
 )
 from boutique.services.cadence.dates import week_start
-from boutique.services.cadence.gifts import delivery_for, gift_day
+from boutique.services.cadence.gifts import delivery_for, gift_day_of
 from boutique.services.cadence.key_dates import client_reminder_days
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, reason_for
 from boutique.services.cadence.settings import CadenceRules, load_rules
@@ -40,15 +40,10 @@ def purchase_facts(purchase: Purchase, rules: CadenceRules | None = None) -> Pur
         summary += f" +{count - 1} more"
     day, delivery = None, ""
     if purchase.is_gift:
-        relation = (Relation.get_or_none(Relation.id == purchase.gift_relation_id)
-                    if purchase.gift_relation_id else None)
-        dates = ({name: (getattr(relation, f"{name}_month"), getattr(relation, f"{name}_day"))
-                  for name in ("birthday", "anniversary")} if relation else None)
-        day = gift_day(purchase.purchase_date, purchase.gift_given_on,
-                       purchase.gift_occasion or "", dates)
+        day = gift_day_of(purchase)
         delivery = delivery_for(True, purchase.gift_delivery or "",
                                 Client.get_by_id(purchase.client_id),
-                                (rules or load_rules()).gift_shared_home)
+                                (rules or load_rules()).gift_shared_home, day is not None)
     return PurchaseFacts(
         purchase_id=purchase.id, client_id=purchase.client_id,
         purchase_date=purchase.purchase_date, summary=summary, category=category or "",

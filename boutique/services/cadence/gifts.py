@@ -74,14 +74,37 @@ def gift_day(purchase_date: dt.date, given_on: dt.date | None, occasion: str = "
     return None
 
 
+def gift_day_of(purchase) -> dt.date | None:
+    """gift_day for a stored purchase, with its recipient relation's dates."""
+    if not purchase.is_gift:
+        return None
+    from boutique.models import Relation
+
+    relation = (Relation.get_or_none(Relation.id == purchase.gift_relation_id)
+                if purchase.gift_relation_id else None)
+    dates = ({name: (getattr(relation, f"{name}_month"), getattr(relation, f"{name}_day"))
+              for name in ("birthday", "anniversary")} if relation else None)
+    return gift_day(purchase.purchase_date, purchase.gift_given_on,
+                    purchase.gift_occasion or "", dates)
+
+
 def shared_home(client) -> bool:
     """Whether a note to this client goes where the recipient of a gift may live."""
     return not client.has_address("business")
 
 
-def delivery_for(is_gift: bool, chosen: str, client, default: str) -> str:
+def delivery_for(is_gift: bool, chosen: str, client, default: str,
+                 day_known: bool = True) -> str:
     """How a gift's note goes: "" when the surprise is not at risk (not a gift, or a
-    business address to send it to), else the purchase's choice or the setting."""
+    business address to send it to), else the purchase's choice or the setting; a note
+    to hold with no day to hold it to goes at once, discreet."""
     if not is_gift or not shared_home(client):
         return ""
-    return chosen if chosen in SHARED_HOME_CHOICES else default
+    return delivery_mode(chosen, default, day_known)
+
+
+def delivery_mode(chosen: str, default: str, day_known: bool = True) -> str:
+    """The way a gift's note goes to a shared home: the purchase's choice, else the
+    setting; "hold" with no day to hold it to is "discreet"."""
+    mode = chosen if chosen in SHARED_HOME_CHOICES else default
+    return "discreet" if mode == "hold" and not day_known else mode

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from boutique.services.cadence import GIFT_RULE_TEXT as RULE_TEXT
-from boutique.services.cadence import delivery_for, load_rules
+from boutique.services.cadence import delivery_for, gift_day_of, load_rules
 from boutique.services.clients import HOME_GIFT_WARNING
 
 COUNTER = "counter"
@@ -29,7 +29,7 @@ def mode_for(client, purchase, address_kind: str) -> str:
     if purchase is None or not purchase.is_gift or address_kind == "business":
         return ""
     return delivery_for(True, purchase.gift_delivery or "", client,
-                        load_rules().gift_shared_home)
+                        load_rules().gift_shared_home, gift_day_of(purchase) is not None)
 
 
 def rule_warnings(warnings: tuple[str, ...], mode: str) -> tuple[str, ...]:
