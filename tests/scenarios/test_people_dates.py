@@ -156,3 +156,17 @@ def test_the_calendar_counts_a_relations_reminder_on_its_day(make_client):
     assert {day: c.calls for day, c in counts.items()} == {D(2026, 5, 9): 1}
     [item] = items_due_on(D(2026, 5, 9), today=D(2026, 5, 1))
     assert item.reason == "Rosa's birthday (parent) on Sat 30 May (turns 70)"
+
+
+def test_the_couples_anniversary_by_mail_to_their_home_names_no_gift(make_client):
+    luis = make_client(first_name="Luis", last_name="Ortega", partner_name="Carmen",
+                       anniversary_month=12, anniversary_day=12, home_line1="8 Orchard Lane",
+                       home_city="Hudson", home_region="NY", home_postcode="12534")
+    bought_for(luis, D(2025, 12, 1), "Pearl strand", 240000, gift_recipient="Carmen",
+               gift_occasion="anniversary")
+    save_rules({"key_date_channel": "mail"})
+    day = D(2026, 11, 21)
+    pack = pack_from_items(day, key_dates(day))
+    text = flat(all_text(note_prompts_pdf(list(pack.notes), LETTERHEAD)))
+    assert text.count("special date coming up") == 1
+    assert "Carmen" not in text and "earl strand" not in text

@@ -58,8 +58,8 @@ def reminder_facts(client, code: str, occasion_date: dt.date | None, phrase,
     if not occasion.is_reminder_to_buy:
         return None
     day_text = f"{occasion_date:%A} {occasion_date.day} {occasion_date:%B}"
-    if private:
-        return ReminderFacts(PRIVATE_COMING, day_text)
+    if private:  # the couple's own anniversary has its own discreet lines
+        return ReminderFacts("" if occasion.what == "anniversary" else PRIVATE_COMING, day_text)
     if occasion.relation_id is not None:
         relation = Relation.get_or_none(Relation.id == occasion.relation_id)
         if relation is None:
