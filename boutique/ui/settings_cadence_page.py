@@ -36,6 +36,10 @@ CHOICE_LABELS = {
     "after_return_channel": "After a return, follow up by",
     "gift_shared_home": "A gift's note to a shared home (no business address)",
 }
+CHOICE_TIPS = {
+    "gift_shared_home": "Nothing posted to a shared home names the recipient or the piece; "
+                        "a purchase may choose otherwise for its own gift.",
+}
 CHANNEL_NAMES = {"phone": "Call", "mail": "Note (mail)", **SHARED_HOME_NAMES}
 
 
@@ -76,6 +80,7 @@ class CadenceSettingsPage(QWidget):
                     combo.addItem(CHANNEL_NAMES.get(choice, choice), choice)
                 combo.setCurrentIndex(CHOICES[f.name].index(getattr(rules, f.name)))
                 combo.setMinimumWidth(140)
+                combo.setToolTip(CHOICE_TIPS.get(f.name, ""))
                 form.addRow(CHOICE_LABELS[f.name], combo)
                 self.inputs[f.name] = combo
         scroll.setWidget(inner)

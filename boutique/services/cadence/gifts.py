@@ -26,9 +26,9 @@ from boutique.services.cadence.dates import occurrence
 from boutique.services.cadence.settings import SHARED_HOME_CHOICES
 
 SHARED_HOME_NAMES = {
-    "discreet": "Send it, naming neither the recipient nor the piece",
+    "discreet": "Post it, discreetly worded",
     "counter": "Hand it over at the counter",
-    "hold": "Hold it until after the occasion",
+    "hold": "Hold it until after the day",
 }
 RULE_TEXT = {
     "counter": "Gift to a shared home: hand this note over at the counter; nothing is posted",

@@ -50,10 +50,9 @@ LIMITS: dict[str, tuple[int, int, str]] = {
     "service_first_months": (1, 60, "First service call after (months)"),
     "service_every_months": (1, 60, "Then a service call every (months)"),
     "service_years": (0, 20, "Number of repeat service calls"),
-    "key_date_lead_days": (0, 120, "Anniversaries and the birthdays of a client's people: "
-                                   "remind the client this many days ahead"),
-    "birthday_card_days": (0, 14, "The client's own birthday: post the card this many days "
-                                  "before (a call is on the day)"),
+    "key_date_lead_days": (0, 120, "Anniversaries, her people's dates: remind (days ahead)"),
+    "birthday_card_days": (0, 14, "Her own birthday: post the card (days before; a call is "
+                                  "on the day)"),
     "after_return_days": (0, 60, "After a return: follow up after (days)"),
     "merge_window_days": (0, 60, "Merge satisfaction calls this close (days)"),
     "weekly_cap": (0, 14, "At most this many contacts per client in any 7 days (0: no limit)"),
