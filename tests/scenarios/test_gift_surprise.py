@@ -61,6 +61,13 @@ def test_a_gift_note_to_a_shared_home_names_neither_the_recipient_nor_the_piece(
     envelope = flat(all_text(envelope_pdf(LETTERHEAD, list(piece.lines))))
     assert "8 Orchard Lane" in envelope and "Mia" not in envelope and "uby" not in envelope
     assert "may reach the recipient" not in " ".join(piece.warnings)
+    # the whole day's pack: contents, prompt and envelope
+    from boutique.printing.pack import render_pack
+    from boutique.services.stationery import load_letterhead, pack_data
+
+    pack = flat(all_text(render_pack(pack_data(day), load_letterhead())))
+    assert "Luis Ortega" in pack and "8 Orchard Lane" in pack
+    assert "Mia" not in pack and "uby" not in pack.lower()
 
 
 def test_with_a_business_address_the_gift_note_names_them_as_before(make_client):

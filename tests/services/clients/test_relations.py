@@ -85,3 +85,12 @@ def test_a_new_client_and_her_people_are_written_together_or_not_at_all(db):
         {"kind": "partner", "name": "Tom", "birthday": "1980-05-04"}])
     [tom] = client_relations(ana.id)
     assert (tom.birthday_year, tom.birthday_month, tom.birthday_day) == (1980, 5, 4)
+
+
+def test_erasing_a_client_erases_her_people(make_client, tmp_path):
+    from boutique.services.interchange import erase_client
+
+    ana = make_client()
+    save_relation(ana.id, {"kind": "child", "name": "Leo", "wish_list": "Lego"})
+    erase_client(ana.id)
+    assert Relation.select().count() == 0
