@@ -170,3 +170,21 @@ def test_the_couples_anniversary_by_mail_to_their_home_names_no_gift(make_client
     text = flat(all_text(note_prompts_pdf(list(pack.notes), LETTERHEAD)))
     assert text.count("special date coming up") == 1
     assert "Carmen" not in text and "earl strand" not in text
+
+
+def test_a_snoozed_greeting_counts_once_against_the_contact_cap(make_client):
+    """The greeting is due on the day; once snoozed it is stored, and the day it would have
+    been due is no longer counted as well (a call that week keeps its day)."""
+    from boutique.services.cadence.followups import act
+    from boutique.services.clients.book import save_client
+
+    luis = make_client(first_name="Luis", mobile_phone=PHONE, birthday_month=11,
+                       birthday_day=25)
+    [greeting] = key_dates(D(2026, 11, 25))
+    act(greeting, "snooze", D(2026, 11, 25), until=D(2026, 11, 26))
+    record_purchase(luis.id, PurchaseData(D(2026, 10, 27), [ItemData("Gold hoops",
+                                                                     price_cents=45000)]))
+    save_client({"first_name": "Luis", "mobile_phone": PHONE, "birthday_month": 11,
+                 "birthday_day": 25}, luis.id)
+    calls = [i for i in agenda_for(D(2026, 11, 26)) if i.kind == "satisfaction_call"]
+    assert [c.due for c in calls] == [D(2026, 11, 26)]

@@ -63,12 +63,12 @@ def _key_dates() -> dict[int, SimpleNamespace]:
                                   do_not_contact=False, deleted_at=None) for r in rows}
 
 
-def _taken_days(dates, slots: list[Slot], lead: int) -> list[dt.date]:
+def _taken_days(dates, slots: list[Slot], lead: int, stored=frozenset()) -> list[dt.date]:
     if dates is None or not slots:
         return []
     first = week_start(min(s.anchor for s in slots))
     last = max(s.anchor for s in slots) + dt.timedelta(weeks=len(slots) + 1)
-    return client_reminder_days(dates, first, last, lead)
+    return client_reminder_days(dates, first, last, lead, stored)
 
 
 def _first_items() -> dict[int, tuple[str, str, int]]:
@@ -321,9 +321,9 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
         updates = []
         for client_id, client_rows in by_client.items():
             slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in client_rows]
-            stored = {r[7] for r in client_rows if r[1] == KEY_DATE}
-            taken = [d for d in _taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
-                     if (d + dt.timedelta(days=rules.key_date_lead_days)).isoformat() not in stored]
+            stored = {dt.date.fromisoformat(str(r[7])[:10]) for r in client_rows
+                      if r[1] == KEY_DATE and r[7]}
+            taken = _taken_days(dates.get(client_id), slots, rules.key_date_lead_days, stored)
             placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap)
             for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ in client_rows:

@@ -130,8 +130,8 @@ def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
     stored_key_dates = {r[7] for r in rows if r[1] == KEY_DATE}
     first = week_start(min(s.anchor for s in slots))
     last = max(s.anchor for s in slots) + dt.timedelta(weeks=len(slots) + 1)
-    taken = [day for day in client_reminder_days(client, first, last, rules.key_date_lead_days)
-             if day + dt.timedelta(days=rules.key_date_lead_days) not in stored_key_dates]
+    taken = client_reminder_days(client, first, last, rules.key_date_lead_days,
+                                 stored_key_dates)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap)
     moved = 0

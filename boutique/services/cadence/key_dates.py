@@ -137,14 +137,17 @@ def reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days: int,
     return found
 
 
-def client_reminder_days(client, due_from: dt.date, due_to: dt.date,
-                         lead_days: int) -> list[dt.date]:
-    """Due days of one client's reminders in a span (the weekly cap counts them)."""
+def client_reminder_days(client, due_from: dt.date, due_to: dt.date, lead_days: int,
+                         stored: frozenset | set = frozenset()) -> list[dt.date]:
+    """Due days of one client's reminders in a span (the weekly cap counts them), but for
+    those whose occasion day is in `stored` (stored reminders count as follow-ups)."""
     if client.do_not_contact or client.deleted_at is not None:
         return []
     days = []
     for occasion in (BIRTHDAY, ANNIVERSARY):
-        days += reminder_days(getattr(client, f"{occasion}_month"),
-                              getattr(client, f"{occasion}_day"), due_from, due_to,
-                              occasion_lead(occasion, lead_days))
+        lead = occasion_lead(occasion, lead_days)
+        days += [day for day in reminder_days(getattr(client, f"{occasion}_month"),
+                                              getattr(client, f"{occasion}_day"), due_from,
+                                              due_to, lead)
+                 if day + dt.timedelta(days=lead) not in stored]
     return days
