@@ -13,14 +13,14 @@ from boutique.services.clients import (
     ItemData,
     PurchaseData,
     record_purchase,
-    save_client,
+    save_client_with_relations,
 )
 
 # Fields of `clients --json` that are worked out by the book, not given to it.
 READ_ONLY = {"id", "phones_display", "lifetime_spend_cents", "purchase_count",
              "last_purchase_date", "tier", "total_cents"}
 PURCHASE_FIELDS = {"associate", "is_gift", "gift_recipient", "gift_relation", "gift_occasion",
-                   "is_custom", "remarks"}
+                   "gift_relation_id", "gift_given_on", "gift_delivery", "is_custom", "remarks"}
 
 
 def register(subparsers) -> None:
@@ -52,10 +52,13 @@ def run_client_add(args) -> int:
     data = {k: v for k, v in _read(args.json).items() if k not in READ_ONLY}
     for kind, number in (data.pop("phones", None) or {}).items():
         data[f"{kind}_phone"] = number
+    relations = data.pop("relations", None) or []
+    if not isinstance(relations, list):
+        raise CliError("relations must be a JSON list")
     unknown = sorted(set(data) - set(EDITABLE_FIELDS))
     if unknown:
         raise CliError(f"not a client field: {', '.join(unknown)}")
-    print(save_client(data).id)
+    print(save_client_with_relations(data, relations).id)
     return 0
 
 
@@ -65,6 +68,9 @@ def run_purchase_add(args) -> int:
         client_id = int(data.pop("client_id"))
         day = dt.date.fromisoformat(str(data.pop("purchase_date")))
         items = [ItemData(**item) for item in data.pop("items", [])]
+        if data.get("gift_given_on"):
+            data["gift_given_on"] = dt.date.fromisoformat(str(data["gift_given_on"]))
+        data["gift_delivery"] = data.get("gift_delivery") or ""
     except KeyError as exc:
         raise CliError(f"a purchase needs {exc.args[0]}") from exc
     except (TypeError, ValueError) as exc:

@@ -34,7 +34,7 @@ def run_today(args) -> int:
     day = parse_date(args.date)
     items = agenda_for(day)
     if args.json:
-        print_json([item.to_json() for item in items])
+        print_json([item.to_json(day) for item in items])
         return 0
     summary = week_summary(day, items)
     print(f"{day:%A %d %B %Y}: on time this week {summary.rate_text()}"

@@ -6,7 +6,8 @@ from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
 from boutique.models.db import close_database, database, open_database
 from boutique.models.followup import FOLLOWUP_KINDS, FOLLOWUP_STATUSES, FollowUp
 from boutique.models.note import NOTE_CATEGORIES, Note
-from boutique.models.purchase import Purchase, PurchaseItem
+from boutique.models.purchase import GIFT_DELIVERIES, Purchase, PurchaseItem
+from boutique.models.relation import RELATION_KINDS, Relation
 from boutique.models.setting import Setting
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "CHANNELS",
     "FOLLOWUP_KINDS",
     "FOLLOWUP_STATUSES",
+    "GIFT_DELIVERIES",
     "NOTE_CATEGORIES",
     "BaseModel",
     "Client",
@@ -21,6 +23,8 @@ __all__ = [
     "Note",
     "Purchase",
     "PurchaseItem",
+    "RELATION_KINDS",
+    "Relation",
     "Setting",
     "close_database",
     "database",

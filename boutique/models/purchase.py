@@ -6,6 +6,9 @@ import peewee
 
 from boutique.models.base import BaseModel, utcnow
 from boutique.models.client import Client
+from boutique.models.relation import Relation
+
+GIFT_DELIVERIES = ("", "counter", "discreet", "hold")
 
 
 class Purchase(BaseModel):
@@ -16,6 +19,12 @@ class Purchase(BaseModel):
     gift_recipient = peewee.CharField(default="")
     gift_relation = peewee.CharField(default="")
     gift_occasion = peewee.CharField(default="")
+    # The relation the gift is for (else gift_recipient is a free name), the day it is
+    # given, and how its note reaches a shared home ("" = as the Settings say).
+    gift_relation_ref = peewee.ForeignKeyField(Relation, null=True, column_name="gift_relation_id",
+                                               backref="gifts", on_delete="SET NULL")
+    gift_given_on = peewee.DateField(null=True)
+    gift_delivery = peewee.CharField(default="")
     is_custom = peewee.BooleanField(default=False)
     remarks = peewee.TextField(default="")
     total_cents = peewee.IntegerField(default=0)

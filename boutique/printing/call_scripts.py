@@ -55,13 +55,29 @@ NEXT_STEPS = {
     "re_introduction": ("Introduced", "Visit booked", "Prefers another associate"),
 }
 DEFAULT_NEXT = ("Done", "Visit booked", "Follow up again")
+# The client's own birthday is a greeting: nothing on the page suggests a sale.
+GREETING = "birthday_greeting"
+KIND_TITLES[GREETING] = "Birthday greeting"
+NEXT_STEPS[GREETING] = ("Wished a happy birthday", "Call back later")
+
+
+def script_kind(script: CallScript) -> str:
+    """The kind a script is titled and ticked by: a key date on the client's own birthday
+    is a greeting."""
+    if script.kind == "key_date" and script.occasion == "birthday":
+        return GREETING
+    return script.kind
+
+
+def title_for(script: CallScript) -> str:
+    return KIND_TITLES.get(script_kind(script), "Call")
 
 
 def _glance(c, script: CallScript, x: float, top: float, width: float, full: bool) -> float:
     """Kind and due date, the name in serif, the number to dial on the right."""
     overdue = (f"  ·  {script.days_overdue} day{'s' if script.days_overdue != 1 else ''} overdue"
-               if script.days_overdue > 0 else "")
-    kind = KIND_TITLES.get(script.kind, "Call")
+               if script.days_overdue > 0 else f"  ·  {script.when}" if script.when else "")
+    kind = title_for(script)
     mark_w = 80 if script.person.is_top else 0
     tracked(c, f"{kind}  ·  due {script.due_text}{overdue}", SANS_BOLD, 6.8, x, top,
             width - mark_w, tracking=0.16, color=ACCENT)
@@ -182,7 +198,7 @@ def draw_script(c, script: CallScript, width: float, height: float, letterhead: 
                    x, y - 2, inner, 8, min_size=5, color=MUTED).height + 2
     y -= 8
     hairline(c, x, y, x + inner, y)
-    y = _outcome(c, script.kind, x, y - 8, inner, 8.5 if full else 8)
+    y = _outcome(c, script_kind(script), x, y - 8, inner, 8.5 if full else 8)
     y = label(c, x, y - 6, "Notes", width=inner)
     # A line or more to write on; the last may dip a little into the foot margin, never
     # into the quarter inch at the sheet's edge that office printers leave unprinted.

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from boutique.printing.call_scripts import KIND_TITLES as CALL_TITLES
 from boutique.printing.call_scripts import LAYOUTS as SCRIPT_LAYOUTS
 from boutique.printing.call_scripts import draw_script_pages
+from boutique.printing.call_scripts import title_for as call_title
 from boutique.printing.document import PdfDocument
 from boutique.printing.draw import ACCENT, INK, MUTED, WARN, block, hairline, label, tracked
 from boutique.printing.envelopes import draw_envelope, envelope_size
@@ -24,9 +24,9 @@ from boutique.printing.fonts import DISPLAY, SANS, SANS_BOLD, register_fonts
 from boutique.printing.glyph_warnings import with_glyph_warnings
 from boutique.printing.labels import draw_label_sheets, unfit_addresses
 from boutique.printing.letterhead import Letterhead, draw_masthead, page_size_points
-from boutique.printing.prompts import KIND_TITLES as NOTE_TITLES
 from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
 from boutique.printing.prompts import draw_prompt_pages
+from boutique.printing.prompts import title_for as note_title
 from boutique.printing.sheets import label_sheet
 from boutique.printing.templates import Wording
 from boutique.services.stationery.print_data import PackData
@@ -144,15 +144,15 @@ def _rows(pack: PackData) -> list[tuple[str, str, str, str, bool]]:
     """(section, name, what, warning, top client) for the contents, in pack order."""
     rows = []
     for note in pack.notes:
-        what = NOTE_TITLES.get(note.kind, "Note")
+        what = note_title(note) + (f", {note.when}" if note.when else "")
         rows.append(("Notes to write", note.person.full_name, what,
                      "; ".join(note.warnings), note.person.is_top))
     for call in pack.calls:
         late = f", {call.days_overdue} days overdue" if call.days_overdue > 1 else (
-            ", 1 day overdue" if call.days_overdue == 1 else "")
+            ", 1 day overdue" if call.days_overdue == 1 else f", {call.when}" if call.when else "")
         number = f" · {call.phone}" if call.phone else ""
         rows.append(("Calls to make", call.person.full_name,
-                     CALL_TITLES.get(call.kind, "Call") + late + number,
+                     call_title(call) + late + number,
                      "; ".join(call.warnings), call.person.is_top))
     for name, why in pack.not_printed:
         rows.append(("Not in this pack", name, why, "", False))

@@ -48,13 +48,20 @@ KIND_TITLES = {
 TOP_MARK = "\u2605"  # ★
 
 
+def title_for(prompt: NotePrompt) -> str:
+    """What the note is: the client's own birthday is a card, a greeting."""
+    if prompt.kind == "key_date" and prompt.occasion == "birthday":
+        return "Birthday card"
+    return KIND_TITLES.get(prompt.kind, "Note")
+
+
 def card_size(letterhead: Letterhead) -> tuple[float, float]:
     """The index card for the store's paper: 6 x 4 in with Letter, A6 with A4."""
     return FLAT_A6.sheet if letterhead.page_size == "a4" else FLAT_4X6.sheet
 
 
 def _header(c, prompt: NotePrompt, x: float, top: float, width: float, compact: bool) -> float:
-    kind = KIND_TITLES.get(prompt.kind, "Note")
+    kind = title_for(prompt)
     due = f"  ·  due {prompt.due_text}" if prompt.due_text else ""
     name_w = width * 0.45
     tracked(c, kind + due, SANS_BOLD, 6.5, x, top - 1.5, width - name_w - 12, tracking=0.16,
@@ -83,7 +90,8 @@ def _facts(c, prompt: NotePrompt, x: float, top: float, width: float, bottom: fl
     p = prompt.purchase
     sections = []  # (label, lines, font)
     kind = " · business address" if prompt.address_kind == "business" else ""
-    sections.append(("Send to" + kind, list(prompt.address_lines), SANS))
+    where = "Hand over at the counter" if prompt.address_kind == "counter" else "Send to" + kind
+    sections.append((where, list(prompt.address_lines), SANS))
     if p:
         sections.append(("Purchase", [*p.items, p.date_text, p.gift_line], SANS))
     elif prompt.reason:

@@ -53,6 +53,11 @@ PLACEHOLDERS: dict[str, str] = {
     "birthday": "set on the client’s own birthday (for “[birthday]” lines)",
     "anniversary": "set on an anniversary reminder (for “[anniversary]” lines)",
     "season": "the season the day falls in, e.g. “holiday” (Settings lists them)",
+    "discreet": "set when a gift’s note goes to a shared home (for “[discreet]” lines)",
+    "coming": "whose date a reminder is for, e.g. “Mia’s birthday” or “Christmas”",
+    "occasion_day": "the day of that date, e.g. “Thursday 12 March”",
+    "wish_list": "the wish list of the person whose date it is",
+    "last_gift": "what the client chose last year, e.g. “the ruby pendant for Mia”",
 }
 
 KIND_NAMES = {"thank_you_note": "Thank-you note", "satisfaction_call": "Satisfaction call",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from boutique.printing.fit import clean_line
 from boutique.printing.templates import Rendered, Wording, render, render_lines
 from boutique.services.stationery.letterhead import Letterhead
+from boutique.services.stationery.occasion_facts import ReminderFacts
 from boutique.services.stationery.print_data import (
     CallScript,
     NotePrompt,
@@ -31,7 +32,8 @@ def short_recall(text: str, limit: int = RECALL_IN_SENTENCE) -> str:
 def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: Letterhead,
                wording: Wording, recall: str = "", reason: str = "",
                due_text: str = "", purchases: tuple[PurchaseFacts, ...] = (),
-               occasion: str = "", season: str = "") -> dict[str, str]:
+               occasion: str = "", season: str = "", reminder: ReminderFacts | None = None,
+               gift_safe: str = "") -> dict[str, str]:
     # A merged call is about every piece: "the watch and the ruby pendant".
     item = (" and ".join(p.item_phrase for p in purchases) if len(purchases) > 1
             else purchase.item_phrase if purchase else "")
@@ -59,6 +61,13 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
         "birthday": "birthday" if occasion == "birthday" else "",
         "anniversary": "anniversary" if occasion == "anniversary" else "",
         "season": season,
+        # A note to a shared home names neither the recipient nor the piece.
+        "discreet": "discreet" if gift_safe in ("discreet", "hold") else "",
+        # A reminder to find a gift: whose date, the wish list, last year's choice.
+        "coming": reminder.coming if reminder else "",
+        "occasion_day": reminder.day_text if reminder else "",
+        "wish_list": reminder.wish_list if reminder else "",
+        "last_gift": reminder.last_gift if reminder else "",
     }
     values["salutation"] = render(wording.text("salutation"), values).text.strip()
     return {k: clean_line(v) for k, v in values.items()}
@@ -75,7 +84,8 @@ class NoteWords:
 def note_words(prompt: NotePrompt, letterhead: Letterhead, wording: Wording) -> NoteWords:
     values = values_for(prompt.person, prompt.purchase, letterhead, wording, prompt.recall,
                         prompt.reason, prompt.due_text, occasion=prompt.occasion,
-                        season=prompt.season)
+                        season=prompt.season, reminder=prompt.reminder,
+                        gift_safe=prompt.gift_safe)
     is_gift = bool(prompt.purchase and prompt.purchase.is_gift)
     lines = render_lines(wording.text(f"note.{prompt.kind}"), values, is_gift)
     closing = render(wording.text("closing"), values)
@@ -96,7 +106,7 @@ def script_steps(script: CallScript, letterhead: Letterhead,
     """The call's steps: lines starting with ">" are said aloud, the others are cues."""
     values = values_for(script.person, script.purchase, letterhead, wording, script.recall,
                         script.reason, script.due_text, script.purchases, script.occasion,
-                        script.season)
+                        script.season, script.reminder)
     is_gift = any(p.is_gift for p in script.all_purchases)
     rendered = render_lines(wording.text(f"script.{script.kind}"), values, is_gift)
     steps = []

@@ -12,8 +12,10 @@ from collections.abc import Callable
 def extra_pages() -> list[tuple[str, Callable]]:
     from boutique.ui.followups_page import FollowupsPage
     from boutique.ui.notes_page import NotesPage
+    from boutique.ui.relations_page import RelationsPage
 
     pages: list[tuple[str, Callable]] = []
+    pages.append(("People", RelationsPage))
     pages.append(("Notes", NotesPage))
     pages.append(("Follow-ups", FollowupsPage))
     return pages

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -37,14 +36,11 @@ from boutique.services.clients.purchases import (
 )
 from boutique.services.errors import ValidationError
 from boutique.services.text import money
+from boutique.ui.gift_box import GiftBox
 
 ITEM_COLUMNS = ("Description", "Category", "Metal", "Stone", "SKU", "Price")
 CATEGORIES = ["", "ring", "necklace", "bracelet", "earrings", "watch", "cufflinks", "brooch",
               "other"]
-RELATIONS = ["", "wife", "husband", "partner", "fiancée", "fiancé", "mother", "father",
-             "daughter", "son", "sister", "brother", "friend", "colleague"]
-OCCASIONS = ["", "birthday", "anniversary", "engagement", "wedding", "holiday",
-             "Valentine's Day", "Mother's Day", "graduation", "just because"]
 
 
 class PurchaseDialog(QDialog):
@@ -91,20 +87,10 @@ class PurchaseDialog(QDialog):
         items_layout.addLayout(item_buttons)
         layout.addWidget(items_box, 1)
 
-        self.gift = QGroupBox("A gift (the thank-you and calls will keep the surprise)", self)
-        self.gift.setCheckable(True)
-        self.gift.setChecked(False)
-        gift_form = QFormLayout(self.gift)
-        self.recipient = QLineEdit(self)
-        self.relation = QComboBox(self)
-        self.relation.setEditable(True)
-        self.relation.addItems(RELATIONS)
-        self.occasion = QComboBox(self)
-        self.occasion.setEditable(True)
-        self.occasion.addItems(OCCASIONS)
-        gift_form.addRow("Recipient", self.recipient)
-        gift_form.addRow("Relation", self.relation)
-        gift_form.addRow("Occasion", self.occasion)
+        self.gift = GiftBox(client_id, today, self)
+        # (the gift's fields, as the dialog's own: its callers and tests reach them here)
+        self.recipient, self.relation = self.gift.recipient, self.gift.relation
+        self.occasion = self.gift.occasion
         layout.addWidget(self.gift)
         self.custom = QCheckBox("Custom or engraved piece (final sale)", self)
         layout.addWidget(self.custom)
@@ -132,10 +118,7 @@ class PurchaseDialog(QDialog):
         self.associate.setText(data.associate)
         for item in data.items:
             self._add_item_row(item)
-        self.gift.setChecked(data.is_gift)
-        self.recipient.setText(data.gift_recipient)
-        self.relation.setCurrentText(data.gift_relation)
-        self.occasion.setCurrentText(data.gift_occasion)
+        self.gift.set_values(data)
         self.custom.setChecked(data.is_custom)
         self.remarks.setText(data.remarks)
 
@@ -191,10 +174,7 @@ class PurchaseDialog(QDialog):
         qdate = self.date.date()
         return PurchaseData(
             purchase_date=dt.date(qdate.year(), qdate.month(), qdate.day()), items=items,
-            associate=self.associate.text().strip(), is_gift=self.gift.isChecked(),
-            gift_recipient=self.recipient.text().strip(),
-            gift_relation=self.relation.currentText().strip(),
-            gift_occasion=self.occasion.currentText().strip(),
+            associate=self.associate.text().strip(), **self.gift.values(),
             is_custom=self.custom.isChecked(), remarks=self.remarks.text().strip())
 
     def accept(self) -> None:

@@ -43,6 +43,8 @@ class PurchasesModel(RecordTableModel):
                     gift += f" ({purchase.gift_relation})"
                 if purchase.gift_occasion:
                     gift += f", {purchase.gift_occasion}"
+                if purchase.gift_given_on:
+                    gift += f", given {purchase.gift_given_on:%d %b %Y}"
             what = purchase.summary() + ("  · custom" if purchase.is_custom else "")
             self._rows.append((purchase.id, purchase.purchase_date.strftime("%d %b %Y"), what,
                                gift, money(purchase.total_cents, currency)))

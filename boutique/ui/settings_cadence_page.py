@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.services.cadence.bulk import reschedule_open
+from boutique.services.cadence.gifts import SHARED_HOME_NAMES
 from boutique.services.cadence.settings import (
     CHOICES,
     LIMITS,
@@ -33,8 +34,13 @@ from boutique.ui.signals import bus
 CHOICE_LABELS = {
     "key_date_channel": "Birthday and anniversary reminders by",
     "after_return_channel": "After a return, follow up by",
+    "gift_shared_home": "A gift's note to a shared home (no business address)",
 }
-CHANNEL_NAMES = {"phone": "Call", "mail": "Note (mail)"}
+CHOICE_TIPS = {
+    "gift_shared_home": "Nothing posted to a shared home names the recipient or the piece; "
+                        "a purchase may choose otherwise for its own gift.",
+}
+CHANNEL_NAMES = {"phone": "Call", "mail": "Note (mail)", **SHARED_HOME_NAMES}
 
 
 class CadenceSettingsPage(QWidget):
@@ -74,6 +80,7 @@ class CadenceSettingsPage(QWidget):
                     combo.addItem(CHANNEL_NAMES.get(choice, choice), choice)
                 combo.setCurrentIndex(CHOICES[f.name].index(getattr(rules, f.name)))
                 combo.setMinimumWidth(140)
+                combo.setToolTip(CHOICE_TIPS.get(f.name, ""))
                 form.addRow(CHOICE_LABELS[f.name], combo)
                 self.inputs[f.name] = combo
         scroll.setWidget(inner)

@@ -100,7 +100,7 @@ def test_the_gift_address_rule_on_the_envelope(db, make_client, make_purchase, t
     assert "8 Orchard Lane" not in zoe_envelope
     lucja_envelope = next(t for t in envelopes if "Łucja Nowak" in t)
     assert "8 Orchard Lane" in lucja_envelope
-    warning = "Gift: no business address, the home address may reach the recipient"
+    warning = "Gift to a shared home: the wording names neither the recipient nor the piece"
     assert warning in pages[0]  # the contents page
     lucja_prompt = next(t for t in pages if "Dear Łucja," in t)
     assert warning in lucja_prompt

@@ -77,9 +77,10 @@ def test_the_clients_own_birthday_is_a_greeting_on_the_day(make_client, db_path)
     assert "happy birthday" in text
     assert "overdue" not in text
     assert "gift is in mind" not in text and "Think of what" not in text
-    # three weeks earlier the same reminder shows, counted to the day itself
-    [early] = [i for i in agenda_for(D(2026, 11, 4)) if i.kind == "key_date"]
-    assert early.days_overdue == 0 and early.when_text(D(2026, 11, 4)) == "in 21 days"
+    # a greeting is on the day, not three weeks before it
+    assert not [i for i in agenda_for(D(2026, 11, 4)) if i.kind == "key_date"]
+    assert not [i for i in agenda_for(D(2026, 11, 24)) if i.kind == "key_date"]
+    assert [r["when"] for r in today_json(db_path, day) if r["kind"] == "key_date"] == ["today"]
 
 
 def test_an_anniversary_is_a_reminder_ahead_with_the_gift_lines(make_client):
@@ -104,8 +105,11 @@ def test_a_birthday_note_is_a_greeting(make_client):
                 home_postcode="12534")
     from boutique.services.cadence import save_rules
     save_rules({"key_date_channel": "mail"})
-    day = D(2026, 11, 20)
+    # a card is posted just before the day (three days by default), not three weeks
+    assert not [i for i in agenda_for(D(2026, 11, 21)) if i.kind == "key_date"]
+    day = D(2026, 11, 22)
     items = [i for i in agenda_for(day) if i.kind == "key_date"]
+    assert [i.when_text(day) for i in items] == ["in 3 days"]
     pack = pack_from_items(day, items)
     text = flat(all_text(note_prompts_pdf(list(pack.notes), LETTERHEAD)))
     assert "Wishing you a very happy birthday" in text

@@ -19,8 +19,8 @@ DAY = D(2026, 11, 25)
 
 @pytest.fixture
 def book(make_client, make_purchase):
-    ana = make_client(first_name="Ana", mobile_phone="+15550134567", birthday_month=12,
-                      birthday_day=10, home_line1="1 Oak St", home_city="Springfield",
+    ana = make_client(first_name="Ana", mobile_phone="+15550134567", anniversary_month=12,
+                      anniversary_day=10, home_line1="1 Oak St", home_city="Springfield",
                       home_postcode="62701")
     make_purchase(ana.id, D(2026, 11, 2), "Pearl strand")  # note 3 Nov, call 2 Dec
     return dict(ana=ana)
@@ -38,7 +38,7 @@ def calendar(window, book):
 def test_month_counts_and_the_days_list(qtbot, calendar, book):
     counts = calendar.calendar.counts
     assert (counts[D(2026, 11, 3)].notes, counts[D(2026, 12, 2)].calls) == (1, 1)
-    assert counts[D(2026, 11, 19)].calls == 1  # the birthday reminder, 21 days ahead
+    assert counts[D(2026, 11, 19)].calls == 1  # the anniversary reminder, 21 days ahead
     calendar.calendar.setSelectedDate(QDate(2026, 12, 2))
     assert calendar.day_title.text() == "Wednesday 02 December: 0 notes, 1 call"
     assert calendar.day_model.item_at(0).reason == "Satisfaction call: Pearl strand, 2 Nov"
@@ -58,7 +58,7 @@ def test_open_the_day_in_today(qtbot, calendar, window):
     today = window.tabs.currentWidget()
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Today"
     assert today.day == D(2026, 12, 2)
-    # the birthday reminder (due 19 Nov, most overdue) first, then the call due that day
+    # the anniversary reminder (due 19 Nov) first, then the call due that day
     assert [i.kind for i in today.calls_model.items] == ["key_date", "satisfaction_call"]
 
 

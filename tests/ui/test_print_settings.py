@@ -106,7 +106,7 @@ def test_note_prompt_dialog_warns_before_writing(qtbot, make_client, make_purcha
     dialog = NotePromptDialog(purchase.id, today=today)
     qtbot.addWidget(dialog)
     assert "8 Orchard Lane" in dialog.address.text()
-    assert "home address may reach the recipient" in dialog.warnings.text()
+    assert "names neither the recipient nor the piece" in dialog.warnings.text()
     dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("3up"))
     assert "Dear Ana," in all_text(dialog.pdf())
 

@@ -19,7 +19,7 @@ def test_add_a_gift_purchase_with_two_items(qtbot, window, make_client):
     dialog.items.item(1, 0).setText("Engraving")
     dialog.items.item(1, 5).setText("85")
     dialog.gift.setChecked(True)
-    dialog.recipient.setText("Maria")
+    dialog.recipient.setCurrentText("Maria")
     dialog.relation.setCurrentText("wife")
     dialog.accept()
     purchase = Purchase.get()

@@ -87,8 +87,8 @@ def test_lists_figures_and_rows(tab, book):
     assert note.client_name == "Zoë Ødegård" and note.is_top
     assert tab.notes_model.index(0, DUE).data() == "by Fri 27 Nov"
     assert tab.notes_model.index(0, CONTACT).data().startswith("⚠ 12 Oak Street")
-    assert "may reach the recipient" in tab.notes_model.index(0, CONTACT).data(
-        Qt.ItemDataRole.ToolTipRole)
+    assert "Gift to a shared home: the wording names neither" in tab.notes_model.index(
+        0, CONTACT).data(Qt.ItemDataRole.ToolTipRole)
     # the panel shows the selected one in full
     assert tab.panel.name.text() == "★ Zoë Ødegård"
     assert tab.panel.reason.text() == "Thank-you: 1.8 ct solitaire, 20 Nov, gift for husband"
@@ -182,9 +182,9 @@ def test_refreshes_when_a_purchase_is_recorded_elsewhere(qtbot, tab, book, make_
     qtbot.waitUntil(lambda: tab.notes_model.rowCount() == 2)
 
 
-def test_a_birthday_reminder_can_be_done(qtbot, tab, window, make_client):
-    make_client(first_name="Mia", mobile_phone="+15550100000", birthday_month=12,
-                birthday_day=1)
+def test_an_anniversary_reminder_can_be_done(qtbot, tab, window, make_client):
+    make_client(first_name="Mia", mobile_phone="+15550100000", anniversary_month=12,
+                anniversary_day=1)
     tab.reload()
     calls = [tab.calls_model.item_at(r) for r in range(tab.calls_model.rowCount())]
     row = next(r for r, item in enumerate(calls) if item.kind == "key_date")
@@ -195,3 +195,18 @@ def test_a_birthday_reminder_can_be_done(qtbot, tab, window, make_client):
     stored = FollowUp.get(FollowUp.kind == "key_date")
     assert (stored.status, stored.occasion_date) == ("done", D(2026, 12, 1))
     assert all(i.kind != "key_date" for i in tab.calls_model.items)
+
+
+def test_a_birthday_greeting_says_today_and_a_partners_birthday_three_weeks_ahead(
+        qtbot, tab, make_client):
+    from boutique.services.clients import save_relation
+
+    luis = make_client(first_name="Luis", mobile_phone="+15550100001", birthday_month=11,
+                       birthday_day=25)
+    save_relation(luis.id, {"kind": "partner", "name": "Mia", "birthday_month": 12,
+                            "birthday_day": 16})
+    tab.reload()
+    shown = {tab.calls_model.item_at(r).kind_label: tab.calls_model.index(r, DUE).data()
+             for r in range(tab.calls_model.rowCount())
+             if tab.calls_model.item_at(r).kind == "key_date"}
+    assert shown == {"Birthday": "today", "Their birthday": "in 21 days"}

@@ -1,7 +1,8 @@
 """The agenda: whom to contact on a day, how and why, as the Today and Calendar tabs show it.
 
 Owns the reading side of the follow-ups: one agenda item per contact due (`items`), built in
-bulk from the stored follow-ups and the key-date reminders (`rows`), the day's list with
+bulk from the stored follow-ups and the key-date reminders (`rows`), the gift rule said
+for a note bound for a shared home (`gift_rule`), the day's list with
 its order and the week's summary (`today`), the calendar's counts and key dates
 (`calendar`), the personal hook that opens a note (`recall`), and the iCalendar export
 (`ical`, reached by the command line only, so the window never loads it).

@@ -9,7 +9,11 @@ from boutique.models import database
 from boutique.models.followup import BIRTHDAY
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.rows import gather, load_cards
-from boutique.services.cadence import load_rules, reminders_due_between
+from boutique.services.cadence import (
+    load_rules,
+    occasion_reminders_due_between,
+    reminders_due_between,
+)
 from boutique.services.clients import TOP, tier_for, top_tier_threshold
 
 
@@ -45,6 +49,9 @@ def day_counts(first: dt.date, last: dt.date) -> dict[dt.date, DayCount]:
     rules = load_rules()
     for reminder in reminders_due_between(first, last, rules.key_date_lead_days,
                                           unstored_only=True):
+        _add(counts, reminder.due, rules.key_date_channel)
+    for reminder, _reason in occasion_reminders_due_between(
+            first, last, rules.key_date_lead_days, unstored_only=True):
         _add(counts, reminder.due, rules.key_date_channel)
     return counts
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from boutique.services.cadence import KIND_LABELS
+from boutique.services.cadence import KIND_LABELS, occasion_label, parse_occasion
 from boutique.services.clients import MailingAddress
 
 WRITTEN_CHANNELS = ("mail", "email", "text")
@@ -59,7 +59,7 @@ class AgendaItem(NamedTuple):
     @property
     def kind_label(self) -> str:
         if self.kind == "key_date" and self.occasion:
-            return self.occasion.capitalize()
+            return occasion_label(self.occasion)
         return KIND_LABELS.get(self.kind, self.kind)
 
     def when_text(self, day: dt.date) -> str:
@@ -81,7 +81,13 @@ class AgendaItem(NamedTuple):
     def is_call(self) -> bool:
         return self.channel == "phone"
 
-    def to_json(self) -> dict:
+    def to_json(self, day: dt.date | None = None) -> dict:
+        """The item as JSON; with `day`, also "when": how it stands on that day, as the
+        Today tab says it ("today", "in 21 days", "3 days overdue")."""
+        extra = {"when": self.when_text(day)} if day is not None else {}
+        return {**extra, **self._json()}
+
+    def _json(self) -> dict:
         return {
             "followup_id": self.followup_id or None,
             "client_id": self.client_id,
@@ -101,6 +107,7 @@ class AgendaItem(NamedTuple):
             "is_top": self.is_top,
             "occasion": self.occasion or None,
             "occasion_date": self.occasion_date.isoformat() if self.occasion_date else None,
+            "relation_id": parse_occasion(self.occasion).relation_id if self.occasion else None,
         }
 
 

@@ -18,12 +18,14 @@ from typing import NamedTuple
 from boutique.models import ADDRESS_PARTS, Client, database
 from boutique.models.followup import KEY_DATE, SATISFACTION_CALL
 from boutique.services import settings
+from boutique.services.agenda.gift_rule import with_gift_rule
 from boutique.services.agenda.items import AgendaItem
 from boutique.services.cadence import (
     CadenceRules,
     Reminder,
     load_rules,
     merged_reason,
+    occasion_reminders_due_between,
     reminders_due_between,
 )
 from boutique.services.cadence import key_date_reason as reason_for
@@ -173,6 +175,14 @@ def reminder_sources(reminders: list[Reminder], channel: str,
     return sources
 
 
+def occasion_sources(found, channel: str, cards: dict[int, ClientCard]) -> list[Source]:
+    """The relations' dates and last year's gift occasions: reminders to find a gift,
+    kept from the home line and, by mail, sent to the business address where there is one."""
+    return [Source(0, r.client_id, KEY_DATE, r.due, r.occasion_date, reason, channel, True,
+                   (), r.occasion, r.occasion_date)
+            for r, reason in found if r.client_id in cards]
+
+
 def salutation_name(client) -> str:
     """'Mrs. Alvarez' for a letter's greeting; the first name when there is no title."""
     if client.salutation and client.last_name:
@@ -186,17 +196,25 @@ def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.
     key-date reminders due from `reminders_from` to `reminders_to` nobody acted on yet."""
     rules = rules or load_rules()
     sources = stored_sources(where, params)
-    reminders = reminders_due_between(reminders_from, reminders_to, rules.key_date_lead_days,
-                                      unstored_only=True)
+    # A greeting shows from a day or two before the client's birthday, a reminder to find
+    # a gift from three weeks before: none of them once its day has passed.
+    shown_from = min(day, reminders_to)
+    reminders = [r for r in reminders_due_between(reminders_from, reminders_to,
+                                                  rules.key_date_lead_days, unstored_only=True)
+                 if r.occasion_date >= shown_from]
+    others = occasion_reminders_due_between(reminders_from, reminders_to,
+                                            rules.key_date_lead_days, unstored_only=True)
+    everyone = reminders + [r for r, _ in others]
     written = {s.client_id for s in sources if s.channel == "mail"}
     if rules.key_date_channel == "mail":
-        written.update(r.client_id for r in reminders)
+        written.update(r.client_id for r in everyone)
     needs_hook = {s.client_id for s in sources if not s.hook}
-    needs_hook.update(r.client_id for r in reminders)
-    ids = {s.client_id for s in sources} | {r.client_id for r in reminders}
+    needs_hook.update(r.client_id for r in everyone)
+    ids = {s.client_id for s in sources} | {r.client_id for r in everyone}
     cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook)
     sources += reminder_sources(reminders, rules.key_date_channel, cards)
-    return build_items(sources, day, cards)
+    sources += occasion_sources(others, rules.key_date_channel, cards)
+    return with_gift_rule(build_items(sources, day, cards), rules)
 
 
 def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard]):

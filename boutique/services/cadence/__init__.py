@@ -4,8 +4,10 @@ Owns the FollowUp records and the trade's rhythm: the editable numbers (`setting
 purchase rules (`rules`: a note within a week, a call after a month, service calls), the
 date arithmetic (`dates`), birthdays and anniversaries (`key_dates`), the spacing that
 keeps a client from being contacted too often (`spacing`), the engine that keeps a
-client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`) and for an import's purchases (`imported`),
-what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`).
+client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`) and for an import's
+purchases (`imported`), what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`),
+the people in a client's life and last year's gift occasions (`relation_dates`,
+`occasions`) and the day a gift is given and how its note keeps the surprise (`gifts`).
 
 May use: the models and the top-level `settings`, `errors` and `text`; no other capability.
 """
@@ -17,14 +19,28 @@ from boutique.services.cadence.engine import (
     on_purchase_changed,
     on_purchase_deleted,
 )
+from boutique.services.cadence.gifts import (
+    RULE_TEXT as GIFT_RULE_TEXT,
+)
+from boutique.services.cadence.gifts import (
+    SHARED_HOME_NAMES,
+    delivery_for,
+    delivery_mode,
+    gift_day_of,
+    shared_home,
+)
 from boutique.services.cadence.imported import schedule_imported
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
+from boutique.services.cadence.occasions import Occasion, occasion_label, parse_occasion
+from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.rules import merged_reason
 from boutique.services.cadence.settings import CadenceRules, load_rules, save_rules
 
 __all__ = [
+    "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day_of", "occasion_label",
+    "occasion_reminders_due_between", "parse_occasion", "shared_home",
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "schedule_imported", "short_date", "week_start",

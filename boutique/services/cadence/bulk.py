@@ -24,8 +24,10 @@ from boutique.models.followup import (
     THANK_YOU_NOTE,
 )
 from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.gifts import gift_day
 from boutique.services.cadence.key_dates import client_reminder_days, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
+from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, purchase_summary, rule_day
 from boutique.services.cadence.settings import CadenceRules, load_rules
 from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
@@ -61,12 +63,12 @@ def key_dates_by_client() -> dict[int, SimpleNamespace]:
                                   do_not_contact=False, deleted_at=None) for r in rows}
 
 
-def taken_days(dates, slots: list[Slot], lead: int) -> list[dt.date]:
+def taken_days(dates, slots: list[Slot], lead: int, stored=frozenset()) -> list[dt.date]:
     if dates is None or not slots:
         return []
     first = week_start(min(s.anchor for s in slots))
     last = max(s.anchor for s in slots) + dt.timedelta(weeks=len(slots) + 1)
-    return client_reminder_days(dates, first, last, lead)
+    return client_reminder_days(dates, first, last, lead, stored)
 
 
 def _first_items() -> dict[int, tuple[str, str, int]]:
@@ -86,7 +88,7 @@ def _first_items() -> dict[int, tuple[str, str, int]]:
 def _purchases_without_followups():
     return database.execute_sql(
         """SELECT p.id, p.client_id, p.purchase_date, p.is_gift, p.gift_recipient,
-                  p.gift_relation
+                  p.gift_relation, p.gift_occasion, p.gift_given_on
            FROM purchase p JOIN client c ON c.id = p.client_id
            WHERE c.do_not_contact = 0 AND c.deleted_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.purchase_id = p.id)
@@ -138,18 +140,21 @@ def _key_date_history(today: dt.date, rules: CadenceRules, rng: random.Random,
     done), as a shop using the app every morning would have: like the other follow-ups,
     only a few of the last week's are still open."""
     lead = rules.key_date_lead_days
-    reminders = reminders_due_between(today - dt.timedelta(days=lead),
-                                      today - dt.timedelta(days=1), lead, unstored_only=True)
+    found = [(r, key_date_reason(r)) for r in reminders_due_between(
+        today - dt.timedelta(days=lead), today - dt.timedelta(days=1), lead, unstored_only=True)]
+    found += occasion_reminders_due_between(today - dt.timedelta(days=lead),
+                                            today - dt.timedelta(days=1), lead,
+                                            unstored_only=True)
     recent = today - dt.timedelta(days=RECENT_BACKLOG_DAYS)
     rows = []
     now = str(utcnow())
     channel = rules.key_date_channel
-    for reminder in reminders:
+    for reminder, reason in found:
         if reminder.due >= recent and rng.random() < RECENT_OPEN_SHARE:
             continue
         row = dict(id=next_id + len(rows), client_id=reminder.client_id, purchase_id=None,
                    kind=KEY_DATE, sequence=0, channel=channel, is_gift=channel == "phone",
-                   reason=key_date_reason(reminder), rule_due=reminder.due, due=reminder.due,
+                   reason=reason, rule_due=reminder.due, due=reminder.due,
                    deadline=reminder.due, due_fixed=False, status=OPEN, merged_into_id=None,
                    attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
                    created_at=now, occasion=reminder.occasion,
@@ -163,12 +168,15 @@ def _key_date_history(today: dt.date, rules: CadenceRules, rng: random.Random,
 def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[dict]:
     rows: list[dict] = []
     now = str(utcnow())
-    for pid, client_id, bought, is_gift, recipient, relation in purchases:
+    for pid, client_id, bought, is_gift, recipient, relation, occasion, given in purchases:
         description, category, count = items.get(pid, ("purchase", "", 1))
         summary = purchase_summary(description, category, count)
         bought = bought if isinstance(bought, dt.date) else dt.date.fromisoformat(bought)
+        # (a demo store's gifts name no relation and keep their notes' usual days)
+        day = (gift_day(bought, dt.date.fromisoformat(str(given)[:10]) if given else None,
+                        occasion or "") if is_gift else None)
         facts = PurchaseFacts(pid, client_id, bought, summary, category or "", bool(is_gift),
-                              recipient or "", relation or "")
+                              recipient or "", relation or "", gift_day=day)
         for p in plan_purchase(facts, rules):
             rows.append(dict(client_id=client_id, purchase_id=pid, kind=p.kind,
                              sequence=p.sequence, channel=p.channel, is_gift=p.is_gift,
@@ -274,7 +282,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
     rules = rules or load_rules()
     rows = database.execute_sql(
         """SELECT f.id, f.client_id, f.kind, f.sequence, f.rule_due, f.due, f.deadline,
-                  f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date
+                  f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date, f.is_gift
            FROM followup f LEFT JOIN purchase p ON p.id = f.purchase_id
            WHERE f.status = 'open' ORDER BY f.client_id""").fetchall()
     dates = key_dates_by_client()
@@ -284,7 +292,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
     original: dict[int, tuple] = {}
     for row in rows:
         (fid, client_id, kind, sequence, rule_due, due, deadline, fixed, merged, bought,
-         occasion_date) = row
+         occasion_date, is_gift) = row
         rule_due, due, deadline = (dt.date.fromisoformat(str(v)[:10])
                                    for v in (rule_due, due, deadline))
         original[fid] = (rule_due, due, deadline, merged)
@@ -293,9 +301,14 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
                 dropped.append(fid)
                 continue
             bought = dt.date.fromisoformat(str(bought)[:10])
-            rule_due = rule_day(kind, sequence, bought, rules)
-            if kind == THANK_YOU_NOTE:
-                due, deadline = rule_due, bought + dt.timedelta(days=rules.thank_you_within_days)
+            ruled = rule_day(kind, sequence, bought, rules)
+            if is_gift and kind != SERVICE_CALL and rule_due > ruled:
+                pass  # a gift's note or call waiting on the day it is given keeps its day
+            else:
+                rule_due = ruled
+                if kind == THANK_YOU_NOTE:
+                    due = rule_due
+                    deadline = bought + dt.timedelta(days=rules.thank_you_within_days)
         by_client[client_id].append([fid, kind, rule_due, due, deadline, bool(fixed), merged,
                                      occasion_date])
     with database.atomic():
@@ -306,9 +319,9 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
         updates = []
         for client_id, client_rows in by_client.items():
             slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in client_rows]
-            stored = {r[7] for r in client_rows if r[1] == KEY_DATE}
-            taken = [d for d in taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
-                     if (d + dt.timedelta(days=rules.key_date_lead_days)).isoformat() not in stored]
+            stored = {dt.date.fromisoformat(str(r[7])[:10]) for r in client_rows
+                      if r[1] == KEY_DATE and r[7]}
+            taken = taken_days(dates.get(client_id), slots, rules.key_date_lead_days, stored)
             placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap)
             for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ in client_rows:

@@ -17,6 +17,7 @@ from boutique.models.followup import (
     THANK_YOU_NOTE,
 )
 from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.gifts import delivery_for, gift_day_of
 from boutique.services.cadence.key_dates import client_reminder_days
 from boutique.services.cadence.rules import (
     PurchaseFacts,
@@ -30,7 +31,7 @@ from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
 PURCHASE_KINDS = (THANK_YOU_NOTE, SATISFACTION_CALL, SERVICE_CALL)
 
 
-def purchase_facts(purchase: Purchase) -> PurchaseFacts:
+def purchase_facts(purchase: Purchase, rules: CadenceRules | None = None) -> PurchaseFacts:
     """What the rules need to know about a purchase, in one query."""
     row = database.execute_sql(
         """SELECT description, category, (SELECT COUNT(*) FROM purchase_item
@@ -40,11 +41,17 @@ def purchase_facts(purchase: Purchase) -> PurchaseFacts:
     ).fetchone()
     description, category, count = row if row else ("purchase", "", 1)
     summary = purchase_summary(description, category, count)
+    day, delivery = None, ""
+    if purchase.is_gift:
+        day = gift_day_of(purchase)
+        delivery = delivery_for(True, purchase.gift_delivery or "",
+                                Client.get_by_id(purchase.client_id),
+                                (rules or load_rules()).gift_shared_home, day is not None)
     return PurchaseFacts(
         purchase_id=purchase.id, client_id=purchase.client_id,
         purchase_date=purchase.purchase_date, summary=summary, category=category or "",
         is_gift=bool(purchase.is_gift), gift_recipient=purchase.gift_recipient or "",
-        gift_relation=purchase.gift_relation or "",
+        gift_relation=purchase.gift_relation or "", gift_day=day, delivery=delivery,
     )
 
 
@@ -66,9 +73,10 @@ def on_purchase_changed(event: str, purchase: Purchase, previous_date: dt.date |
     if event == "created":
         if client.do_not_contact or client.deleted_at is not None:
             return
-        FollowUp.insert_many(planned_rows(purchase_facts(purchase), rules)).execute()
+        FollowUp.insert_many(planned_rows(purchase_facts(purchase, rules), rules)).execute()
     elif event == "updated":
         _refresh_open_rows(purchase, previous_date)
+        _refresh_gift_days(purchase, rules)
     else:
         return
     respace_client(client, rules)
@@ -99,6 +107,19 @@ def _refresh_open_rows(purchase: Purchase, previous_date: dt.date | None) -> Non
     )
 
 
+def _refresh_gift_days(purchase: Purchase, rules: CadenceRules) -> None:
+    """The note and call that wait on a gift's day follow it when it is given or changed
+    (unless the jeweler chose their day)."""
+    for planned in plan_purchase(purchase_facts(purchase, rules), rules):
+        if planned.kind not in (THANK_YOU_NOTE, SATISFACTION_CALL):
+            continue
+        (FollowUp.update(rule_due=planned.rule_due, due=planned.rule_due,
+                         deadline=planned.deadline, updated_at=utcnow())
+         .where(FollowUp.purchase == purchase.id, FollowUp.kind == planned.kind,
+                FollowUp.status == OPEN, FollowUp.due_fixed == False,  # noqa: E712
+                FollowUp.snoozed_from.is_null()).execute())
+
+
 def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
     """Re-merge and re-cap one client's open follow-ups; returns how many rows moved."""
     rules = rules or load_rules()
@@ -112,8 +133,8 @@ def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
     stored_key_dates = {r[7] for r in rows if r[1] == KEY_DATE}
     first = week_start(min(s.anchor for s in slots))
     last = max(s.anchor for s in slots) + dt.timedelta(weeks=len(slots) + 1)
-    taken = [day for day in client_reminder_days(client, first, last, rules.key_date_lead_days)
-             if day + dt.timedelta(days=rules.key_date_lead_days) not in stored_key_dates]
+    taken = client_reminder_days(client, first, last, rules.key_date_lead_days,
+                                 stored_key_dates)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap)
     moved = 0

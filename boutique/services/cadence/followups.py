@@ -283,7 +283,9 @@ class FollowupRow:
     @property
     def kind_text(self) -> str:
         if self.kind == KEY_DATE and self.occasion:
-            return self.occasion.capitalize()
+            from boutique.services.cadence.occasions import occasion_label
+
+            return occasion_label(self.occasion)
         return KIND_LABELS.get(self.kind, self.kind)
 
     def state_text(self) -> str:
@@ -304,6 +306,7 @@ def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], l
     coming year's birthday and anniversary reminders), past ones newest first. A call
     that carries merged calls names all their purchases."""
     from boutique.services.cadence.key_dates import reason_for, reminders_due_between
+    from boutique.services.cadence.relation_dates import occasion_reminders_due_between
     from boutique.services.cadence.rules import merged_reason
 
     rules = load_rules()
@@ -325,12 +328,15 @@ def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], l
     lead = rules.key_date_lead_days
     client = Client.get_or_none(Client.id == client_id)
     partner = client.partner_name if client else ""
-    for reminder in reminders_due_between(day - dt.timedelta(days=lead),
-                                          day + dt.timedelta(days=365), lead, [client_id],
-                                          unstored_only=True):
+    found = [(r, reason_for(r, partner)) for r in reminders_due_between(
+        day - dt.timedelta(days=lead), day + dt.timedelta(days=365), lead, [client_id],
+        unstored_only=True)]
+    found += occasion_reminders_due_between(day - dt.timedelta(days=lead),
+                                            day + dt.timedelta(days=365), lead, [client_id],
+                                            unstored_only=True)
+    for reminder, why in found:
         if reminder.occasion_date >= day:
-            open_rows.append(FollowupRow(0, KEY_DATE, reminder.due, reminder.due,
-                                         reason_for(reminder, partner),
+            open_rows.append(FollowupRow(0, KEY_DATE, reminder.due, reminder.due, why,
                                          rules.key_date_channel, OPEN,
                                          occasion=reminder.occasion))
     open_rows.sort(key=lambda r: (r.due, r.id))

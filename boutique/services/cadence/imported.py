@@ -12,15 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from boutique.models import database, utcnow
+from boutique.models import Purchase, database, utcnow
 from boutique.models.followup import KEY_DATE, OPEN
 from boutique.services.cadence.bulk import insert_followup_rows, key_dates_by_client, taken_days
+from boutique.services.cadence.engine import purchase_facts
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, purchase_summary
-from boutique.services.cadence.settings import load_rules
+from boutique.services.cadence.settings import CadenceRules, load_rules
 from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
 
 
-def _facts(first_id: int) -> dict[int, list[PurchaseFacts]]:
+def _facts(first_id: int, rules: CadenceRules) -> dict[int, list[PurchaseFacts]]:
     """client id -> facts of her purchases from `first_id` on that may have follow-ups."""
     items: dict[int, list] = {}
     for purchase_id, description, category in database.execute_sql(
@@ -29,18 +30,19 @@ def _facts(first_id: int) -> dict[int, list[PurchaseFacts]]:
         entry = items.setdefault(purchase_id, [description, category, 0])
         entry[2] += 1
     by_client: dict[int, list[PurchaseFacts]] = defaultdict(list)
-    for pid, client_id, bought, is_gift, recipient, relation in database.execute_sql(
-            """SELECT p.id, p.client_id, p.purchase_date, p.is_gift, p.gift_recipient,
-                      p.gift_relation
+    for pid, client_id, bought, is_gift in database.execute_sql(
+            """SELECT p.id, p.client_id, p.purchase_date, p.is_gift
                FROM purchase p JOIN client c ON c.id = p.client_id
                WHERE p.id >= ? AND p.voided = '' AND c.do_not_contact = 0
                  AND c.deleted_at IS NULL
                ORDER BY p.client_id, p.purchase_date, p.id""", (first_id,)):
+        if is_gift:  # rare in an import: the gift's day and delivery as at the counter
+            by_client[client_id].append(purchase_facts(Purchase.get_by_id(pid), rules))
+            continue
         description, category, count = items.get(pid, ("purchase", "", 1))
         by_client[client_id].append(PurchaseFacts(
             pid, client_id, dt.date.fromisoformat(str(bought)[:10]),
-            purchase_summary(description, category, count), category or "", bool(is_gift),
-            recipient or "", relation or ""))
+            purchase_summary(description, category, count), category or ""))
     return by_client
 
 
@@ -70,7 +72,7 @@ def schedule_imported(first_purchase_id: int, today: dt.date) -> int:
     now = str(utcnow())
     new_rows: list[dict] = []
     updates: list[tuple] = []
-    for client_id, purchases in _facts(first_purchase_id).items():
+    for client_id, purchases in _facts(first_purchase_id, rules).items():
         planned = [(facts, p) for facts in purchases for p in plan_purchase(facts, rules)
                    if p.rule_due >= today]
         if not planned:
@@ -79,9 +81,8 @@ def schedule_imported(first_purchase_id: int, today: dt.date) -> int:
         slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in rows]
         slots += [Slot(-n, p.kind, p.rule_due, p.rule_due, False)
                   for n, (_f, p) in enumerate(planned, start=1)]
-        stored = {r[7] for r in rows if r[1] == KEY_DATE}
-        taken = [d for d in taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
-                 if str(d + dt.timedelta(days=rules.key_date_lead_days)) not in stored]
+        stored = {dt.date.fromisoformat(str(r[7])[:10]) for r in rows if r[1] == KEY_DATE and r[7]}
+        taken = taken_days(dates.get(client_id), slots, rules.key_date_lead_days, stored)
         places = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap)
         # Heads before the calls merged into them, so every merged_into names a real id.

@@ -51,6 +51,19 @@ def reminder_days(month: int | None, day: int | None, due_from: dt.date, due_to:
     return [when - lead for when in occurrences_between(month, day, due_from + lead, due_to + lead)]
 
 
+def occasion_lead(occasion: str, lead_days: int, rules=None) -> int:
+    """Days ahead a reminder shows: the client's own birthday is a greeting on the day (a
+    call) or just before it (a card, to arrive in time); the others remind her of a gift
+    to find, `lead_days` ahead."""
+    if occasion != BIRTHDAY or lead_days == 0:
+        return lead_days
+    from boutique.services.cadence.settings import load_rules
+
+    rules = rules or load_rules()
+    greeting = rules.birthday_card_days if rules.key_date_channel == "mail" else 0
+    return min(lead_days, greeting)
+
+
 def reason_for(reminder: Reminder, partner_name: str = "") -> str:
     when = reminder.occasion_date
     weekday = WEEKDAY_ABBR[when.weekday()]
@@ -89,8 +102,6 @@ def reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days: int,
     """
     if due_to < due_from:
         return []
-    lead = dt.timedelta(days=lead_days)
-    first, last = due_from + lead, due_to + lead
     found: list[Reminder] = []
     only = ""
     if client_ids is not None:
@@ -98,6 +109,8 @@ def reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days: int,
             return []
         only = f" AND id IN ({','.join(str(int(i)) for i in client_ids)})"
     for occasion in OCCASIONS:
+        lead = dt.timedelta(days=occasion_lead(occasion, lead_days))
+        first, last = due_from + lead, due_to + lead
         md = f"({occasion}_month * 100 + {occasion}_day)"
         # The occasion's day in the year asked for, as the store writes dates; 29 February
         # falls on the 28th in other years, as occurrence() says.
@@ -124,13 +137,17 @@ def reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days: int,
     return found
 
 
-def client_reminder_days(client, due_from: dt.date, due_to: dt.date,
-                         lead_days: int) -> list[dt.date]:
-    """Due days of one client's reminders in a span (the weekly cap counts them)."""
+def client_reminder_days(client, due_from: dt.date, due_to: dt.date, lead_days: int,
+                         stored: frozenset | set = frozenset()) -> list[dt.date]:
+    """Due days of one client's reminders in a span (the weekly cap counts them), but for
+    those whose occasion day is in `stored` (stored reminders count as follow-ups)."""
     if client.do_not_contact or client.deleted_at is not None:
         return []
     days = []
     for occasion in (BIRTHDAY, ANNIVERSARY):
-        days += reminder_days(getattr(client, f"{occasion}_month"),
-                              getattr(client, f"{occasion}_day"), due_from, due_to, lead_days)
+        lead = occasion_lead(occasion, lead_days)
+        days += [day for day in reminder_days(getattr(client, f"{occasion}_month"),
+                                              getattr(client, f"{occasion}_day"), due_from,
+                                              due_to, lead)
+                 if day + dt.timedelta(days=lead) not in stored]
     return days

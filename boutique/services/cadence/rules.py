@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from boutique.models.followup import SATISFACTION_CALL, SERVICE_CALL, THANK_YOU_NOTE
 from boutique.services.cadence.dates import add_months, long_date, short_date
+from boutique.services.cadence.gifts import CALL_AFTER_GIVEN_DAYS
 from boutique.services.cadence.settings import CadenceRules
 
 SATISFACTION_PREFIX = "Satisfaction call: "
@@ -37,6 +38,10 @@ class PurchaseFacts:
     is_gift: bool = False
     gift_recipient: str = ""
     gift_relation: str = ""
+    # The day the gift is given (recorded or worked out, see gifts.gift_day), and how its
+    # note reaches a shared home ("" when the surprise is not at risk).
+    gift_day: dt.date | None = None
+    delivery: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,11 +105,15 @@ def plan_purchase(facts: PurchaseFacts, rules: CadenceRules) -> list[Planned]:
     bought = facts.purchase_date
     thank_from = bought + dt.timedelta(days=rules.thank_you_from_days)
     thank_by = bought + dt.timedelta(days=rules.thank_you_within_days)
+    if facts.is_gift and facts.delivery == "hold" and facts.gift_day is not None:
+        # Held for a shared home: written once the gift has been given.
+        held = max(facts.gift_day + dt.timedelta(days=1), thank_from)
+        thank_from, thank_by = held, held + (thank_by - thank_from)
     planned = [
         Planned(THANK_YOU_NOTE, 0, "mail", thank_from, thank_by,
                 reason_for(THANK_YOU_NOTE, facts), facts.is_gift),
     ]
-    call_day = bought + dt.timedelta(days=rules.satisfaction_days)
+    call_day = gift_call_day(facts, rules)
     planned.append(Planned(SATISFACTION_CALL, 0, "phone", call_day, call_day,
                            reason_for(SATISFACTION_CALL, facts), facts.is_gift))
     service_reason = reason_for(SERVICE_CALL, facts)
@@ -113,6 +122,15 @@ def plan_purchase(facts: PurchaseFacts, rules: CadenceRules) -> list[Planned]:
         planned.append(Planned(SERVICE_CALL, number, "phone", day, day, service_reason,
                                facts.is_gift))
     return planned
+
+
+def gift_call_day(facts: PurchaseFacts, rules: CadenceRules) -> dt.date:
+    """The satisfaction call's day: the usual days after the purchase, and for a gift not
+    before a week after the day it is given."""
+    call_day = facts.purchase_date + dt.timedelta(days=rules.satisfaction_days)
+    if facts.is_gift and facts.gift_day is not None:
+        call_day = max(call_day, facts.gift_day + dt.timedelta(days=CALL_AFTER_GIVEN_DAYS))
+    return call_day
 
 
 def rule_day(kind: str, sequence: int, purchase_date: dt.date, rules: CadenceRules) -> dt.date:

@@ -15,6 +15,8 @@ from boutique.services.errors import ValidationError
 PREFIX = "cadence."
 KEY_DATE_CHANNELS = ("phone", "mail")
 AFTER_RETURN_CHANNELS = ("phone", "mail")
+# How a gift's note reaches a shared home (see services/cadence/gifts.py).
+SHARED_HOME_CHOICES = ("discreet", "counter", "hold")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,9 @@ class CadenceRules:
     service_every_months: int = 12
     service_years: int = 2
     key_date_lead_days: int = 21
+    # The client's own birthday is a greeting: a call on the day, a card this many days
+    # before so that it arrives in time.
+    birthday_card_days: int = 3
     key_date_channel: str = "phone"
     after_return_days: int = 2
     after_return_channel: str = "phone"
@@ -34,6 +39,7 @@ class CadenceRules:
     monthly_cap: int = 4  # in any 30 days; 0: no cap
     retry_days: int = 2
     max_tries: int = 3
+    gift_shared_home: str = "discreet"
 
 
 # (minimum, maximum, label) for each number: the Settings page and validation share them.
@@ -44,7 +50,9 @@ LIMITS: dict[str, tuple[int, int, str]] = {
     "service_first_months": (1, 60, "First service call after (months)"),
     "service_every_months": (1, 60, "Then a service call every (months)"),
     "service_years": (0, 20, "Number of repeat service calls"),
-    "key_date_lead_days": (0, 120, "Birthday and anniversary lead time (days)"),
+    "key_date_lead_days": (0, 120, "Anniversaries, her people's dates: remind (days ahead)"),
+    "birthday_card_days": (0, 14, "Her own birthday: post the card (days before; a call is "
+                                  "on the day)"),
     "after_return_days": (0, 60, "After a return: follow up after (days)"),
     "merge_window_days": (0, 60, "Merge satisfaction calls this close (days)"),
     "weekly_cap": (0, 14, "At most this many contacts per client in any 7 days (0: no limit)"),
@@ -55,6 +63,7 @@ LIMITS: dict[str, tuple[int, int, str]] = {
 CHOICES: dict[str, tuple[str, ...]] = {
     "key_date_channel": KEY_DATE_CHANNELS,
     "after_return_channel": AFTER_RETURN_CHANNELS,
+    "gift_shared_home": SHARED_HOME_CHOICES,
 }
 
 # Rules kept for the returns still to come: nothing schedules a follow-up after a return

@@ -4,7 +4,9 @@ Owns the Client and Purchase records: saving and checking a client's fields (`bo
 Trash, phones in international form (`phones`), which address or number a piece goes to
 (`contact`), the lifetime value and the Top tier (`value`), the word index that search as
 you type reads (`word_index`), the sorted and searched list of the Clients tab
-(`listing`), and purchases with their items (`purchases`, many at once in `purchases_bulk`).
+(`listing`), purchases with their items (`purchases`, many at once in `purchases_bulk`),
+and the people in a client's
+life with their own birthdays and anniversaries (`relations`).
 
 May use: the models, the top-level `settings`, `errors` and `text`, and `cadence`, whose
 follow-ups are scheduled in the same transaction as a purchase.
@@ -27,6 +29,7 @@ from boutique.services.clients.book import (
 )
 from boutique.services.clients.bulk import insert_clean_clients
 from boutique.services.clients.contact import (
+    HOME_GIFT_WARNING,
     NO_AGREED_WAY,
     ContactChoice,
     MailingAddress,
@@ -50,11 +53,24 @@ from boutique.services.clients.purchases import (
 )
 from boutique.services.clients.purchases import validate as validate_purchase
 from boutique.services.clients.purchases_bulk import imported_refs, insert_purchases
+from boutique.services.clients.relations import (
+    KIND_LABELS as RELATION_KIND_LABELS,
+)
+from boutique.services.clients.relations import (
+    client_relations,
+    delete_relation,
+    relation_json,
+    relations_by_client,
+    save_client_with_relations,
+    save_relation,
+)
 from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.clients.value import invalidate as invalidate_value
 from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
 __all__ = [
+    "HOME_GIFT_WARNING", "RELATION_KIND_LABELS", "client_relations", "delete_relation", "relation_json", "relations_by_client",
+    "save_client_with_relations", "save_relation",
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
     "set_spend_before", "validate_purchase", "purchase_json", "imported_purchase", "imported_refs", "insert_purchases", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "NO_AGREED_WAY", "addressee_name", "choose_agreed", "choose_for", "choose_mail", "choose_phone", "client_purchases",

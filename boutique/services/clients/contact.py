@@ -13,6 +13,10 @@ from boutique.models import Client
 from boutique.services import settings
 from boutique.services.clients.phones import display as display_phone
 
+# Said of a gift's note with only a home address; the agenda and the printed pieces put
+# the gift rule in force in its place (services/cadence/gifts.py).
+HOME_GIFT_WARNING = "Gift: no business address, the home address may reach the recipient"
+
 
 @dataclass(frozen=True)
 class MailingAddress:
@@ -102,7 +106,7 @@ def choose_mail(client: Client, is_gift: bool) -> ContactChoice:
     elif client.has_address("home"):
         address = mailing_address(client, "home")
         if is_gift:
-            warnings.append("Gift: no business address, the home address may reach the recipient")
+            warnings.append(HOME_GIFT_WARNING)
     elif client.has_address("business"):
         address = mailing_address(client, "business")
     else:

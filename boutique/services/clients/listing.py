@@ -14,6 +14,7 @@ from enum import Enum
 from boutique.models import Client, database
 from boutique.services import settings
 from boutique.services.clients.phones import display as display_phone
+from boutique.services.clients.relations import relations_by_client
 from boutique.services.clients.value import tier_for, top_tier_threshold
 from boutique.services.text import digits, fold, like_escape
 
@@ -149,10 +150,12 @@ def client_summaries(ids: list[int]) -> list[dict]:
     """`client_summary_json` of each client in `ids`, in that order."""
     threshold = top_tier_threshold()
     by_id = {c.id: c for c in Client.select().where(Client.id.in_(ids))} if ids else {}
-    return [client_summary_json(by_id[i], threshold) for i in ids]
+    relations = relations_by_client(ids)
+    return [client_summary_json(by_id[i], threshold, relations.get(i, [])) for i in ids]
 
 
-def client_summary_json(client: Client, threshold: int | None = None) -> dict:
+def client_summary_json(client: Client, threshold: int | None = None,
+                        relations: list[dict] | None = None) -> dict:
     """The JSON shape of the `clients` command (a contract: keep the field names)."""
     region = settings.get("store.default_region")
     if threshold is None:
@@ -173,4 +176,6 @@ def client_summary_json(client: Client, threshold: int | None = None) -> dict:
         "last_purchase_date": str(client.last_purchase_date or "") or None,
         "tier": tier_for(client.lifetime_spend_cents, threshold),
         "do_not_contact": client.do_not_contact,
+        "relations": (relations if relations is not None
+                      else relations_by_client([client.id]).get(client.id, [])),
     }

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from boutique.models import Client, Purchase, PurchaseItem, database
+from boutique.models import GIFT_DELIVERIES, Client, Purchase, PurchaseItem, Relation, database
 from boutique.services.clients import value
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.text import one_line_problem
@@ -39,6 +39,11 @@ class PurchaseData:
     gift_recipient: str = ""
     gift_relation: str = ""
     gift_occasion: str = ""
+    # The relation the gift is for (its name becomes the recipient), the day it is given,
+    # and how its note reaches a shared home ("" = as the Settings say).
+    gift_relation_id: int | None = None
+    gift_given_on: dt.date | None = None
+    gift_delivery: str = ""
     is_custom: bool = False
     remarks: str = ""
     source_ref: str = ""  # an imported order's reference in the system it came from
@@ -78,8 +83,19 @@ def validate(data: PurchaseData) -> None:
             errors[f"items[{index}].price_cents"] = f"item {index}: price must be 0 or more"
     if data.voided not in ("", "refunded", "cancelled"):
         errors["voided"] = "voided is '', 'refunded' or 'cancelled'"
-    if data.is_gift and not data.gift_recipient.strip():
+    if data.is_gift and not data.gift_recipient.strip() and data.gift_relation_id is None:
         errors["gift_recipient"] = "a gift needs the recipient's name"
+    if data.gift_delivery not in GIFT_DELIVERIES:
+        errors["gift_delivery"] = ("how the note reaches a shared home is one of counter, "
+                                   f"discreet or hold, not '{data.gift_delivery}'")
+    given = data.gift_given_on
+    if given is not None:
+        if not isinstance(given, dt.date):
+            errors["gift_given_on"] = "the day the gift is given must be a date"
+        elif isinstance(data.purchase_date, dt.date) and not (
+                data.purchase_date <= given <= data.purchase_date + dt.timedelta(days=730)):
+            errors["gift_given_on"] = ("the day the gift is given must be on or after the "
+                                       "purchase, and within two years of it")
     for name in ("associate", "gift_recipient", "gift_relation", "gift_occasion"):
         problem = one_line_problem(getattr(data, name) or "")
         if problem:
@@ -120,12 +136,29 @@ def set_spend_before(client_id: int, cents: int) -> None:
         refresh_client_value(client_id)
 
 
+def _gift_relation(client_id: int, data: PurchaseData) -> Relation | None:
+    if not data.is_gift or data.gift_relation_id is None:
+        return None
+    relation = Relation.get_or_none(Relation.id == data.gift_relation_id)
+    if relation is None or relation.client_id != client_id:
+        raise ValidationError({"gift_relation_id": f"relation {data.gift_relation_id} is not "
+                                                   "one of this client's"})
+    return relation
+
+
 def _write_fields(purchase: Purchase, data: PurchaseData) -> None:
     for name in ("purchase_date", "associate", "is_gift", "gift_recipient", "gift_relation",
-                 "gift_occasion", "is_custom", "remarks", "source_ref", "voided"):
+                 "gift_occasion", "gift_given_on", "gift_delivery", "is_custom", "remarks",
+                 "source_ref", "voided"):
         setattr(purchase, name, getattr(data, name))
+    relation = _gift_relation(purchase.client_id, data)
+    purchase.gift_relation_ref = relation.id if relation else None
+    if relation is not None:
+        purchase.gift_recipient = relation.name
+        purchase.gift_relation = data.gift_relation.strip() or relation.kind
     if not data.is_gift:
         purchase.gift_recipient = purchase.gift_relation = purchase.gift_occasion = ""
+        purchase.gift_given_on, purchase.gift_delivery = None, ""
     purchase.total_cents = sum(item.price_cents for item in data.items)
 
 
@@ -192,7 +225,8 @@ def purchase_data(purchase: Purchase) -> PurchaseData:
         purchase_date=purchase.purchase_date, items=items, associate=purchase.associate,
         is_gift=purchase.is_gift, gift_recipient=purchase.gift_recipient,
         gift_relation=purchase.gift_relation, gift_occasion=purchase.gift_occasion,
-        is_custom=purchase.is_custom, remarks=purchase.remarks,
+        gift_relation_id=purchase.gift_relation_id, gift_given_on=purchase.gift_given_on,
+        gift_delivery=purchase.gift_delivery or "", is_custom=purchase.is_custom, remarks=purchase.remarks,
         source_ref=purchase.source_ref, voided=purchase.voided,
     )
 
@@ -218,6 +252,9 @@ def purchase_json(purchase: Purchase) -> dict[str, Any]:
         "purchase_date": str(purchase.purchase_date), "total_cents": purchase.total_cents,
         "is_gift": data.is_gift, "gift_recipient": data.gift_recipient,
         "gift_relation": data.gift_relation, "gift_occasion": data.gift_occasion,
+        "gift_relation_id": data.gift_relation_id,
+        "gift_given_on": data.gift_given_on.isoformat() if data.gift_given_on else None,
+        "gift_delivery": data.gift_delivery or None,
         "is_custom": data.is_custom, "associate": data.associate,
         "items": [vars(item) for item in data.items],
     }

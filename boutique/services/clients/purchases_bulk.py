@@ -14,7 +14,7 @@ from boutique.models import Purchase, database, search_index_deferred, utcnow
 from boutique.services.clients import value
 from boutique.services.clients.purchases import REFRESH_VALUES, PurchaseData, validate
 
-_GIFT_ONLY = ("gift_recipient", "gift_relation", "gift_occasion")
+_GIFT_ONLY = ("gift_recipient", "gift_relation", "gift_occasion", "gift_given_on", "gift_delivery")
 _ITEM_COLUMNS = ("purchase_id", "position", "description", "category", "metal", "stone", "sku",
                  "price_cents")
 
@@ -50,7 +50,7 @@ def insert_purchases(entries: list[tuple[int, PurchaseData]]) -> list[int]:
             for name in columns:
                 cell = getattr(data, name)
                 if name in _GIFT_ONLY and not data.is_gift:
-                    cell = ""
+                    cell = fields[name].default
                 row.append(fields[name].db_value(cell))
             purchase_rows.append(row)
             item_rows += [(start + offset, position, item.description, item.category,

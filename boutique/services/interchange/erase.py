@@ -11,6 +11,7 @@ from boutique.services.clients import (
     client_purchases,
     get_client,
     purchase_json,
+    relations_by_client,
     unindex_client,
 )
 from boutique.services.interchange.safety import BACKUP_KEEPS_DAYS, backup_before
@@ -52,4 +53,5 @@ def client_record(client_id: int) -> dict[str, Any]:
                   "channel": f.channel, "reason": f.reason}
                  for f in FollowUp.select().where(FollowUp.client == client.id)]
     return {"profile": profile, "purchases": [purchase_json(p) for p in client_purchases(client.id)],
-            "notes": notes, "followups": followups}
+            "notes": notes, "followups": followups,
+            "relations": relations_by_client([client.id]).get(client.id, [])}

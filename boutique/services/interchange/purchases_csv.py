@@ -22,7 +22,7 @@ from boutique.services.interchange.mapping import MappedRow
 
 CLIENT_PART = ("client_first_name", "client_last_name", "client_email", "client_mobile_phone")
 PURCHASE_PART = ("purchase_ref", "purchase_date", "is_gift", "gift_recipient", "gift_relation",
-                 "gift_occasion", "is_custom", "associate", "remarks", "voided")
+                 "gift_occasion", "gift_given_on", "gift_delivery", "is_custom", "associate", "remarks", "voided")
 ITEM_PART = ("item_description", "item_category", "item_metal", "item_stone", "item_sku",
              "item_price_cents")
 PURCHASE_COLUMNS = CLIENT_PART + PURCHASE_PART + ITEM_PART
@@ -59,6 +59,7 @@ def export_purchases_csv(out: Path) -> int:
                     purchase.source_ref or f"{prefix}{purchase.id}", str(purchase.purchase_date),
                     "yes" if purchase.is_gift else "no", purchase.gift_recipient,
                     purchase.gift_relation, purchase.gift_occasion,
+                    str(purchase.gift_given_on or ""), purchase.gift_delivery,
                     "yes" if purchase.is_custom else "no", purchase.associate, purchase.remarks,
                     purchase.voided]
             for item in purchase.items.order_by(PurchaseItem.position, PurchaseItem.id):
@@ -84,6 +85,13 @@ def _purchase(number: int, lines: list[tuple[int, dict[str, str]]]) -> MappedRow
     except ValueError:
         out.problems.append(("purchase_date", f"'{raw_date}' is not a date (YYYY-MM-DD)"))
         day = None
+    given = None
+    if _cell(first, "gift_given_on"):
+        try:
+            given = dt.date.fromisoformat(_cell(first, "gift_given_on"))
+        except ValueError:
+            out.problems.append(("gift_given_on", f"'{_cell(first, 'gift_given_on')}' is not "
+                                 "a date (YYYY-MM-DD)"))
     items = []
     for row_number, row in lines:
         raw_price = _cell(row, "item_price_cents")
@@ -99,7 +107,8 @@ def _purchase(number: int, lines: list[tuple[int, dict[str, str]]]) -> MappedRow
             is_gift=_cell(first, "is_gift").casefold() in _YES,
             gift_recipient=_cell(first, "gift_recipient"),
             gift_relation=_cell(first, "gift_relation"),
-            gift_occasion=_cell(first, "gift_occasion"),
+            gift_occasion=_cell(first, "gift_occasion"), gift_given_on=given,
+            gift_delivery=_cell(first, "gift_delivery"),
             is_custom=_cell(first, "is_custom").casefold() in _YES,
             remarks=_cell(first, "remarks"), voided=_cell(first, "voided"),
             source_ref=_cell(first, "purchase_ref"))

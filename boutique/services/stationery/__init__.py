@@ -1,12 +1,13 @@
 """Stationery: the plain data every printed piece is made from.
 
 Owns the letterhead and print settings (`letterhead`), the prompts, scripts and today's
-pack as dataclasses for the printing floor (`print_data`), and which pieces go in the mail
-for a purchase or a day (`mail`). The printing floor turns these into PDF; nothing here
+pack as dataclasses for the printing floor (`print_data`), what a gift's note to a shared
+home may say (`gift_safe`), what a reminder of someone's date says (`occasion_facts`), and
+which pieces go in the mail for a purchase or a day (`mail`). The printing floor turns these into PDF; nothing here
 knows ReportLab.
 
-May use: the models, the top-level `settings`, `errors` and `text`, `clients`, `agenda`
-and `notes`.
+May use: the models, the top-level `settings`, `errors` and `text`, `clients`, `cadence`
+(the gift rule, the occasions), `agenda` and `notes`.
 """
 
 from boutique.services.stationery.letterhead import (

@@ -15,6 +15,7 @@ from boutique.services import settings
 from boutique.services.agenda import agenda_for
 from boutique.services.clients import addressee_name, choose_mail
 from boutique.services.errors import NotFound
+from boutique.services.stationery.gift_safe import COUNTER, mode_for, rule_warnings
 from boutique.services.stationery.letterhead import home_country
 
 # The last card and envelope chosen from a purchase ("" = by the store's paper size).
@@ -70,9 +71,12 @@ def mail_for_purchase(purchase_id: int) -> MailPiece:
     client = purchase.client
     choice = choose_mail(client, purchase.is_gift)
     address = choice.address
+    mode = mode_for(client, purchase, address.kind if address else "")
+    if mode == COUNTER:  # handed over at the counter: the name only, nothing to post
+        address = None
     lines = tuple(address.envelope_lines(home_country())) if address else (addressee_name(client),)
     return MailPiece(client.id, client.full_name, lines,
-                     address.kind if address else "", choice.warnings)
+                     address.kind if address else "", rule_warnings(choice.warnings, mode))
 
 
 def mail_for_day(day: dt.date) -> tuple[list[MailPiece], list[MailPiece]]:
@@ -84,9 +88,16 @@ def mail_for_day(day: dt.date) -> tuple[list[MailPiece], list[MailPiece]]:
     country = home_country()
     ready: list[MailPiece] = []
     missing: list[MailPiece] = []
-    for item in agenda_for(day):
-        if item.channel != "mail":
-            continue
+    items = [item for item in agenda_for(day) if item.channel == "mail"]
+    bought = [pid for item in items for pid in item.purchase_ids[:1]]
+    gifts = ({p.id: p for p in Purchase.select().where(Purchase.id.in_(bought),
+                                                       Purchase.is_gift == True)}  # noqa: E712
+             if bought else {})
+    for item in items:
+        gift = gifts.get(item.purchase_ids[0]) if item.purchase_ids else None
+        if gift is not None and mode_for(gift.client, gift, item.address.kind if item.address
+                                         else "") == COUNTER:
+            continue  # handed over at the counter: no label, nothing posted
         address = item.address
         lines = tuple(address.envelope_lines(country)) if address else ()
         piece = MailPiece(item.client_id, item.client_name, lines or (item.client_name,),

@@ -25,7 +25,17 @@ from boutique.services.clients import (
 )
 from boutique.services.errors import NotFound
 from boutique.services.notes import pinned_facts as client_pinned_facts
+from boutique.services.stationery.gift_safe import (
+    COUNTER,
+    DISCREET,
+    PRIVATE_REASON,
+    PRIVATE_REMINDER,
+    mode_for,
+    private_purchase,
+    rule_warnings,
+)
 from boutique.services.stationery.letterhead import home_country, paper_region
+from boutique.services.stationery.occasion_facts import ReminderFacts, reminder_facts
 from boutique.services.stationery.seasons import season_on
 
 PINNED_FACTS = 6
@@ -84,6 +94,11 @@ class NotePrompt:
     reason: str = ""
     occasion: str = ""  # a key date's: "birthday" (the client's own) or "anniversary"
     season: str = ""  # the season the due day falls in ("holiday"), else ""
+    # How a gift's note keeps the surprise at a shared home: "counter", "discreet",
+    # "hold" (services/stationery/gift_safe.py), else "".
+    gift_safe: str = ""
+    reminder: ReminderFacts | None = None  # a reminder to find a gift: whose date, wishes
+    when: str = ""  # a key date's standing on the day: "today", "in 21 days"
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,8 @@ class CallScript:
     purchases: tuple[PurchaseFacts, ...] = ()
     occasion: str = ""
     season: str = ""
+    reminder: ReminderFacts | None = None
+    when: str = ""  # a key date's standing on the day: "today", "in 21 days"
 
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
@@ -217,27 +234,41 @@ def _get_purchase(purchase_id: int) -> Purchase:
 def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
-                region: str | None = None, occasion: str = "") -> NotePrompt:
+                region: str | None = None, occasion: str = "",
+                occasion_date: dt.date | None = None, when: str = "") -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule."""
     choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
     address = choice.address
     if recall is None:
         recall = recall_line(client.id, purchase.id if purchase else None)
+    address_kind = address.kind if address else ""
+    mode = mode_for(client, purchase, address_kind)
+    facts = purchase_facts(purchase, region) if purchase else None
+    lines = tuple(address.envelope_lines(home_country())) if address else ()
+    if mode == COUNTER:  # handed over: no address to post it to
+        lines, address_kind = (), COUNTER
+    elif mode in DISCREET:  # posted home: nothing names the recipient or the piece
+        facts, reason, recall = private_purchase(facts), PRIVATE_REASON, ""
+    shared = address_kind in ("home", "")
+    reminder = reminder_facts(client, occasion, occasion_date, item_phrase, private=shared)
+    if reminder is not None and shared:
+        reason = PRIVATE_REMINDER
     return NotePrompt(
         kind=kind, due=due, due_text=long_date(due, region),
         person=person or person_facts(client, top_tier_threshold()),
-        address_lines=tuple(address.envelope_lines(home_country())) if address else (),
-        address_kind=address.kind if address else "", warnings=tuple(choice.warnings),
-        purchase=purchase_facts(purchase, region) if purchase else None,
-        recall=recall, reason=reason, occasion=occasion, season=season_on(due))
+        address_lines=lines, address_kind=address_kind,
+        warnings=rule_warnings(tuple(choice.warnings), mode),
+        purchase=facts, recall=recall, reason=reason, occasion=occasion, season=season_on(due),
+        gift_safe=mode, reminder=reminder, when=when)
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", days_overdue: int = 0, choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, others: Sequence[Purchase] = (),
-                occasion: str = "") -> CallScript:
+                occasion: str = "", occasion_date: dt.date | None = None,
+                when: str = "") -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
     purchases merged into this call, each named on the script."""
@@ -254,7 +285,8 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         pinned=pinned_facts(client.id), recall=recall, reason=reason,
         days_overdue=days_overdue,
         purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
-        occasion=occasion, season=season_on(due))
+        occasion=occasion, season=season_on(due),
+        reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when)
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -301,7 +333,9 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                                warnings=tuple(item.warnings))
         common = dict(reason=item.reason, choice=choice, region=region,
                       person=person_facts(client, is_top=item.is_top),
-                      recall=item.recall or None, occasion=item.occasion or "")
+                      recall=item.recall or None, occasion=item.occasion or "",
+                      occasion_date=item.occasion_date,
+                      when=item.when_text(day) if item.kind == "key_date" else "")
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
         elif item.channel == "phone":

@@ -76,12 +76,12 @@ def test_calendar_counts_notes_and_calls_per_day(db, make_client, make_purchase)
     counts = day_counts(D(2026, 11, 1), D(2026, 12, 31))
     assert {day: (c.notes, c.calls) for day, c in counts.items()} == {
         D(2026, 11, 3): (1, 0), D(2026, 12, 2): (0, 1),
-        D(2026, 12, 3): (0, 1),  # the birthday reminder, 21 days ahead
+        D(2026, 12, 24): (0, 1),  # the birthday greeting, a call on the day
     }
     [done] = [f for f in FollowUp.select() if f.kind == "thank_you_note"]
     complete(done.id, "sent", D(2026, 11, 3))
     assert D(2026, 11, 3) not in day_counts(D(2026, 11, 1), D(2026, 11, 30))
-    day = items_due_on(D(2026, 12, 3), today=D(2026, 11, 25))
+    day = items_due_on(D(2026, 12, 24), today=D(2026, 11, 25))
     assert [(i.kind, i.reason) for i in day] == [("key_date", "Birthday on Thu 24 Dec")]
 
 
@@ -113,9 +113,8 @@ def test_ics_export_has_one_event_per_open_follow_up(db, make_client, make_purch
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == count
     assert f"followup-{closed.id}@boutique.followups" not in uids
-    first = events[0]
-    assert first.decoded("DTSTART") == D(2026, 12, 15)  # the birthday reminder comes first
-    assert str(first["SUMMARY"]) == "Call Zoë Alvarez: birthday"
+    greeting = next(e for e in events if str(e["SUMMARY"]) == "Call Zoë Alvarez: birthday")
+    assert greeting.decoded("DTSTART") == D(2027, 1, 5)  # a greeting: a call on the day
     call = next(e for e in events if "satisfaction" in str(e["SUMMARY"]))
     assert "Pearl strand & clasp" in str(call["DESCRIPTION"])
     # the same follow-ups get the same UIDs next time

@@ -54,12 +54,14 @@ def test_a_gift_note_goes_to_the_business_address(db, make_client, make_purchase
     assert note.warnings == ()
 
 
-def test_a_gift_note_without_business_address_warns(db, make_client, make_purchase):
+def test_a_gift_note_without_business_address_says_the_rule_in_force(db, make_client,
+                                                                    make_purchase):
     client = make_client(**HOME)
     make_purchase(client.id, D(2026, 11, 12), is_gift=True, gift_recipient="Ana")
     [note] = notes_to_write(agenda_for(D(2026, 11, 13)))
     assert note.address.kind == "home"
-    assert any("may reach the recipient" in w for w in note.warnings)
+    assert note.warnings == ("Gift to a shared home: the wording names neither the recipient "
+                             "nor the piece",)
 
 
 def test_a_gift_call_uses_mobile_or_work_never_home(db, make_client, make_purchase):

@@ -28,7 +28,8 @@ def _purchases() -> list[tuple]:
         items = tuple((i.description, i.category, i.metal, i.stone, i.sku, i.price_cents)
                       for i in p.items.order_by(PurchaseItem.position))
         rows.append((p.client.email, p.client.first_name, p.purchase_date, p.is_gift,
-                     p.gift_recipient, p.gift_relation, p.gift_occasion, p.is_custom,
+                     p.gift_recipient, p.gift_relation, p.gift_occasion, p.gift_given_on,
+                     p.gift_delivery, p.is_custom,
                      p.associate, p.remarks, p.voided, p.total_cents, items))
     return rows
 
@@ -56,7 +57,8 @@ def test_a_round_trip_keeps_every_field_and_a_second_import_changes_nothing(tmp_
         dt.date(2026, 11, 2), [ItemData("=SUM(A1) & <b>", "ring", "platinum", "sapphire",
                                         "R-1", 180000), ItemData("Box", price_cents=0)],
         associate="Lea", is_gift=True, gift_recipient="Zoë 💍", gift_relation="wife",
-        gift_occasion="anniversary", is_custom=True, remarks="Two lines\nof remarks"))
+        gift_occasion="anniversary", gift_given_on=dt.date(2026, 12, 24),
+        is_custom=True, remarks="Two lines\nof remarks"))
     out = tmp_path / "purchases.csv"
     assert export_purchases_csv(out) == 1
     assert "'=SUM(A1)" in out.read_text(encoding="utf-8-sig")  # neutralised for spreadsheets
@@ -79,9 +81,9 @@ def test_a_round_trip_keeps_every_field_and_a_second_import_changes_nothing(tmp_
 
 def test_a_broken_purchase_row_is_named_and_nothing_is_written(db, tmp_path):
     rows = list(csv.reader(SAMPLE.open(encoding="utf-8")))
-    rows[2][-1] = "15.00"  # dollars where cents belong
-    rows[3][5] = "24/11/2026"
-    rows[3][14] = ""  # an item without a description
+    column = rows[0].index
+    rows[2][column("item_price_cents")] = "15.00"  # dollars where cents belong
+    rows[3][column("purchase_date")] = "24/11/2026"
     broken = tmp_path / "broken.csv"
     with broken.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)

@@ -47,7 +47,10 @@ def test_a_gift_with_only_a_home_address_is_warned(make_client, make_purchase, t
     purchase = make_purchase(client.id, BOUGHT, is_gift=True, gift_recipient="Carlos")
     prompt = note_prompt_for_purchase(purchase.id, today)
     assert prompt.address_kind == "home"
-    assert any("home address may reach the recipient" in w for w in prompt.warnings)
+    # not a warning to heed but the rule in force: the note names nobody
+    assert prompt.warnings[0] == ("Gift to a shared home: the wording names neither the "
+                                  "recipient nor the piece")
+    assert prompt.purchase.recipient == "" and "Diamond" not in " ".join(prompt.purchase.items)
     assert prompt.person.title_name == "Ana"  # no title: the name they go by
 
 
