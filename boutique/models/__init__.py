@@ -1,5 +1,6 @@
 """Floor 1: peewee models, opening the store, migrations."""
 
+from boutique.models.after_sale import ItemReturn, ServiceTicket, StoreCreditEntry
 from boutique.models.base import BaseModel, utcnow
 from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
 from boutique.models.db import close_database, database, open_database
@@ -17,10 +18,13 @@ __all__ = [
     "BaseModel",
     "Client",
     "FollowUp",
+    "ItemReturn",
     "Note",
     "Purchase",
     "PurchaseItem",
+    "ServiceTicket",
     "Setting",
+    "StoreCreditEntry",
     "close_database",
     "database",
     "open_database",

@@ -53,7 +53,13 @@ PLACEHOLDERS: dict[str, str] = {
     "birthday": "set on the client’s own birthday (for “[birthday]” lines)",
     "anniversary": "set on an anniversary reminder (for “[anniversary]” lines)",
     "season": "the season the day falls in, e.g. “holiday” (Settings lists them)",
+    "returned": "after a return: the piece that came back",
+    "credit": "after a return: the store credit issued, e.g. “$450.00”",
+    "code": "after a return: the thank-you code the policy offers",
+    "fault": "after a return: set when the piece let them down (for “[fault]” lines)",
 }
+# The after-return placeholders, empty for every other piece.
+AFTER_RETURN_PLACEHOLDERS = ("returned", "credit", "code", "fault")
 
 KIND_NAMES = {"thank_you_note": "Thank-you note", "satisfaction_call": "Satisfaction call",
               "service_call": "Service call", "key_date": "Key date",

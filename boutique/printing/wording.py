@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from boutique.printing.fit import clean_line
-from boutique.printing.templates import Rendered, Wording, render, render_lines
+from boutique.printing.templates import (
+    AFTER_RETURN_PLACEHOLDERS,
+    Rendered,
+    Wording,
+    render,
+    render_lines,
+)
 from boutique.services.stationery.letterhead import Letterhead
 from boutique.services.stationery.print_data import (
     CallScript,
@@ -31,7 +37,8 @@ def short_recall(text: str, limit: int = RECALL_IN_SENTENCE) -> str:
 def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: Letterhead,
                wording: Wording, recall: str = "", reason: str = "",
                due_text: str = "", purchases: tuple[PurchaseFacts, ...] = (),
-               occasion: str = "", season: str = "") -> dict[str, str]:
+               occasion: str = "", season: str = "",
+               offer: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
     # A merged call is about every piece: "the watch and the ruby pendant".
     item = (" and ".join(p.item_phrase for p in purchases) if len(purchases) > 1
             else purchase.item_phrase if purchase else "")
@@ -59,6 +66,8 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
         "birthday": "birthday" if occasion == "birthday" else "",
         "anniversary": "anniversary" if occasion == "anniversary" else "",
         "season": season,
+        **dict.fromkeys(AFTER_RETURN_PLACEHOLDERS, ""),
+        **{k: v for k, v in offer if k in AFTER_RETURN_PLACEHOLDERS},
     }
     values["salutation"] = render(wording.text("salutation"), values).text.strip()
     return {k: clean_line(v) for k, v in values.items()}
@@ -75,7 +84,7 @@ class NoteWords:
 def note_words(prompt: NotePrompt, letterhead: Letterhead, wording: Wording) -> NoteWords:
     values = values_for(prompt.person, prompt.purchase, letterhead, wording, prompt.recall,
                         prompt.reason, prompt.due_text, occasion=prompt.occasion,
-                        season=prompt.season)
+                        season=prompt.season, offer=prompt.offer)
     is_gift = bool(prompt.purchase and prompt.purchase.is_gift)
     lines = render_lines(wording.text(f"note.{prompt.kind}"), values, is_gift)
     closing = render(wording.text("closing"), values)
@@ -96,7 +105,7 @@ def script_steps(script: CallScript, letterhead: Letterhead,
     """The call's steps: lines starting with ">" are said aloud, the others are cues."""
     values = values_for(script.person, script.purchase, letterhead, wording, script.recall,
                         script.reason, script.due_text, script.purchases, script.occasion,
-                        script.season)
+                        script.season, offer=script.offer)
     is_gift = any(p.is_gift for p in script.all_purchases)
     rendered = render_lines(wording.text(f"script.{script.kind}"), values, is_gift)
     steps = []

@@ -5,11 +5,17 @@ purchase rules (`rules`: a note within a week, a call after a month, service cal
 date arithmetic (`dates`), birthdays and anniversaries (`key_dates`), the spacing that
 keeps a client from being contacted too often (`spacing`), the engine that keeps a
 client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`),
-what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`).
+what the jeweler does with a follow-up (`followups`), how each kind is named (`kinds`),
+and what a return or a finished repair changes (`after_sale`).
 
 May use: the models and the top-level `settings`, `errors` and `text`; no other capability.
 """
 
+from boutique.services.cadence.after_sale import (
+    cancel_for_return,
+    close_pickup_call,
+    schedule_pickup_call,
+)
 from boutique.services.cadence.bulk import reschedule_open, schedule_demo
 from boutique.services.cadence.dates import long_date, short_date, week_start
 from boutique.services.cadence.engine import (
@@ -17,6 +23,7 @@ from boutique.services.cadence.engine import (
     on_purchase_changed,
     on_purchase_deleted,
 )
+from boutique.services.cadence.followups import schedule_after_return
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
@@ -27,4 +34,5 @@ __all__ = [
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "short_date", "week_start",
+    "cancel_for_return", "close_pickup_call", "schedule_after_return", "schedule_pickup_call",
 ]

@@ -27,8 +27,8 @@ class CadenceRules:
     service_years: int = 2
     key_date_lead_days: int = 21
     key_date_channel: str = "phone"
-    after_return_days: int = 2
-    after_return_channel: str = "phone"
+    after_return_days: int = 3
+    after_return_channel: str = "mail"
     merge_window_days: int = 7
     weekly_cap: int = 2  # in any 7 days; 0: no cap
     monthly_cap: int = 4  # in any 30 days; 0: no cap
@@ -57,9 +57,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "after_return_channel": AFTER_RETURN_CHANNELS,
 }
 
-# Rules kept for the returns still to come: nothing schedules a follow-up after a return
-# yet, so the Settings page must not offer (or promise) them.
-NOT_OFFERED = frozenset({"after_return_days", "after_return_channel"})
+# Rules the Settings page does not offer (none now: returns schedule the after-return note).
+NOT_OFFERED: frozenset[str] = frozenset()
 
 settings.register_defaults({PREFIX + f.name: f.default for f in fields(CadenceRules)})
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from boutique.models import Client, Purchase, PurchaseItem, database
+from boutique.models import Client, ItemReturn, Purchase, PurchaseItem, database
 from boutique.services.clients import value
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.text import one_line_problem
@@ -98,7 +98,7 @@ def refresh_client_value(client_id: int) -> None:
     database.execute_sql(
         """UPDATE client SET
              lifetime_spend_cents = spend_before_cents
-                 + COALESCE((SELECT SUM(total_cents) FROM purchase
+                 + COALESCE((SELECT SUM(total_cents - refunded_cents) FROM purchase
                              WHERE client_id = ? AND voided = ''), 0),
              purchase_count = (SELECT COUNT(*) FROM purchase WHERE client_id = ? AND voided = ''),
              last_purchase_date = (SELECT MAX(purchase_date) FROM purchase WHERE client_id = ?)
@@ -153,9 +153,15 @@ def update_purchase(purchase_id: int, data: PurchaseData) -> Purchase:
     with database.atomic():
         purchase = get_purchase(purchase_id)
         previous_date = purchase.purchase_date
+        has_returns = ItemReturn.select().where(ItemReturn.purchase == purchase_id).exists()
+        if has_returns and purchase_data(purchase).items != data.items:
+            raise ValidationError({"items": f"purchase {purchase_id} has a returned item: "
+                                            "its items stay as sold (record an exchange "
+                                            "instead)"})
         _write_fields(purchase, data)
         purchase.save()
-        _write_items(purchase, data.items)
+        if not has_returns:
+            _write_items(purchase, data.items)
         refresh_client_value(purchase.client_id)
         for hook in purchase_hooks:
             hook("updated", purchase, previous_date)

@@ -25,6 +25,7 @@ from boutique.services.clients import (
 )
 from boutique.services.errors import NotFound
 from boutique.services.notes import pinned_facts as client_pinned_facts
+from boutique.services.returns import after_return_words
 from boutique.services.stationery.letterhead import home_country, paper_region
 from boutique.services.stationery.seasons import season_on
 
@@ -84,6 +85,8 @@ class NotePrompt:
     reason: str = ""
     occasion: str = ""  # a key date's: "birthday" (the client's own) or "anniversary"
     season: str = ""  # the season the due day falls in ("holiday"), else ""
+    # After a return: what the wording may mention (credit, code, fault), as pairs.
+    offer: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class CallScript:
     purchases: tuple[PurchaseFacts, ...] = ()
     occasion: str = ""
     season: str = ""
+    offer: tuple[tuple[str, str], ...] = ()
 
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
@@ -217,7 +221,8 @@ def _get_purchase(purchase_id: int) -> Purchase:
 def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
-                region: str | None = None, occasion: str = "") -> NotePrompt:
+                region: str | None = None, occasion: str = "",
+                offer: tuple[tuple[str, str], ...] = ()) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule."""
     choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
@@ -230,14 +235,14 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=tuple(address.envelope_lines(home_country())) if address else (),
         address_kind=address.kind if address else "", warnings=tuple(choice.warnings),
         purchase=purchase_facts(purchase, region) if purchase else None,
-        recall=recall, reason=reason, occasion=occasion, season=season_on(due))
+        recall=recall, reason=reason, occasion=occasion, season=season_on(due), offer=offer)
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", days_overdue: int = 0, choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, others: Sequence[Purchase] = (),
-                occasion: str = "") -> CallScript:
+                occasion: str = "", offer: tuple[tuple[str, str], ...] = ()) -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
     purchases merged into this call, each named on the script."""
@@ -254,7 +259,7 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         pinned=pinned_facts(client.id), recall=recall, reason=reason,
         days_overdue=days_overdue,
         purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
-        occasion=occasion, season=season_on(due))
+        occasion=occasion, season=season_on(due), offer=offer)
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -301,7 +306,8 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                                warnings=tuple(item.warnings))
         common = dict(reason=item.reason, choice=choice, region=region,
                       person=person_facts(client, is_top=item.is_top),
-                      recall=item.recall or None, occasion=item.occasion or "")
+                      recall=item.recall or None, occasion=item.occasion or "",
+                      offer=_offer(item))
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
         elif item.channel == "phone":
@@ -313,6 +319,12 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                 item.channel, "; ".join(item.warnings) or "no way to reach them")
             skipped.append((item.client_name, f"{KIND_LABELS.get(item.kind, 'Follow-up')} {how}"))
     return PackData(day, day_heading(day, region), tuple(notes), tuple(calls), tuple(skipped))
+
+
+def _offer(item: AgendaItem) -> tuple[tuple[str, str], ...]:
+    if item.kind != "after_return" or not item.followup_id:
+        return ()
+    return tuple(after_return_words(item.followup_id).items())
 
 
 def pack_data(day: dt.date) -> PackData:
