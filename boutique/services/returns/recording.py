@@ -116,11 +116,11 @@ def record_return(data: ReturnData) -> ItemReturn:
         row = ItemReturn.create(
             client=purchase.client_id, purchase=purchase.id, item=item.id,
             return_date=data.return_date, reason=data.reason,
-            reason_text=clean_multi_line(data.reason_text or ""),
-            condition=clean_multi_line(data.condition or ""), resolution=data.resolution,
+            reason_text=clean_multi_line(data.reason_text or "").strip(),
+            condition=clean_multi_line(data.condition or "").strip(), resolution=data.resolution,
             item_cents=item.price_cents, fee_cents=verdict.fee_cents,
             settled_cents=verdict.settled_cents, policy_note="; ".join(verdict.lines),
-            override_reason=clean_multi_line(data.override_reason or ""),
+            override_reason=clean_multi_line(data.override_reason or "").strip(),
             exchange_purchase=new_purchase.id if new_purchase else None,
             difference_cents=difference, thank_you_code=policy.thank_you_code)
         (Purchase.update(refunded_cents=Purchase.refunded_cents + verdict.settled_cents)

@@ -98,8 +98,8 @@ def open_ticket(data: TicketData) -> ServiceTicket:
         now = utcnow()
         return ServiceTicket.create(
             client=data.client_id, purchase=data.purchase_id, kind=data.kind,
-            piece=found["piece"], work=clean_multi_line(data.work or ""),
-            condition=clean_multi_line(data.condition or ""),
+            piece=found["piece"], work=clean_multi_line(data.work or "").strip(),
+            condition=clean_multi_line(data.condition or "").strip(),
             photo_path=str(Path(data.photo_path).expanduser()) if data.photo_path else "",
             estimate_cents=data.estimate_cents, deposit_cents=data.deposit_cents,
             received_on=data.received_on, promised_on=data.promised_on, status="received",
