@@ -4,6 +4,7 @@
     print prompt --purchase ID --out FILE.pdf  the thank-you note prompt for one purchase
     print care --material NAME --out FILE.pdf  care cards
     print card / print labels                  (print_stationery.py)
+    print ticket / print return-slip           (print_service.py)
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ def register(subparsers) -> None:
         from boutique.cli.print_stationery import register as register_stationery
 
         register_stationery(sub)
+    from boutique.cli.print_service import register as register_service
+
+    register_service(sub)
 
 
 def _write(path_text: str, pdf: bytes) -> str:

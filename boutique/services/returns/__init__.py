@@ -3,7 +3,8 @@
 Owns the ItemReturn and StoreCreditEntry records: the return policy and its plain check
 (`policy`), recording a return or an exchange with what it changes (`recording`: spend
 and tier through the client book, follow-ups through the cadence, credit), the credit
-ledger (`credit`), and the lists and totals by reason (`listing`).
+ledger (`credit`), the lists and totals by reason (`listing`) and the return slip's words
+(`slip`).
 
 May use: the models, the top-level `settings`, `errors` and `text`, `clients` (purchases,
 value) and `cadence` (skipping the returned piece's calls, the after-return follow-up).
@@ -45,10 +46,12 @@ from boutique.services.returns.recording import (
     record_return,
     returned_item_ids,
 )
+from boutique.services.returns.slip import ReturnSlip, return_slip
 
 __all__ = [
     "LIMITS", "REASON_LABELS", "RESOLUTIONS", "RESOLUTION_LABELS", "RETURN_REASONS",
-    "LedgerLine", "PolicyCheck", "ReasonTotal", "ReturnData", "ReturnPolicy",
+    "LedgerLine", "PolicyCheck", "ReasonTotal", "ReturnData", "ReturnPolicy", "ReturnSlip",
+    "return_slip",
     "after_return_words", "balance", "balances", "client_returns", "credit_json",
     "get_return", "issue_credit", "ledger", "load_policy", "month_and_year", "policy_check",
     "purchase_items", "record_return", "return_json", "returned_item_ids", "returns_between",
