@@ -28,4 +28,7 @@ def purchase_actions() -> list[tuple[str, Callable]]:
     actions.append(("Print envelope…", print_envelope))
     actions.append(("Print note prompt…", print_note_prompt))
     actions.append(("Print care card…", print_care_card))
+    from boutique.ui.return_dialog import return_or_exchange
+
+    actions.append(("Return or exchange…", return_or_exchange))
     return actions

@@ -74,7 +74,7 @@ class PurchasesPage(QWidget):
         self.add_button = QPushButton("Add purchase…", self)
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete…", self)
-        self.actions_button = QPushButton("Print…", self)
+        self.actions_button = QPushButton("Print or return…", self)
         for button in (self.add_button, self.edit_button, self.delete_button, self.actions_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
