@@ -16,6 +16,9 @@ def extra_pages() -> list[tuple[str, Callable]]:
     pages: list[tuple[str, Callable]] = []
     pages.append(("Notes", NotesPage))
     pages.append(("Follow-ups", FollowupsPage))
+    from boutique.ui.credit_page import CreditPage
+
+    pages.append(("Returns & credit", CreditPage))
     return pages
 
 
