@@ -7,6 +7,7 @@ import datetime as dt
 import os
 
 import pytest
+from PySide6.QtWidgets import QRadioButton
 
 from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
 from boutique.services.errors import ValidationError
@@ -74,3 +75,23 @@ def test_today_flags_the_tickets_past_their_promised_day(qtbot, make_client):
     move_ticket(late.id, "ready", D(2026, 11, 25))
     tab.reload()
     assert tab.late_tickets.text() == ""
+
+
+def test_the_booked_outcome_shows_only_on_a_service_call(qtbot, make_client, make_purchase):
+    from boutique.services.agenda import agenda_for
+    from boutique.ui.today_item_panel import ItemPanel
+
+    ana = make_client(mobile_phone="+15550134567")
+    make_purchase(ana.id, D(2026, 3, 1))
+    panel = ItemPanel(None)
+    qtbot.addWidget(panel)
+    panel.show()
+    [service] = [i for i in agenda_for(D(2026, 9, 1)) if i.kind == "service_call"]
+    panel.show_item(service, D(2026, 9, 1))
+    booked = panel.findChild(QRadioButton, "outcome_booked")
+    assert booked.isVisible()
+    booked.setChecked(True)
+    assert panel.selected_outcome() == "booked"
+    [call] = [i for i in agenda_for(D(2026, 3, 31)) if i.kind == "satisfaction_call"]
+    panel.show_item(call, D(2026, 3, 31))
+    assert not booked.isVisible() and panel.selected_outcome() == "reached"

@@ -23,7 +23,7 @@ from boutique.services.cadence.engine import (
     on_purchase_changed,
     on_purchase_deleted,
 )
-from boutique.services.cadence.followups import schedule_after_return
+from boutique.services.cadence.followups import BOOKED, done_hooks, schedule_after_return
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
@@ -34,5 +34,5 @@ __all__ = [
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "short_date", "week_start",
-    "cancel_for_return", "close_pickup_call", "schedule_after_return", "schedule_pickup_call",
+    "BOOKED", "cancel_for_return", "done_hooks", "close_pickup_call", "schedule_after_return", "schedule_pickup_call",
 ]
