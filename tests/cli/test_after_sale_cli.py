@@ -139,3 +139,25 @@ def test_the_return_slip_prints_the_policy(tmp_path):
     assert "RETURN SLIP" in text.upper() and "Pearl drop earrings" in text
     assert "Day 9 of a 30-day window: inside the window" in text
     assert "returned within 30 days" in text and "$450.00" in text
+
+
+def test_store_credit_spent_as_a_tender(tmp_path):
+    db = tmp_path / "b.sqlite3"
+    client_id, purchase_id = client_and_gift(db)
+    ok("return", "add", "--purchase", str(purchase_id), "--item", "1", "--reason",
+       "wrong_size", "--resolution", "credit", "--date", "2026-11-05", db=db)
+    later = json.dumps({"client_id": client_id, "purchase_date": "2026-11-20",
+                        "items": [{"description": "Gold hoops", "price_cents": 30000}]})
+    new_id = int(ok("purchase", "add", "--json", "-", db=db, stdin=later))
+    too_much = run_cli("credit", "use", "--client", str(client_id), "--amount", "500",
+                       "--date", "2026-11-20", db=db)
+    assert too_much.returncode == 2 and "only $450.00 of store credit" in too_much.stderr
+    ok("credit", "use", "--client", str(client_id), "--amount", "300.00",
+       "--purchase", str(new_id), "--date", "2026-11-20", db=db)
+    shown = json.loads(ok("credit", "show", "--client", str(client_id), "--json",
+                          "--date", "2026-11-20", db=db))
+    assert shown["balance_cents"] == 15000
+    assert [e["kind"] for e in shown["ledger"]] == ["issued", "used"]
+    [client] = json.loads(ok("clients", "--json", db=db))
+    assert client["store_credit_cents"] == 15000
+    assert client["lifetime_spend_cents"] == 30000  # the hoops count; the credit is no sale

@@ -63,6 +63,10 @@ def test_the_profile_shows_the_credit_ledger_and_the_returns(qtbot, make_client)
     assert page.ledger.index(1, 4).data() == "$1,000.00"
     assert page.returns.index(0, 1).data() == "Gold bangle"
     assert page.returns.index(0, 3).data() == "Store credit"
+    assert not page.spend(bought.id, "2000.00")  # more than she has: said, not raised
+    assert "only $1,000.00 of store credit" in page.error.text()
+    assert page.spend(bought.id, "250")
+    assert page.balance.text() == "Store credit: $750.00" and page.ledger.rowCount() == 3
 
 
 def test_today_flags_the_tickets_past_their_promised_day(qtbot, make_client):
