@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from boutique.services import settings
 from boutique.services.clients.purchases import client_purchases, delete_purchase, get_purchase
+from boutique.services.errors import ValidationError
 from boutique.services.text import money
 from boutique.ui.profile_pages import purchase_actions
 from boutique.ui.record_table import RecordTable, RecordTableModel
@@ -120,7 +121,11 @@ class PurchasesPage(QWidget):
             f"Delete the purchase of {purchase.purchase_date:%d %b %Y} ({purchase.summary()})?\n"
             "Its open follow-ups are removed too.")
         if answer == QMessageBox.StandardButton.Yes:
-            delete_purchase(purchase_id)
+            try:
+                delete_purchase(purchase_id)
+            except ValidationError as exc:
+                QMessageBox.information(self, "Purchase kept", str(exc))
+                return
             self._changed()
 
     def _show_actions(self) -> None:

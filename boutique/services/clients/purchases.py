@@ -172,6 +172,10 @@ def delete_purchase(purchase_id: int) -> None:
     with database.atomic():
         purchase = get_purchase(purchase_id)
         client_id = purchase.client_id
+        if ItemReturn.select().where(ItemReturn.purchase == purchase_id).exists():
+            # The return holds the refund or the credit issued: the history stays whole.
+            raise ValidationError({"purchase": f"purchase {purchase_id} has a returned item: "
+                                               "it stays in the history"})
         purchase.delete_instance()
         refresh_client_value(client_id)
         for hook in purchase_delete_hooks:

@@ -15,7 +15,7 @@ from boutique.services.clients import (
     tier_for,
     top_tier_threshold,
 )
-from boutique.services.clients.purchases import purchase_data, update_purchase
+from boutique.services.clients.purchases import delete_purchase, purchase_data, update_purchase
 from boutique.services.errors import ValidationError
 from boutique.services.returns import ReturnData, balance, record_return, save_policy
 
@@ -168,6 +168,10 @@ def test_a_purchase_with_a_return_keeps_its_items_as_sold(make_client, buy):
         update_purchase(both.id, data)
     assert "has a returned item" in bad.value.errors["items"]
     assert get_client(ana.id).lifetime_spend_cents == 150000
+    with pytest.raises(ValidationError) as bad:
+        delete_purchase(both.id)  # the return (and any credit it issued) stays
+    assert "stays in the history" in bad.value.errors["purchase"]
+    assert Purchase.select().count() == 1
 
 
 def test_text_of_any_kind_is_kept(make_client, buy):
