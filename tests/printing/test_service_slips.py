@@ -77,3 +77,16 @@ def test_the_return_slip_prints_the_check_the_amounts_and_the_policy():
     for words in ("R000003", "Pearl drop earrings", "Gift not wanted", "Refunded", "$405.00",
                   "-$45.00", "Day 9 of a 30-day window", "<with the receipt> & unworn"):
         assert words in text
+
+
+def test_the_care_card_carries_the_policy_on_its_receipt_side():
+    from boutique.printing.care_cards import care_cards_pdf
+    from tests.printing.stationery_pdf import page_texts
+
+    policy = "Pieces may be returned within 30 days <with the receipt> & unworn."
+    plain = care_cards_pdf(["gold"], LETTERHEAD, "a6")
+    backed = care_cards_pdf(["gold", "pearls"], LETTERHEAD, "a6", policy_text=policy)
+    assert len(page_sizes(plain)) == 1 and len(page_sizes(backed)) == 4
+    texts = page_texts(backed)
+    assert all(policy in " ".join(texts[i].split()) for i in (1, 3))
+    assert policy not in " ".join(texts[0].split())
