@@ -83,3 +83,21 @@ def test_a_returned_gift_keeps_the_other_pieces_call(make_client):
     assert gift.id in call.purchase_ids  # the ring was kept: its call stays
     text = note_text(D(2026, 11, 8))
     assert "giving us the chance" in text and "sorry" not in text.lower()
+
+
+def test_a_ready_repair_puts_a_pickup_call_on_the_day_with_its_script(make_client):
+    from boutique.printing.call_scripts import call_scripts_pdf
+    from boutique.services.service_desk import TicketData, move_ticket, open_ticket
+
+    ana = make_client(first_name="Ana", last_name="Alvarez", mobile_phone="+15550134567")
+    ticket = open_ticket(TicketData(ana.id, "repair", D(2026, 11, 27), D(2026, 11, 18),
+                                    piece="Pearl strand", work="Restring, knotted"))
+    assert [i for i in agenda_for(D(2026, 11, 30)) if i.reason.startswith("Pickup")] == []
+    move_ticket(ticket.id, "ready", D(2026, 11, 26))
+    [call] = [i for i in agenda_for(D(2026, 11, 26)) if i.reason.startswith("Pickup")]
+    assert (call.channel, call.contact) == ("phone", "(555) 013-4567")
+    pack = pack_from_items(D(2026, 11, 26), [call])
+    text = flat(all_text(call_scripts_pdf(list(pack.calls), LETTERHEAD)))
+    assert "the Pearl strand is ready (repair, ticket S000001)" in text
+    move_ticket(ticket.id, "picked_up", D(2026, 11, 27))
+    assert [i for i in agenda_for(D(2026, 11, 27)) if i.reason.startswith("Pickup")] == []
