@@ -55,7 +55,7 @@ class ReasonBarChart(QWidget):
         painter.setPen(QPen(QColor(MUTED)))
         painter.drawText(QRectF(0, 0, self.width(), legend),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         "Returns by reason: this year (pale), this month (bronze)")
+                         "This year (pale bar), this month (bronze)")
         months = {t.reason: t.count for t in self.month}
         for row, (total, (label, year_len, month_len)) in enumerate(
                 zip(self.year, self.bar_lengths(plot), strict=True)):

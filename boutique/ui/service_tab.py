@@ -121,7 +121,7 @@ class ServiceTab(QWidget):
         self.model = TicketsModel(self.day, self)
         self.view = RecordTable(self, name="ticket_table")
         self.view.setModel(self.model)
-        self.view.set_column_widths({0: 80, 1: 100, 2: 150, 3: 170, 4: 130, 6: 70},
+        self.view.set_column_widths({0: 80, 1: 100, 2: 200, 3: 190, 4: 130, 6: 70},
                                     stretch=(5,))
         control = Qt.KeyboardModifier.ControlModifier
         self.view.on_key(QKeyCombination(control, Qt.Key.Key_Right), self.move_selected_on)
@@ -139,7 +139,7 @@ class ServiceTab(QWidget):
         self.reasons = ReasonTotalsModel(self)
         self.reason_view = RecordTable(returns_box, name="returns_by_reason")
         self.reason_view.setModel(self.reasons)
-        self.reason_view.set_column_widths({0: 140, 1: 80, 2: 100, 3: 80, 4: 100})
+        self.reason_view.set_column_widths({0: 140, 1: 100, 2: 100, 3: 100, 4: 100})
         returns_layout.addWidget(self.chart, 1)
         returns_layout.addWidget(self.reason_view, 1)
         layout.addWidget(returns_box, 2)
