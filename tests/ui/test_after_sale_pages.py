@@ -99,3 +99,32 @@ def test_the_booked_outcome_shows_only_on_a_service_call(qtbot, make_client, mak
     [call] = [i for i in agenda_for(D(2026, 3, 31)) if i.kind == "satisfaction_call"]
     panel.show_item(call, D(2026, 3, 31))
     assert not booked.isVisible() and panel.selected_outcome() == "reached"
+
+
+def test_store_credit_is_a_tender_in_the_purchase_dialog(qtbot, make_client):
+    from PySide6.QtCore import QDate
+
+    from boutique.models import Purchase
+    from boutique.services.returns import balance, issue_credit
+    from boutique.ui.purchase_dialog import PurchaseDialog
+
+    plain = make_client(first_name="Bea")
+    none_offered = PurchaseDialog(None, client_id=plain.id, today=D(2026, 11, 25))
+    qtbot.addWidget(none_offered)
+    assert none_offered.credit.isHidden()  # no credit: nothing to offer
+
+    ana = make_client()
+    issue_credit(ana.id, 30000, D(2026, 11, 3))
+    dialog = PurchaseDialog(None, client_id=ana.id, today=D(2026, 11, 25))
+    qtbot.addWidget(dialog)
+    assert not dialog.credit.isHidden() and "up to $300.00" in dialog.credit.placeholderText()
+    dialog.date.setDate(QDate(2026, 11, 25))
+    dialog.items.item(0, 0).setText("Gold hoops")
+    dialog.items.item(0, 5).setText("450")
+    dialog.credit.setText("400")
+    dialog.accept()
+    assert "only $300.00 of store credit" in dialog.error.text()
+    assert Purchase.select().count() == 0  # refused whole: no purchase without its tender
+    dialog.credit.setText("300")
+    dialog.accept()
+    assert Purchase.select().count() == 1 and balance(ana.id, D(2026, 11, 25)) == 0

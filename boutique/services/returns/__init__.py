@@ -18,6 +18,7 @@ from boutique.services.returns.credit import (
     credit_json,
     issue_credit,
     ledger,
+    purchase_paid_with_credit,
     use_credit,
 )
 from boutique.services.returns.listing import (
@@ -54,6 +55,6 @@ __all__ = [
     "return_slip",
     "after_return_words", "balance", "balances", "client_returns", "credit_json",
     "get_return", "issue_credit", "ledger", "load_policy", "month_and_year", "policy_check",
-    "purchase_items", "record_return", "return_json", "returned_item_ids", "returns_between",
+    "purchase_items", "purchase_paid_with_credit", "record_return", "return_json", "returned_item_ids", "returns_between",
     "save_policy", "totals_by_reason", "use_credit",
 ]

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from boutique.models import Client, Purchase, StoreCreditEntry, database
+from boutique.services.clients import PurchaseData, record_purchase
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.text import money
 
@@ -122,3 +123,13 @@ def use_credit(client_id: int, cents: int, day: dt.date,
             note = f"Tender on purchase {purchase_id}"
         return StoreCreditEntry.create(client=client_id, entry_date=day, kind="used",
                                        amount_cents=-cents, purchase=purchase_id, note=note)
+
+
+def purchase_paid_with_credit(client_id: int, data: PurchaseData, credit_cents: int) -> Purchase:
+    """A new purchase with part (or all) of it paid in store credit, in one transaction:
+    refused whole when the credit is not there."""
+    with database.atomic():
+        purchase = record_purchase(client_id, data)
+        if credit_cents:
+            use_credit(client_id, credit_cents, data.purchase_date, purchase.id)
+    return purchase
