@@ -40,7 +40,8 @@ OUTCOME_LABELS = {
     WRONG_NUMBER: "Wrong number", SENT: "Sent", BOOKED: "Booked a service visit",
 }
 # Called as hook(followup, outcome, day) inside the transaction once a follow-up is done
-# (the service desk opens a ticket for a booked service call).
+# (the service desk opens a ticket for a booked service call); a hook returns a callable
+# that takes back what it did, or None.
 done_hooks: list = []
 MAX_REASON = 2000
 
@@ -52,6 +53,8 @@ class Change:
     message: str
     before: list[dict] = field(default_factory=list)
     created_id: int | None = None
+    # What a done hook made (a service ticket for a booked call), undone with the rest.
+    also_undo: list = field(default_factory=list)
 
 
 def get_followup(followup_id: int) -> FollowUp:
@@ -116,7 +119,9 @@ def complete(followup_id: int, outcome: str, day: dt.date) -> Change:
             change.message = (f"Closed after {tries} tries with no answer"
                               if outcome == NO_ANSWER else f"Done: {label.lower()}")
             for hook in done_hooks:
-                hook(head, outcome, day)
+                take_back = hook(head, outcome, day)
+                if take_back is not None:
+                    change.also_undo.append(take_back)
     return change
 
 
@@ -161,6 +166,8 @@ def undo(change: Change) -> None:
             FollowUp.update(**values).where(FollowUp.id == fid).execute()
         if change.created_id is not None:
             FollowUp.delete().where(FollowUp.id == change.created_id).execute()
+        for take_back in change.also_undo:
+            take_back()
 
 
 def _contactable(client_id: int) -> Client:

@@ -25,6 +25,9 @@ def test_a_booked_service_call_opens_a_ticket_for_its_piece(make_client, make_pu
         ana.id, bought.id, "Sapphire ring", "cleaning")
     assert (ticket.received_on, ticket.promised_on) == (D(2026, 9, 1), D(2026, 9, 8))
     assert "free cleaning" in ticket.work
+    followups.undo(change)  # Edit > Undo takes the ticket back with the outcome
+    assert ServiceTicket.select().count() == 0
+    assert FollowUp.get_by_id(call.id).status == "open"
 
 
 def test_only_a_service_call_can_be_booked(make_client, make_purchase):
