@@ -45,6 +45,8 @@ class PurchasesModel(RecordTableModel):
                 if purchase.gift_occasion:
                     gift += f", {purchase.gift_occasion}"
             what = purchase.summary() + ("  · custom" if purchase.is_custom else "")
+            if purchase.refunded_cents:
+                what += f"  · {money(purchase.refunded_cents, currency)} returned"
             self._rows.append((purchase.id, purchase.purchase_date.strftime("%d %b %Y"), what,
                                gift, money(purchase.total_cents, currency)))
         self.endResetModel()

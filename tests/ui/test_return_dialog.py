@@ -60,6 +60,10 @@ def test_a_refund_through_the_dialog_keeps_the_ring_and_its_call(qtbot, make_cli
     assert get_client(ana.id).lifetime_spend_cents == 150000
     assert FollowUp.select().where(FollowUp.kind == "satisfaction_call",
                                    FollowUp.status == "open").count() == 1
+    from boutique.ui.purchases_page import PurchasesModel
+
+    listed = PurchasesModel(ana.id)
+    assert listed.index(0, 1).data().endswith("· $450.00 returned")
     again = ReturnDialog(None, purchase.id, today=D(2026, 11, 10))
     qtbot.addWidget(again)
     assert again.item.count() == 1  # the earrings are back already

@@ -223,6 +223,7 @@ def purchase_json(purchase: Purchase) -> dict[str, Any]:
     return {
         "id": purchase.id, "client_id": purchase.client_id,
         "purchase_date": str(purchase.purchase_date), "total_cents": purchase.total_cents,
+        "refunded_cents": purchase.refunded_cents,
         "is_gift": data.is_gift, "gift_recipient": data.gift_recipient,
         "gift_relation": data.gift_relation, "gift_occasion": data.gift_occasion,
         "is_custom": data.is_custom, "associate": data.associate,
