@@ -53,6 +53,7 @@ def test_a_returned_gift_drops_its_call_owes_a_note_and_lowers_spend(tmp_path):
     due = json.loads(ok("today", "--date", "2026-11-13", "--json", db=db))
     [note] = [r for r in due if r["kind"] == "after_return"]
     assert note["channel"] == "mail" and "Pearl drop earrings (gift not wanted)" in note["reason"]
+    assert not [r for r in due if r["kind"] == "thank_you_note"]  # one letter, not two
     early = json.loads(ok("today", "--date", "2026-11-12", "--json", db=db))
     assert not [r for r in early if r["kind"] == "after_return"]  # within 3 days: the 13th
     later = json.loads(ok("today", "--date", "2026-12-01", "--json", db=db))

@@ -2,7 +2,8 @@
 
 A returned item owes no satisfaction call and no service visits: those of its purchase are
 skipped when no other piece of that purchase stays with the client (follow-ups belong to
-the purchase, so the pieces kept still carry them). A piece ready at the service desk
+the purchase, so the pieces kept still carry them). A thank-you not yet written goes too:
+the after-return note thanks the client instead, so she gets one letter, not two. A piece ready at the service desk
 owes a pickup call.
 """
 
@@ -11,15 +12,22 @@ from __future__ import annotations
 import datetime as dt
 
 from boutique.models import Client, FollowUp, database, utcnow
-from boutique.models.followup import CUSTOM, OPEN, SATISFACTION_CALL, SERVICE_CALL, SKIPPED
+from boutique.models.followup import (
+    CUSTOM,
+    OPEN,
+    SATISFACTION_CALL,
+    SERVICE_CALL,
+    SKIPPED,
+    THANK_YOU_NOTE,
+)
 from boutique.services.cadence import engine
 
-RETURN_CANCELS = (SATISFACTION_CALL, SERVICE_CALL)
+RETURN_CANCELS = (SATISFACTION_CALL, SERVICE_CALL, THANK_YOU_NOTE)
 PICKUP_SOURCE = "service_ticket"
 
 
 def cancel_for_return(purchase_id: int, day: dt.date, why: str) -> int:
-    """Skip the purchase's open satisfaction and service calls; returns how many."""
+    """Skip the purchase's open calls and unwritten thank-you; returns how many."""
     with database.atomic():
         rows = list(FollowUp.select().where(FollowUp.purchase == purchase_id,
                                             FollowUp.kind.in_(RETURN_CANCELS),

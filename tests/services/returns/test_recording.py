@@ -36,10 +36,11 @@ def test_a_refund_lowers_spend_and_skips_the_pieces_calls(make_client, buy):
     assert (row.settled_cents, row.fee_cents) == (45000, 0)
     assert get_client(ana.id).lifetime_spend_cents == 0
     assert get_client(ana.id).purchase_count == 1  # the sale happened; its value came back
-    assert open_kinds(earrings.id) == ["thank_you_note"]
+    # The after-return note thanks her instead of the thank-you not yet written.
+    assert open_kinds(earrings.id) == []
     skipped = FollowUp.select().where(FollowUp.purchase == earrings.id,
                                       FollowUp.status == "skipped")
-    assert {f.kind for f in skipped} == {"satisfaction_call", "service_call"}
+    assert {f.kind for f in skipped} == {"satisfaction_call", "service_call", "thank_you_note"}
     assert all(f.skip_reason == "Returned on 2026-11-10" for f in skipped)
     assert balance(ana.id, D(2026, 11, 10)) == 0
 
@@ -71,7 +72,7 @@ def test_other_pieces_of_the_purchase_keep_their_calls(make_client, buy):
     assert open_kinds(both.id) == before  # the ring is still hers
     assert get_client(ana.id).lifetime_spend_cents == 150000
     record_return(ReturnData(both.id, 1, "wrong_size", "refund", D(2026, 11, 9)))
-    assert open_kinds(both.id) == ["thank_you_note"]
+    assert open_kinds(both.id) == []
     assert get_client(ana.id).lifetime_spend_cents == 0
 
 
@@ -182,3 +183,14 @@ def test_text_of_any_kind_is_kept(make_client, buy):
                                    reason_text=words[:1990], condition="<fine> & 💎"))
     stored = ItemReturn.get_by_id(row.id)
     assert stored.reason_text == words[:1990].strip() and stored.condition == "<fine> & 💎"
+
+
+def test_a_thank_you_already_written_stays_done(make_client, buy):
+    from boutique.services.cadence import followups
+
+    ana = make_client(mobile_phone="+15550134567")
+    ring = buy(ana, D(2026, 11, 1), ("Gold band", 80000))
+    note = FollowUp.get(FollowUp.purchase == ring.id, FollowUp.kind == "thank_you_note")
+    followups.complete(note.id, "sent", D(2026, 11, 3))
+    record_return(ReturnData(ring.id, 1, "change_of_heart", "refund", D(2026, 11, 9)))
+    assert FollowUp.get_by_id(note.id).status == "done"
