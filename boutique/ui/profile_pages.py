@@ -34,4 +34,7 @@ def purchase_actions() -> list[tuple[str, Callable]]:
     from boutique.ui.return_dialog import return_or_exchange
 
     actions.append(("Return or exchange…", return_or_exchange))
+    from boutique.ui.ticket_dialog import take_in_for_service
+
+    actions.append(("Take in for service…", take_in_for_service))
     return actions

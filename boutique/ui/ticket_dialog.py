@@ -34,7 +34,8 @@ def _qdate(day: dt.date) -> QDate:
 
 
 class TicketDialog(QDialog):
-    def __init__(self, parent=None, client_id: int | None = None, today: dt.date | None = None):
+    def __init__(self, parent=None, client_id: int | None = None, today: dt.date | None = None,
+                 purchase_id: int | None = None):
         super().__init__(parent)
         self.today = today or dt.date.today()
         self.ticket = None
@@ -48,6 +49,8 @@ class TicketDialog(QDialog):
         self.client.setObjectName("ticket_client")
         if client_id is None:
             form.addRow("Find", self.search)
+        else:
+            self.search.hide()  # the client is known: nothing to find
         form.addRow("Client", self.client)
         self.purchase = QComboBox(self)
         self.piece = QLineEdit(self)
@@ -103,6 +106,8 @@ class TicketDialog(QDialog):
                                 client_id)
         else:
             self._find_clients("")
+        if purchase_id is not None:
+            self.purchase.setCurrentIndex(max(0, self.purchase.findData(purchase_id)))
 
     def _find_clients(self, text: str) -> None:
         ids = client_ids(text.strip())[:MATCHES]
@@ -149,3 +154,13 @@ class TicketDialog(QDialog):
             self.error.setText(str(exc))
             return
         super().accept()
+
+
+def take_in_for_service(window, purchase_id: int) -> None:
+    """The purchase action: a ticket for this piece, then the Service tab is current."""
+    from boutique.services.clients import get_purchase
+    from boutique.ui.signals import bus
+
+    purchase = get_purchase(purchase_id)
+    if TicketDialog(window, client_id=purchase.client_id, purchase_id=purchase_id).exec():
+        bus().followups_changed.emit()

@@ -105,3 +105,20 @@ def test_a_ticket_taken_in_through_the_dialog(qtbot, make_client, make_purchase)
     ticket = dialog.ticket
     assert (ticket.piece, ticket.kind, ticket.deposit_cents, ticket.promised_on) == (
         "Diamond tennis bracelet", "clasp_check", 2000, D(2026, 12, 2))
+
+
+def test_a_purchase_is_taken_in_from_the_profile_with_its_piece_chosen(qtbot, make_client,
+                                                                       make_purchase):
+    from boutique.ui.profile_pages import purchase_actions
+
+    assert {"Return or exchange…", "Take in for service…"} <= {
+        label for label, _ in purchase_actions()}
+    ana = make_client(first_name="Ana", last_name="Alvarez")
+    make_purchase(ana.id, D(2026, 1, 5), description="Gold hoops")
+    bracelet = make_purchase(ana.id, D(2026, 3, 1), description="Diamond tennis bracelet")
+    dialog = TicketDialog(None, client_id=ana.id, today=TODAY, purchase_id=bracelet.id)
+    qtbot.addWidget(dialog)
+    assert dialog.client.currentData() == ana.id and dialog.search.isHidden()
+    assert dialog.purchase.currentData() == bracelet.id
+    dialog.accept()
+    assert dialog.ticket.piece == "Diamond tennis bracelet"
