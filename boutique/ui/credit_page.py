@@ -143,7 +143,8 @@ class CreditPage(QWidget):
         returns = client_returns(self.client_id)
         self.return_ids = [r["id"] for r in returns]
         self.returns.set_rows([
-            (r["return_date"], r["item"], REASON_LABELS[r["reason"]],
+            (f"{dt.date.fromisoformat(r['return_date']):%d %b %Y}", r["item"],
+             REASON_LABELS[r["reason"]],
              {"refund": "Refund", "credit": "Store credit", "exchange": "Exchange"}[
                  r["resolution"]], money(r["settled_cents"], symbol))
             for r in returns])

@@ -18,7 +18,7 @@ def extra_pages() -> list[tuple[str, Callable]]:
     pages.append(("Follow-ups", FollowupsPage))
     from boutique.ui.credit_page import CreditPage
 
-    pages.append(("Returns & credit", CreditPage))
+    pages.append(("Returns and credit", CreditPage))
     return pages
 
 
