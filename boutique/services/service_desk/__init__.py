@@ -16,6 +16,7 @@ from boutique.services.service_desk.tickets import (
     MOVES,
     STATUS_LABELS,
     TicketData,
+    client_tickets,
     get_ticket,
     is_overdue,
     move_ticket,
@@ -28,7 +29,7 @@ from boutique.services.service_desk.tickets import (
 
 __all__ = [
     "KIND_LABELS", "MOVES", "STATUS_LABELS", "TICKET_KINDS", "TICKET_STATUSES",
-    "IntakeTicket", "TicketData", "get_ticket", "intake_ticket", "is_overdue", "move_ticket",
+    "IntakeTicket", "TicketData", "client_tickets", "get_ticket", "intake_ticket", "is_overdue", "move_ticket",
     "open_ticket", "overdue_tickets", "ticket_json", "ticket_number", "tickets",
 ]
 

@@ -163,6 +163,10 @@ def tickets(status: str | None = None, open_only: bool = False) -> list[ServiceT
     return list(query.order_by(ServiceTicket.promised_on, ServiceTicket.id))
 
 
+def client_tickets(client_id: int) -> list[ServiceTicket]:
+    return [t for t in tickets() if t.client_id == client_id]
+
+
 def overdue_tickets(day: dt.date) -> list[ServiceTicket]:
     """Not ready by the promised day: for Today's flag."""
     return list(ServiceTicket.select(ServiceTicket, Client).join(Client)
