@@ -137,9 +137,11 @@ def record_return(data: ReturnData) -> ItemReturn:
         if not still_kept:
             cancel_for_return(purchase.id, data.return_date,
                               f"Returned on {data.return_date.isoformat()}")
-        # No surprise is left to keep after a return: the note goes to the client as usual.
-        schedule_after_return(purchase.client_id, data.return_date,
-                              after_return_reason(row, item.description), row.id)
+        # No surprise is left to keep after a return: the note goes to the client as usual
+        # (not to one in the Trash).
+        if purchase.client.deleted_at is None:
+            schedule_after_return(purchase.client_id, data.return_date,
+                                  after_return_reason(row, item.description), row.id)
     return row
 
 

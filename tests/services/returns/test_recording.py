@@ -194,3 +194,24 @@ def test_a_thank_you_already_written_stays_done(make_client, buy):
     followups.complete(note.id, "sent", D(2026, 11, 3))
     record_return(ReturnData(ring.id, 1, "change_of_heart", "refund", D(2026, 11, 9)))
     assert FollowUp.get_by_id(note.id).status == "done"
+
+
+def test_no_after_return_note_for_a_client_who_asked_for_no_contact(make_client, buy):
+    from boutique.services.clients.book import save_client
+
+    ana = make_client(mobile_phone="+15550134567")
+    ring = buy(ana, D(2026, 11, 1), ("Gold band", 80000))
+    save_client({"do_not_contact": True}, ana.id)
+    record_return(ReturnData(ring.id, 1, "change_of_heart", "refund", D(2026, 11, 9)))
+    assert not FollowUp.select().where(FollowUp.kind == "after_return").exists()
+    assert get_client(ana.id).lifetime_spend_cents == 0
+
+
+def test_a_client_in_the_trash_can_still_return_a_piece(make_client, buy):
+    from boutique.services.clients.book import trash_client
+
+    ana = make_client(mobile_phone="+15550134567")
+    ring = buy(ana, D(2026, 11, 1), ("Gold band", 80000))
+    trash_client(ana.id)
+    record_return(ReturnData(ring.id, 1, "change_of_heart", "refund", D(2026, 11, 9)))
+    assert not FollowUp.select().where(FollowUp.kind == "after_return").exists()
