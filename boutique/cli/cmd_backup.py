@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from boutique.cli.common import CliError, print_json
-from boutique.services.backup import backup_now, check_store, kept_until, list_backups, restore
+from boutique.paths import resolve_db_path
+from boutique.services.backup import (
+    backup_now,
+    check_store,
+    kept_until,
+    list_backups,
+    restore,
+    unreadable_schema,
+)
 
 
 def register(subparsers) -> None:
@@ -23,7 +31,7 @@ def register(subparsers) -> None:
     restoring.add_argument("--yes", action="store_true", help="yes, replace the store")
     restoring.set_defaults(run=run_restore)
     check = subparsers.add_parser("check", help="check the store's integrity (exit 1 if damaged)")
-    check.set_defaults(run=run_check)
+    check.set_defaults(run=run_check, before_open=check_before_open)
 
 
 def _describe(info) -> str:
@@ -60,13 +68,25 @@ def run_restore(args) -> int:
     return 0
 
 
+def check_before_open(args) -> None:
+    """A store too damaged to open (its schema unread) is damaged, not unusable: exit 1."""
+    problems = unreadable_schema(resolve_db_path(args.db, args.demo))
+    if problems:
+        _report_damage(problems)
+        raise SystemExit(1)
+
+
 def run_check(args) -> int:
     problems = check_store()
     if not problems:
         print("the store is sound")
         return 0
+    _report_damage(problems)
+    return 1
+
+
+def _report_damage(problems: list[str]) -> None:
     count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
     print(f"the store is damaged ({count} found):")
     for problem in problems[:20]:
         print(f"  {problem}")
-    return 1

@@ -4,6 +4,7 @@
     print prompt --purchase ID --out FILE.pdf  the thank-you note prompt for one purchase
     print care --material NAME --out FILE.pdf  care cards
     print card / print labels                  (print_stationery.py)
+    print ticket / print return-slip           (print_service.py)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from boutique.printing.prompts import LAYOUTS as PROMPT_LAYOUTS
 from boutique.printing.prompts import note_prompts_pdf
 from boutique.printing.sheets import ENVELOPES, LABEL_SHEETS
 from boutique.printing.templates import Wording
+from boutique.services.returns import load_policy
 from boutique.services.stationery.letterhead import (
     load_letterhead,
     load_pack_options,
@@ -69,6 +71,8 @@ def register(subparsers) -> None:
     care.add_argument("--material", action="append", choices=MATERIALS, required=True,
                       help="repeat for several")
     care.add_argument("--size", choices=tuple(SIZES), default="a6")
+    care.add_argument("--policy", action="store_true",
+                      help="print the return policy on the receipt side (A6 cards)")
     care.add_argument("--out", required=True, metavar="FILE.pdf")
     care.set_defaults(run=run_care)
 
@@ -76,6 +80,9 @@ def register(subparsers) -> None:
         from boutique.cli.print_stationery import register as register_stationery
 
         register_stationery(sub)
+    from boutique.cli.print_service import register as register_service
+
+    register_service(sub)
 
 
 def _write(path_text: str, pdf: bytes) -> str:
@@ -142,7 +149,8 @@ def run_prompt(args) -> int:
 
 
 def run_care(args) -> int:
-    pdf = care_cards_pdf(args.material, load_letterhead(), args.size)
+    policy = load_policy().client_text if args.policy else ""
+    pdf = care_cards_pdf(args.material, load_letterhead(), args.size, policy)
     out = _write(args.out, pdf)
     print(f"Wrote {out}: {_plural(len(args.material), 'care card')}")
     return 0

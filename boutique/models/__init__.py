@@ -1,5 +1,6 @@
 """Floor 1: peewee models, opening the store, migrations."""
 
+from boutique.models.after_sale import ItemReturn, ServiceTicket, StoreCreditEntry
 from boutique.models.base import BaseModel, utcnow
 from boutique.models.bulk_index import search_index_deferred
 from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
@@ -20,12 +21,15 @@ __all__ = [
     "BaseModel",
     "Client",
     "FollowUp",
+    "ItemReturn",
     "Note",
     "Purchase",
     "PurchaseItem",
     "RELATION_KINDS",
     "Relation",
+    "ServiceTicket",
     "Setting",
+    "StoreCreditEntry",
     "close_database",
     "database",
     "open_database",

@@ -31,6 +31,8 @@ class Purchase(BaseModel):
     # Set by an import: the order's reference there, and '' / 'refunded' / 'cancelled'.
     source_ref = peewee.CharField(default="")
     voided = peewee.CharField(default="")
+    # What returns of its items gave back (refund, credit, an exchanged piece's value).
+    refunded_cents = peewee.IntegerField(default=0)
     created_at = peewee.DateTimeField(default=utcnow)
 
     class Meta:

@@ -29,6 +29,7 @@ from boutique.printing.draw import (
 )
 from boutique.printing.fonts import DISPLAY, DISPLAY_ITALIC, SANS, register_fonts
 from boutique.printing.letterhead import Letterhead, draw_logo, page_size_points
+from boutique.printing.policy_side import draw_policy_side
 from boutique.printing.sheets import INCH, MM, Imposition, draw_crop_marks, draw_piece
 
 CARE_DIR = RESOURCES / "care"
@@ -141,8 +142,10 @@ def _ten_up(sheet: tuple[float, float], card: tuple[float, float]) -> Imposition
     return Imposition(sheet, card, origins)
 
 
-def care_cards_pdf(materials: Sequence[str], letterhead: Letterhead, size: str = "a6") -> bytes:
-    """One card per material (a sheet of ten of the same material for "business-sheet")."""
+def care_cards_pdf(materials: Sequence[str], letterhead: Letterhead, size: str = "a6",
+                   policy_text: str = "") -> bytes:
+    """One card per material (a sheet of ten of the same material for "business-sheet");
+    with `policy_text`, each A6 card is followed by its receipt side, the return policy."""
     if size not in SIZES:
         raise ValueError(f"care card size must be one of {', '.join(SIZES)}, not '{size}'")
     texts = [care_text(m) for m in materials] or [care_text("gold")]
@@ -152,6 +155,9 @@ def care_cards_pdf(materials: Sequence[str], letterhead: Letterhead, size: str =
         if size == "a6":
             c.setPageSize(A6_PORTRAIT)
             draw_a6_card(c, *A6_PORTRAIT, care, letterhead)
+            if policy_text:
+                c.showPage()
+                draw_policy_side(c, *A6_PORTRAIT, policy_text, letterhead)
         elif size == "business":
             card = business_card_size(letterhead)
             c.setPageSize(card)

@@ -58,7 +58,13 @@ PLACEHOLDERS: dict[str, str] = {
     "occasion_day": "the day of that date, e.g. “Thursday 12 March”",
     "wish_list": "the wish list of the person whose date it is",
     "last_gift": "what the client chose last year, e.g. “the ruby pendant for Mia”",
+    "returned": "after a return: the piece that came back",
+    "credit": "after a return: the store credit issued, e.g. “$450.00”",
+    "code": "after a return: the thank-you code the policy offers",
+    "fault": "after a return: set when the piece let them down (for “[fault]” lines)",
 }
+# The after-return placeholders, empty for every other piece.
+AFTER_RETURN_PLACEHOLDERS = ("returned", "credit", "code", "fault")
 
 KIND_NAMES = {"thank_you_note": "Thank-you note", "satisfaction_call": "Satisfaction call",
               "service_call": "Service call", "key_date": "Key date",

@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from boutique.printing.fit import clean_line
-from boutique.printing.templates import Rendered, Wording, render, render_lines
+from boutique.printing.templates import (
+    AFTER_RETURN_PLACEHOLDERS,
+    Rendered,
+    Wording,
+    render,
+    render_lines,
+)
 from boutique.services.stationery.letterhead import Letterhead
 from boutique.services.stationery.occasion_facts import ReminderFacts
 from boutique.services.stationery.print_data import (
@@ -33,7 +39,7 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
                wording: Wording, recall: str = "", reason: str = "",
                due_text: str = "", purchases: tuple[PurchaseFacts, ...] = (),
                occasion: str = "", season: str = "", reminder: ReminderFacts | None = None,
-               gift_safe: str = "") -> dict[str, str]:
+               gift_safe: str = "", offer: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
     # A merged call is about every piece: "the watch and the ruby pendant".
     item = (" and ".join(p.item_phrase for p in purchases) if len(purchases) > 1
             else purchase.item_phrase if purchase else "")
@@ -68,6 +74,8 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
         "occasion_day": reminder.day_text if reminder else "",
         "wish_list": reminder.wish_list if reminder else "",
         "last_gift": reminder.last_gift if reminder else "",
+        **dict.fromkeys(AFTER_RETURN_PLACEHOLDERS, ""),
+        **{k: v for k, v in offer if k in AFTER_RETURN_PLACEHOLDERS},
     }
     values["salutation"] = render(wording.text("salutation"), values).text.strip()
     return {k: clean_line(v) for k, v in values.items()}
@@ -85,7 +93,7 @@ def note_words(prompt: NotePrompt, letterhead: Letterhead, wording: Wording) -> 
     values = values_for(prompt.person, prompt.purchase, letterhead, wording, prompt.recall,
                         prompt.reason, prompt.due_text, occasion=prompt.occasion,
                         season=prompt.season, reminder=prompt.reminder,
-                        gift_safe=prompt.gift_safe)
+                        gift_safe=prompt.gift_safe, offer=prompt.offer)
     is_gift = bool(prompt.purchase and prompt.purchase.is_gift)
     lines = render_lines(wording.text(f"note.{prompt.kind}"), values, is_gift)
     closing = render(wording.text("closing"), values)
@@ -106,7 +114,7 @@ def script_steps(script: CallScript, letterhead: Letterhead,
     """The call's steps: lines starting with ">" are said aloud, the others are cues."""
     values = values_for(script.person, script.purchase, letterhead, wording, script.recall,
                         script.reason, script.due_text, script.purchases, script.occasion,
-                        script.season, script.reminder)
+                        script.season, script.reminder, offer=script.offer)
     is_gift = any(p.is_gift for p in script.all_purchases)
     rendered = render_lines(wording.text(f"script.{script.kind}"), values, is_gift)
     steps = []

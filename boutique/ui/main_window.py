@@ -18,6 +18,7 @@ def _tab_factories() -> list[tuple[str, TabFactory]]:
     from boutique.ui.calendar_tab import CalendarTab
     from boutique.ui.clients_tab import ClientsTab
     from boutique.ui.notes_tab import NotesTab
+    from boutique.ui.service_tab import ServiceTab
     from boutique.ui.today_tab import TodayTab
 
     return [
@@ -25,6 +26,7 @@ def _tab_factories() -> list[tuple[str, TabFactory]]:
         ("Calendar", CalendarTab),
         ("Clients", ClientsTab),
         ("Notes", NotesTab),
+        ("Service", ServiceTab),
     ]
 
 

@@ -18,6 +18,9 @@ def extra_pages() -> list[tuple[str, Callable]]:
     pages.append(("People", RelationsPage))
     pages.append(("Notes", NotesPage))
     pages.append(("Follow-ups", FollowupsPage))
+    from boutique.ui.credit_page import CreditPage
+
+    pages.append(("Returns and credit", CreditPage))
     return pages
 
 
@@ -30,4 +33,10 @@ def purchase_actions() -> list[tuple[str, Callable]]:
     actions.append(("Print envelope…", print_envelope))
     actions.append(("Print note prompt…", print_note_prompt))
     actions.append(("Print care card…", print_care_card))
+    from boutique.ui.return_dialog import return_or_exchange
+
+    actions.append(("Return or exchange…", return_or_exchange))
+    from boutique.ui.ticket_dialog import take_in_for_service
+
+    actions.append(("Take in for service…", take_in_for_service))
     return actions

@@ -35,6 +35,7 @@ from boutique.services.clients.purchases import (
     update_purchase,
 )
 from boutique.services.errors import ValidationError
+from boutique.services.returns import balance, purchase_paid_with_credit
 from boutique.services.text import money
 from boutique.ui.gift_box import GiftBox
 
@@ -97,6 +98,14 @@ class PurchaseDialog(QDialog):
         self.remarks = QLineEdit(self)
         self.remarks.setPlaceholderText("Remarks (optional)")
         layout.addWidget(self.remarks)
+        # Store credit as a tender, offered on a new purchase when the client has some.
+        self.credit = QLineEdit(self)
+        self.credit.setObjectName("credit_used")
+        available = balance(client_id, today) if purchase_id is None else 0
+        self.credit.setPlaceholderText(
+            f"Paid with store credit (up to {money(available, self.currency)})")
+        self.credit.setVisible(available > 0)
+        layout.addWidget(self.credit)
         self.error = QLabel("", self)
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -180,7 +189,13 @@ class PurchaseDialog(QDialog):
     def accept(self) -> None:
         try:
             data = self.collect()
-            if self.purchase_id is None:
+            if self.purchase_id is None and self.credit.text().strip():
+                try:
+                    credit = parse_price(self.credit.text())
+                except ValueError as exc:
+                    raise ValidationError({"credit_cents": f"store credit: {exc}"}) from None
+                self.purchase_id = purchase_paid_with_credit(self.client_id, data, credit).id
+            elif self.purchase_id is None:
                 self.purchase_id = record_purchase(self.client_id, data).id
             else:
                 update_purchase(self.purchase_id, data)

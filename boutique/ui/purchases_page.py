@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from boutique.services import settings
 from boutique.services.clients.purchases import client_purchases, delete_purchase, get_purchase
+from boutique.services.errors import ValidationError
 from boutique.services.text import money
 from boutique.ui.profile_pages import purchase_actions
 from boutique.ui.record_table import RecordTable, RecordTableModel
@@ -46,6 +47,8 @@ class PurchasesModel(RecordTableModel):
                 if purchase.gift_given_on:
                     gift += f", given {purchase.gift_given_on:%d %b %Y}"
             what = purchase.summary() + ("  · custom" if purchase.is_custom else "")
+            if purchase.refunded_cents:
+                what += f"  · {money(purchase.refunded_cents, currency)} returned"
             self._rows.append((purchase.id, purchase.purchase_date.strftime("%d %b %Y"), what,
                                gift, money(purchase.total_cents, currency)))
         self.endResetModel()
@@ -76,7 +79,7 @@ class PurchasesPage(QWidget):
         self.add_button = QPushButton("Add purchase…", self)
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete…", self)
-        self.actions_button = QPushButton("Print…", self)
+        self.actions_button = QPushButton("Print or return…", self)
         for button in (self.add_button, self.edit_button, self.delete_button, self.actions_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -122,7 +125,11 @@ class PurchasesPage(QWidget):
             f"Delete the purchase of {purchase.purchase_date:%d %b %Y} ({purchase.summary()})?\n"
             "Its open follow-ups are removed too.")
         if answer == QMessageBox.StandardButton.Yes:
-            delete_purchase(purchase_id)
+            try:
+                delete_purchase(purchase_id)
+            except ValidationError as exc:
+                QMessageBox.information(self, "Purchase kept", str(exc))
+                return
             self._changed()
 
     def _show_actions(self) -> None:

@@ -21,11 +21,12 @@ from boutique.ui.signals import bus
 def settings_pages() -> list[Callable]:
     from boutique.ui.settings_cadence_page import CadenceSettingsPage
     from boutique.ui.settings_letterhead_page import LetterheadSettingsPage
+    from boutique.ui.settings_returns_page import ReturnsSettingsPage
     from boutique.ui.settings_store_page import StoreSettingsPage
     from boutique.ui.settings_templates_page import TemplatesSettingsPage
 
     return [StoreSettingsPage, CadenceSettingsPage, LetterheadSettingsPage,
-            TemplatesSettingsPage]
+            TemplatesSettingsPage, ReturnsSettingsPage]
 
 
 class SettingsDialog(QDialog):

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from boutique.printing.glyph_warnings import glyph_warning
 from boutique.services.agenda import AgendaItem
-from boutique.services.cadence.followups import CALL_OUTCOMES, SENT
+from boutique.services.cadence.followups import BOOKED, CALL_OUTCOMES, SENT
 from boutique.ui.style import MUTED, WARNING
 from boutique.ui.today_table_model import due_label, what_label
 
 OUTCOME_TEXT = {"reached": "&Reached", "left_message": "&Left a message",
-                "no_answer": "&No answer", "wrong_number": "Wron&g number"}
+                "no_answer": "&No answer", "wrong_number": "Wron&g number",
+                BOOKED: "&Booked: open a service ticket"}
+PANEL_OUTCOMES = (*CALL_OUTCOMES, BOOKED)  # booked only shows on a service call
 
 
 def _label(parent, role: str | None = None, rich: bool = False) -> QLabel:
@@ -85,7 +87,7 @@ class ItemPanel(QFrame):
         self.outcome_box = QWidget(self.actions)
         outcome_grid = QGridLayout(self.outcome_box)
         outcome_grid.setContentsMargins(0, 0, 0, 0)
-        for n, outcome in enumerate(CALL_OUTCOMES):
+        for n, outcome in enumerate(PANEL_OUTCOMES):
             button = QRadioButton(OUTCOME_TEXT[outcome], self.outcome_box)
             button.setObjectName(f"outcome_{outcome}")
             self.outcomes.addButton(button, n)
@@ -176,6 +178,8 @@ class ItemPanel(QFrame):
             f'<span style="color:{MUTED}">Remember:</span> <i>{html.escape(item.recall)}</i>'
             if item.recall else "")
         self.outcome_box.setVisible(is_call)
+        self.outcomes.button(PANEL_OUTCOMES.index(BOOKED)).setVisible(
+            item.kind == "service_call")
         self.outcomes.button(0).setChecked(True)
         self.done_button.setText("&Done" if is_call else "&Done: written and sent")
         self.snooze_date.setMinimumDate(QDate(day + dt.timedelta(days=1)))
@@ -186,7 +190,7 @@ class ItemPanel(QFrame):
     def selected_outcome(self) -> str:
         if self.item is None or self.item.channel != "phone":
             return SENT
-        return CALL_OUTCOMES[max(0, self.outcomes.checkedId())]
+        return PANEL_OUTCOMES[max(0, self.outcomes.checkedId())]
 
     def _done(self) -> None:
         if self.item is not None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
 from boutique.services.errors import NotFound, ValidationError
+from boutique.services.service_desk import overdue_tickets
 from boutique.ui.deferred_reload import DeferredReload
 from boutique.ui.followup_commands import perform
 from boutique.ui.record_table import RecordTable
@@ -95,6 +96,12 @@ class TodayTab(QWidget):
         top.addWidget(self.on_time)
         top.addSpacing(18)
         top.addWidget(self.overdue)
+        top.addSpacing(18)
+        # Service tickets past their promised day: the Service tab lists them.
+        self.late_tickets = QLabel(self)
+        self.late_tickets.setObjectName("late_tickets")
+        self.late_tickets.setProperty("role", "error")
+        top.addWidget(self.late_tickets)
         top.addSpacing(18)
         self.print_button = QPushButton("&Print today's pack", self)
         self.print_button.setObjectName("print_pack")
@@ -188,6 +195,9 @@ class TodayTab(QWidget):
                              + (f" ({summary.on_time} of {summary.counted})"
                                 if summary.counted else ""))
         self.overdue.setText(f"Overdue: {summary.overdue}")
+        late = len(overdue_tickets(self.day))
+        self.late_tickets.setText(f"Service: {late} ticket{'s' if late != 1 else ''} late"
+                                  if late else "")
         self.notes_title.setText(f"Notes to write ({self.notes_model.rowCount()})")
         self.calls_title.setText(f"Calls to make ({self.calls_model.rowCount()})")
         if kept is not None:

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QLabel
 from boutique.ui.settings_cadence_page import CadenceSettingsPage
 
 
-def test_no_after_return_rule_is_promised(db, qtbot):
-    """Finding 9: returns are not scheduled yet, so the page does not offer the rule."""
+def test_the_after_return_rule_is_offered_now_that_returns_use_it(db, qtbot):
+    """Returns schedule the after-return follow-up, so the page offers its rule."""
     page = CadenceSettingsPage()
     qtbot.addWidget(page)
     texts = [label.text() for label in page.findChildren(QLabel)]
-    assert not any("return" in text.lower() for text in texts)
-    assert "after_return_days" not in page.inputs
+    assert any("After a return: follow up after (days)" in text for text in texts)
+    assert "after_return_days" in page.inputs
     assert "satisfaction_days" in page.inputs

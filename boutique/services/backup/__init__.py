@@ -13,7 +13,8 @@ Public names (for any capability that is about to do something risky, call
 - `KEEP_DAILY = 7`, `KEEP_WEEKLY = 4`, `KEEP_MONTHLY = 12`; `kept_until(taken: date) -> date`
   (a backup is kept at least until that day); `backups_to_keep(backups, today)`.
 - `restore(path)`: back up the current store, replace it with `path` atomically, reopen.
-- `check_store() -> list[str]`: the first problems `integrity_check` finds ([] when sound).
+- `check_store() -> list[str]`: the first problems `integrity_check` finds ([] when sound);
+  `unreadable_schema(path)`: the problem when a damaged page keeps the schema unread.
 - `backup_if_due(today)`: the first start of a day: `quick_check` of the live store (a
   failure raises BackupError with `damaged`), then one "daily" backup.
 - `newest_verified()`, `set_aside_and_restore(backup)`: a damaged store renamed aside
@@ -26,7 +27,11 @@ May use: the models (for the store's path and counts), the top-level `settings`,
 `errors` and `store`.
 """
 
-from boutique.services.backup.damage import newest_verified, set_aside_and_restore
+from boutique.services.backup.damage import (
+    newest_verified,
+    set_aside_and_restore,
+    unreadable_schema,
+)
 from boutique.services.backup.policy import (
     KEEP_DAILY,
     KEEP_MONTHLY,
@@ -58,6 +63,7 @@ __all__ = [
     "backup_now",
     "backups_to_keep",
     "check_store",
+    "unreadable_schema",
     "backup_folder_setting",
     "chosen_backup_folder",
     "kept_until",

@@ -17,6 +17,22 @@ from boutique.services.backup.taking import (
 )
 
 
+def unreadable_schema(path: Path) -> list[str]:
+    """Before opening: the problem when SQLite cannot even read the store's schema (a
+    damaged page there); [] when it reads, or the file is not there."""
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)] if "malformed" in str(exc) else []
+    return []
+
+
 def newest_verified(folder: Path | None = None) -> BackupInfo | None:
     """The newest backup that passes its check (counts are -1 for an unsound one)."""
     return next((b for b in list_backups(folder) if b.clients >= 0), None)

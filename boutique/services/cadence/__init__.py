@@ -7,11 +7,17 @@ keeps a client from being contacted too often (`spacing`), the engine that keeps
 client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`) and for an import's
 purchases (`imported`), what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`),
 the people in a client's life and last year's gift occasions (`relation_dates`,
-`occasions`) and the day a gift is given and how its note keeps the surprise (`gifts`).
+`occasions`), the day a gift is given and how its note keeps the surprise (`gifts`), and
+what a return or a finished repair changes (`after_sale`).
 
 May use: the models and the top-level `settings`, `errors` and `text`; no other capability.
 """
 
+from boutique.services.cadence.after_sale import (
+    cancel_for_return,
+    close_pickup_call,
+    schedule_pickup_call,
+)
 from boutique.services.cadence.bulk import reschedule_open, schedule_demo
 from boutique.services.cadence.dates import long_date, short_date, week_start
 from boutique.services.cadence.engine import (
@@ -19,6 +25,7 @@ from boutique.services.cadence.engine import (
     on_purchase_changed,
     on_purchase_deleted,
 )
+from boutique.services.cadence.followups import BOOKED, done_hooks, schedule_after_return
 from boutique.services.cadence.gifts import (
     RULE_TEXT as GIFT_RULE_TEXT,
 )
@@ -44,4 +51,5 @@ __all__ = [
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "schedule_imported", "short_date", "week_start",
+    "BOOKED", "cancel_for_return", "done_hooks", "close_pickup_call", "schedule_after_return", "schedule_pickup_call",
 ]

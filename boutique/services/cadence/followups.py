@@ -20,6 +20,7 @@ from boutique.models.followup import (
     FOLLOWUP_CHANNELS,
     KEY_DATE,
     OPEN,
+    SERVICE_CALL,
     SKIPPED,
 )
 from boutique.services.cadence import engine as cadence
@@ -32,11 +33,16 @@ LEFT_MESSAGE = "left_message"
 NO_ANSWER = "no_answer"
 WRONG_NUMBER = "wrong_number"
 SENT = "sent"
+BOOKED = "booked"  # a service call that booked the piece in: the service desk opens a ticket
 CALL_OUTCOMES = (REACHED, LEFT_MESSAGE, NO_ANSWER, WRONG_NUMBER)
 OUTCOME_LABELS = {
     REACHED: "Reached", LEFT_MESSAGE: "Left a message", NO_ANSWER: "No answer",
-    WRONG_NUMBER: "Wrong number", SENT: "Sent",
+    WRONG_NUMBER: "Wrong number", SENT: "Sent", BOOKED: "Booked a service visit",
 }
+# Called as hook(followup, outcome, day) inside the transaction once a follow-up is done
+# (the service desk opens a ticket for a booked service call); a hook returns a callable
+# that takes back what it did, or None.
+done_hooks: list = []
 MAX_REASON = 2000
 
 
@@ -47,6 +53,8 @@ class Change:
     message: str
     before: list[dict] = field(default_factory=list)
     created_id: int | None = None
+    # What a done hook made (a service ticket for a booked call), undone with the rest.
+    also_undo: list = field(default_factory=list)
 
 
 def get_followup(followup_id: int) -> FollowUp:
@@ -56,8 +64,10 @@ def get_followup(followup_id: int) -> FollowUp:
     return row
 
 
-def outcomes_for(channel: str) -> tuple[str, ...]:
-    return CALL_OUTCOMES if channel == "phone" else (SENT,)
+def outcomes_for(channel: str, kind: str = "") -> tuple[str, ...]:
+    if channel != "phone":
+        return (SENT,)
+    return (*CALL_OUTCOMES, BOOKED) if kind == SERVICE_CALL else CALL_OUTCOMES
 
 
 def _group(head: FollowUp) -> list[FollowUp]:
@@ -85,8 +95,8 @@ def complete(followup_id: int, outcome: str, day: dt.date) -> Change:
     rules = load_rules()
     with database.atomic():
         head = _open_head(followup_id)
-        if outcome not in outcomes_for(head.channel):
-            allowed = ", ".join(outcomes_for(head.channel))
+        if outcome not in outcomes_for(head.channel, head.kind):
+            allowed = ", ".join(outcomes_for(head.channel, head.kind))
             raise ValidationError({"outcome": f"'{outcome}' is not an outcome here ({allowed})"})
         group = _group(head)
         change = Change("", _snapshot(group))
@@ -108,6 +118,10 @@ def complete(followup_id: int, outcome: str, day: dt.date) -> Change:
             label = OUTCOME_LABELS[outcome]
             change.message = (f"Closed after {tries} tries with no answer"
                               if outcome == NO_ANSWER else f"Done: {label.lower()}")
+            for hook in done_hooks:
+                take_back = hook(head, outcome, day)
+                if take_back is not None:
+                    change.also_undo.append(take_back)
     return change
 
 
@@ -152,6 +166,8 @@ def undo(change: Change) -> None:
             FollowUp.update(**values).where(FollowUp.id == fid).execute()
         if change.created_id is not None:
             FollowUp.delete().where(FollowUp.id == change.created_id).execute()
+        for take_back in change.also_undo:
+            take_back()
 
 
 def _contactable(client_id: int) -> Client:

@@ -32,8 +32,8 @@ class CadenceRules:
     # before so that it arrives in time.
     birthday_card_days: int = 3
     key_date_channel: str = "phone"
-    after_return_days: int = 2
-    after_return_channel: str = "phone"
+    after_return_days: int = 3
+    after_return_channel: str = "mail"
     merge_window_days: int = 7
     weekly_cap: int = 2  # in any 7 days; 0: no cap
     monthly_cap: int = 4  # in any 30 days; 0: no cap
@@ -66,9 +66,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "gift_shared_home": SHARED_HOME_CHOICES,
 }
 
-# Rules kept for the returns still to come: nothing schedules a follow-up after a return
-# yet, so the Settings page must not offer (or promise) them.
-NOT_OFFERED = frozenset({"after_return_days", "after_return_channel"})
+# Rules the Settings page does not offer (none now: returns schedule the after-return note).
+NOT_OFFERED: frozenset[str] = frozenset()
 
 settings.register_defaults({PREFIX + f.name: f.default for f in fields(CadenceRules)})
 

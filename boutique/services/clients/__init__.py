@@ -49,6 +49,7 @@ from boutique.services.clients.purchases import (
     parse_price,
     purchase_json,
     record_purchase,
+    refresh_client_value,
     set_spend_before,
 )
 from boutique.services.clients.purchases import validate as validate_purchase
@@ -75,7 +76,7 @@ __all__ = [
     "set_spend_before", "validate_purchase", "purchase_json", "imported_purchase", "imported_refs", "insert_purchases", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",
     "NO_AGREED_WAY", "addressee_name", "choose_agreed", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
-    "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",
+    "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase", "refresh_client_value",
     "restore_client", "save_client", "tier_for", "top_tier_threshold", "trash_client",
     "trashed_clients", "unindex_client",
 ]

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from boutique.models import GIFT_DELIVERIES, Client, Purchase, PurchaseItem, Relation, database
+from boutique.models import (
+    GIFT_DELIVERIES,
+    Client,
+    ItemReturn,
+    Purchase,
+    PurchaseItem,
+    Relation,
+    database,
+)
 from boutique.services.clients import value
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.text import one_line_problem
@@ -112,7 +120,7 @@ def validate(data: PurchaseData) -> None:
 # A client's value figures from her purchases; `{which}` picks the clients to refresh.
 REFRESH_VALUES = """UPDATE client SET
      lifetime_spend_cents = spend_before_cents
-         + COALESCE((SELECT SUM(p.total_cents) FROM purchase p
+         + COALESCE((SELECT SUM(p.total_cents - p.refunded_cents) FROM purchase p
                      WHERE p.client_id = client.id AND p.voided = ''), 0),
      purchase_count = (SELECT COUNT(*) FROM purchase p
                        WHERE p.client_id = client.id AND p.voided = ''),
@@ -189,9 +197,15 @@ def update_purchase(purchase_id: int, data: PurchaseData) -> Purchase:
     with database.atomic():
         purchase = get_purchase(purchase_id)
         previous_date = purchase.purchase_date
+        has_returns = ItemReturn.select().where(ItemReturn.purchase == purchase_id).exists()
+        if has_returns and purchase_data(purchase).items != data.items:
+            raise ValidationError({"items": f"purchase {purchase_id} has a returned item: "
+                                            "its items stay as sold (record an exchange "
+                                            "instead)"})
         _write_fields(purchase, data)
         purchase.save()
-        _write_items(purchase, data.items)
+        if not has_returns:
+            _write_items(purchase, data.items)
         refresh_client_value(purchase.client_id)
         for hook in purchase_hooks:
             hook("updated", purchase, previous_date)
@@ -202,6 +216,10 @@ def delete_purchase(purchase_id: int) -> None:
     with database.atomic():
         purchase = get_purchase(purchase_id)
         client_id = purchase.client_id
+        if ItemReturn.select().where(ItemReturn.purchase == purchase_id).exists():
+            # The return holds the refund or the credit issued: the history stays whole.
+            raise ValidationError({"purchase": f"purchase {purchase_id} has a returned item: "
+                                               "it stays in the history"})
         purchase.delete_instance()
         refresh_client_value(client_id)
         for hook in purchase_delete_hooks:
@@ -250,6 +268,7 @@ def purchase_json(purchase: Purchase) -> dict[str, Any]:
     return {
         "id": purchase.id, "client_id": purchase.client_id,
         "purchase_date": str(purchase.purchase_date), "total_cents": purchase.total_cents,
+        "refunded_cents": purchase.refunded_cents,
         "is_gift": data.is_gift, "gift_recipient": data.gift_recipient,
         "gift_relation": data.gift_relation, "gift_occasion": data.gift_occasion,
         "gift_relation_id": data.gift_relation_id,

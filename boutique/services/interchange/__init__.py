@@ -12,7 +12,8 @@ Public names: `build_plan`, `ImportPlan`, `Problem`, `apply_plan`, `detect_forma
 `backups_clear_on`. Erasing a client for good and her record as JSON (`erase`).
 
 May use: `clients` (through its __init__), the top-level `settings`, `errors` and `text`,
-`notes` (through its __init__), the models, and
+`notes`, `returns` and `service_desk` (through their __init__: a client's record holds
+her returns, credit and tickets), the models, and
 `boutique.models.migrations.backup_file` for the backup.
 """
 

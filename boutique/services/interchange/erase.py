@@ -16,6 +16,8 @@ from boutique.services.clients import (
 )
 from boutique.services.interchange.safety import BACKUP_KEEPS_DAYS, backup_before
 from boutique.services.notes import Note
+from boutique.services.returns import client_returns, credit_json
+from boutique.services.service_desk import client_tickets, ticket_json
 
 SEARCH_TABLES = ("client_fts", "note_fts", "purchase_fts")
 
@@ -43,7 +45,8 @@ def erase_client(client_id: int) -> dt.date:
 
 
 def client_record(client_id: int) -> dict[str, Any]:
-    """Profile, purchases, notes and follow-ups as plain JSON values."""
+    """Profile, purchases, notes, follow-ups, returns, store credit and service tickets as
+    plain JSON values."""
     client = get_client(client_id)
     profile = {k: v for k, v in Client.select().where(Client.id == client_id).dicts().get().items()
                if k not in ("sort_name", "search_text", "phone_digits")}
@@ -52,6 +55,9 @@ def client_record(client_id: int) -> dict[str, Any]:
     followups = [{"id": f.id, "kind": f.kind, "due": f.due, "status": f.status,
                   "channel": f.channel, "reason": f.reason}
                  for f in FollowUp.select().where(FollowUp.client == client.id)]
+    today = dt.date.today()
     return {"profile": profile, "purchases": [purchase_json(p) for p in client_purchases(client.id)],
             "notes": notes, "followups": followups,
-            "relations": relations_by_client([client.id]).get(client.id, [])}
+            "relations": relations_by_client([client.id]).get(client.id, []),
+            "returns": client_returns(client.id), "store_credit": credit_json(client.id, today),
+            "service_tickets": [ticket_json(t, today) for t in client_tickets(client.id)]}

@@ -25,6 +25,7 @@ from boutique.services.clients import (
 )
 from boutique.services.errors import NotFound
 from boutique.services.notes import pinned_facts as client_pinned_facts
+from boutique.services.returns import after_return_words
 from boutique.services.stationery.gift_safe import (
     COUNTER,
     DISCREET,
@@ -99,6 +100,8 @@ class NotePrompt:
     gift_safe: str = ""
     reminder: ReminderFacts | None = None  # a reminder to find a gift: whose date, wishes
     when: str = ""  # a key date's standing on the day: "today", "in 21 days"
+    # After a return: what the wording may mention (credit, code, fault), as pairs.
+    offer: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ class CallScript:
     season: str = ""
     reminder: ReminderFacts | None = None
     when: str = ""  # a key date's standing on the day: "today", "in 21 days"
+    offer: tuple[tuple[str, str], ...] = ()
 
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
@@ -235,7 +239,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 reason: str = "", choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, occasion: str = "",
-                occasion_date: dt.date | None = None, when: str = "") -> NotePrompt:
+                occasion_date: dt.date | None = None, when: str = "",
+                offer: tuple[tuple[str, str], ...] = ()) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule."""
     choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
@@ -260,7 +265,7 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=lines, address_kind=address_kind,
         warnings=rule_warnings(tuple(choice.warnings), mode),
         purchase=facts, recall=recall, reason=reason, occasion=occasion, season=season_on(due),
-        gift_safe=mode, reminder=reminder, when=when)
+        gift_safe=mode, reminder=reminder, when=when, offer=offer)
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
@@ -268,7 +273,7 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, others: Sequence[Purchase] = (),
                 occasion: str = "", occasion_date: dt.date | None = None,
-                when: str = "") -> CallScript:
+                when: str = "", offer: tuple[tuple[str, str], ...] = ()) -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
     purchases merged into this call, each named on the script."""
@@ -286,7 +291,8 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         days_overdue=days_overdue,
         purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
         occasion=occasion, season=season_on(due),
-        reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when)
+        reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when,
+        offer=offer)
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -335,7 +341,8 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                       person=person_facts(client, is_top=item.is_top),
                       recall=item.recall or None, occasion=item.occasion or "",
                       occasion_date=item.occasion_date,
-                      when=item.when_text(day) if item.kind == "key_date" else "")
+                      when=item.when_text(day) if item.kind == "key_date" else "",
+                      offer=_offer(item))
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
         elif item.channel == "phone":
@@ -347,6 +354,12 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                 item.channel, "; ".join(item.warnings) or "no way to reach them")
             skipped.append((item.client_name, f"{KIND_LABELS.get(item.kind, 'Follow-up')} {how}"))
     return PackData(day, day_heading(day, region), tuple(notes), tuple(calls), tuple(skipped))
+
+
+def _offer(item: AgendaItem) -> tuple[tuple[str, str], ...]:
+    if item.kind != "after_return" or not item.followup_id:
+        return ()
+    return tuple(after_return_words(item.followup_id).items())
 
 
 def pack_data(day: dt.date) -> PackData:

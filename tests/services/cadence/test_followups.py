@@ -114,12 +114,13 @@ def test_after_return_hook_schedules_once_per_return(db, make_client):
     client = make_client(mobile_phone="+15550134567")
     row = followups.schedule_after_return(client.id, D(2026, 11, 20), "Exchanged ring size",
                                           source_id=41)
-    assert (row.kind, row.due, row.channel) == ("after_return", D(2026, 11, 22), "phone")
+    # The default: a note within 3 days.
+    assert (row.kind, row.due, row.channel) == ("after_return", D(2026, 11, 23), "mail")
     again = followups.schedule_after_return(client.id, D(2026, 11, 21), "Exchanged ring size",
                                             source_id=41)
-    assert again.id == row.id and again.due == D(2026, 11, 23)
+    assert again.id == row.id and again.due == D(2026, 11, 24)
     assert FollowUp.select().where(FollowUp.kind == "after_return").count() == 1
-    [item] = agenda_for(D(2026, 11, 23))
+    [item] = agenda_for(D(2026, 11, 24))
     assert item.reason == "Exchanged ring size"
     quiet = make_client(first_name="Quiet", do_not_contact=True)
     assert followups.schedule_after_return(quiet.id, D(2026, 11, 20), "", 42) is None
