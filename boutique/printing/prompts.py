@@ -77,12 +77,14 @@ def _facts(c, prompt: NotePrompt, x: float, top: float, width: float, bottom: fl
            compact: bool) -> None:
     """The left column, set at one size for all its blocks: the largest that lets the
     address and the purchase show in full; the recall note takes what room is left."""
-    p = prompt.purchase
+    bought = prompt.all_purchases
     sections = []  # (label, lines, font)
     kind = " · business address" if prompt.address_kind == "business" else ""
     sections.append(("Send to" + kind, list(prompt.address_lines), SANS))
-    if p:
-        sections.append(("Purchase", [*p.items, p.date_text, p.gift_line], SANS))
+    if bought:
+        sections.append(("Purchases" if len(bought) > 1 else "Purchase",
+                         [line for p in bought for line in (*p.items, p.date_text, p.gift_line)],
+                         SANS))
     elif prompt.reason:
         sections.append(("Reason", [prompt.reason], SANS))
     height = top - bottom

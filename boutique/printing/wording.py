@@ -74,9 +74,9 @@ class NoteWords:
 
 def note_words(prompt: NotePrompt, letterhead: Letterhead, wording: Wording) -> NoteWords:
     values = values_for(prompt.person, prompt.purchase, letterhead, wording, prompt.recall,
-                        prompt.reason, prompt.due_text, occasion=prompt.occasion,
-                        season=prompt.season)
-    is_gift = bool(prompt.purchase and prompt.purchase.is_gift)
+                        prompt.reason, prompt.due_text, prompt.purchases,
+                        occasion=prompt.occasion, season=prompt.season)
+    is_gift = any(p.is_gift for p in prompt.all_purchases)
     lines = render_lines(wording.text(f"note.{prompt.kind}"), values, is_gift)
     closing = render(wording.text("closing"), values)
     salutation = render(wording.text("salutation"), values)

@@ -22,9 +22,10 @@ from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
 from boutique.services.cadence.rules import merged_reason
 from boutique.services.cadence.settings import CadenceRules, load_rules, save_rules
+from boutique.services.cadence.spacing import MERGING
 
 __all__ = [
-    "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
+    "KIND_LABELS", "MERGING", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "short_date", "week_start",
 ]

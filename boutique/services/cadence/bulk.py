@@ -190,15 +190,20 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
              for i, r in enumerate(rows)]
     taken = _taken_days(dates, slots, rules.key_date_lead_days)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
-                              rules.monthly_cap)
+                              rules.monthly_cap, rules.note_merge_days, rules.service_merge_days)
     records_begin = today - dt.timedelta(days=HISTORY_DAYS)
     for index, row in enumerate(rows):
         row["due"] = placements[index].due
         if row["kind"] not in STAY_PUT:
             row["deadline"] = row["due"]
-    # Before the follow-ups were kept in the app there is no record; a merged call goes
-    # with the call that carries it (same day).
-    kept = [i for i in range(len(rows)) if rows[i]["deadline"] >= records_begin]
+    # Before the follow-ups were kept in the app there is no record; a merged note or call
+    # is kept with all it carries when any of them falls after records began.
+    def group_of(i: int) -> int:
+        return placements[i].merged_into if placements[i].merged_into is not None else i
+
+    recorded = {group_of(i) for i, r in enumerate(rows)
+                if max(r["deadline"], r["rule_due"]) >= records_begin}
+    kept = [i for i in range(len(rows)) if group_of(i) in recorded]
     heads_first = sorted(kept, key=lambda i: placements[i].merged_into is not None)
     ids = {index: next_id + n for n, index in enumerate(heads_first)}
     for index in heads_first:
@@ -312,7 +317,8 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
             taken = [d for d in _taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
                      if (d + dt.timedelta(days=rules.key_date_lead_days)).isoformat() not in stored]
             placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
-                              rules.monthly_cap)
+                                      rules.monthly_cap, rules.note_merge_days,
+                                      rules.service_merge_days)
             for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ in client_rows:
                 place = placements[fid]
                 new_deadline = (place.due if not fixed and kind not in STAY_PUT

@@ -112,7 +112,7 @@ def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
     taken = [day for day in client_reminder_days(client, first, last, rules.key_date_lead_days)
              if day + dt.timedelta(days=rules.key_date_lead_days) not in stored_key_dates]
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
-                              rules.monthly_cap)
+                              rules.monthly_cap, rules.note_merge_days, rules.service_merge_days)
     moved = 0
     for fid, kind, _rule_due, due, deadline, fixed, merged_into, _occ in rows:
         place = placements[fid]

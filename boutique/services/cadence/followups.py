@@ -317,7 +317,8 @@ def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], l
     for row in rows:
         if row.merged_into_id is not None:
             continue
-        reason = merged_reason([row.reason, *members[row.id]]) if row.id in members else row.reason
+        reason = (merged_reason([row.reason, *members[row.id]], row.kind) if row.id in members
+                  else row.reason)
         item = FollowupRow(row.id, row.kind, row.due, row.deadline, reason, row.channel,
                            row.status, row.outcome, row.skip_reason, row.done_on, row.attempts,
                            row.snoozed_from, row.occasion)

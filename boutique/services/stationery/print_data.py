@@ -84,6 +84,12 @@ class NotePrompt:
     reason: str = ""
     occasion: str = ""  # a key date's: "birthday" (the client's own) or "anniversary"
     season: str = ""  # the season the due day falls in ("holiday"), else ""
+    # Every purchase the note thanks for (a merged note has several), the first one first.
+    purchases: tuple[PurchaseFacts, ...] = ()
+
+    @property
+    def all_purchases(self) -> tuple[PurchaseFacts, ...]:
+        return self.purchases or ((self.purchase,) if self.purchase else ())
 
 
 @dataclass(frozen=True)
@@ -217,10 +223,13 @@ def _get_purchase(purchase_id: int) -> Purchase:
 def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
                 reason: str = "", choice: ContactChoice | None = None,
                 person: PersonFacts | None = None, recall: str | None = None,
-                region: str | None = None, occasion: str = "") -> NotePrompt:
+                region: str | None = None, occasion: str = "",
+                others: Sequence[Purchase] = ()) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
-    else choose_mail decides it here, with the same rule."""
-    choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
+    else choose_mail decides it here, with the same rule. `others`: the further purchases
+    merged into this note, each named on the prompt."""
+    every = [p for p in (purchase, *others) if p is not None]
+    choice = choice or choose_mail(client, any(p.is_gift for p in every))
     address = choice.address
     if recall is None:
         recall = recall_line(client.id, purchase.id if purchase else None)
@@ -230,7 +239,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=tuple(address.envelope_lines(home_country())) if address else (),
         address_kind=address.kind if address else "", warnings=tuple(choice.warnings),
         purchase=purchase_facts(purchase, region) if purchase else None,
-        recall=recall, reason=reason, occasion=occasion, season=season_on(due))
+        recall=recall, reason=reason, occasion=occasion, season=season_on(due),
+        purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else ())
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
@@ -303,7 +313,8 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                       person=person_facts(client, is_top=item.is_top),
                       recall=item.recall or None, occasion=item.occasion or "")
         if item.channel == "mail":
-            notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
+            notes.append(note_prompt(client, purchase, item.kind, item.due, others=bought[1:],
+                                     **common))
         elif item.channel == "phone":
             calls.append(call_script(client, purchase, item.kind, item.due,
                                      days_overdue=item.days_overdue, others=bought[1:],
