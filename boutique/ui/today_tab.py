@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.cadence import lapse_stale
 from boutique.services.errors import NotFound, ValidationError
 from boutique.ui.deferred_reload import DeferredReload
 from boutique.ui.followup_commands import perform
@@ -95,6 +96,13 @@ class TodayTab(QWidget):
         top.addWidget(self.on_time)
         top.addSpacing(18)
         top.addWidget(self.overdue)
+        top.addSpacing(18)
+        self.lapsed = QLabel(self)
+        self.lapsed.setObjectName("lapsed_count")
+        self.lapsed.setProperty("role", "figure")
+        self.lapsed.setToolTip("Notes and calls too old to be worth doing that left the list "
+                               "this week; each client's history keeps them as lapsed")
+        top.addWidget(self.lapsed)
         top.addSpacing(18)
         self.print_button = QPushButton("&Print today's pack", self)
         self.print_button.setObjectName("print_pack")
@@ -175,6 +183,8 @@ class TodayTab(QWidget):
         view = self.current_view
         kept = self.selected_item()
         row = view.selectionModel().currentIndex().row()
+        # Only what has lapsed by the real day is recorded; a day ahead just leaves it out.
+        lapse_stale(min(self.day, dt.date.today()))
         items = agenda_for(self.day)
         self.notes_model.set_items(notes_to_write(items), self.day)
         self.calls_model.set_items(calls_to_make(items), self.day)
@@ -188,6 +198,7 @@ class TodayTab(QWidget):
                              + (f" ({summary.on_time} of {summary.counted})"
                                 if summary.counted else ""))
         self.overdue.setText(f"Overdue: {summary.overdue}")
+        self.lapsed.setText(f"Lapsed this week: {summary.lapsed}")
         self.notes_title.setText(f"Notes to write ({self.notes_model.rowCount()})")
         self.calls_title.setText(f"Calls to make ({self.calls_model.rowCount()})")
         if kept is not None:

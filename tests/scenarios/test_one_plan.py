@@ -75,11 +75,11 @@ def test_a_note_already_written_is_not_merged_into(make_client):
 def test_notes_far_apart_stay_separate_and_the_window_is_editable(make_client):
     mia = _mia(make_client)
     buy(mia, D(2026, 4, 1), ("Ruby pendant", 180000))
-    buy(mia, D(2026, 5, 20), ("Pearl drop earrings", 64000))
-    assert len(_notes(D(2026, 5, 21))) == 2
+    buy(mia, D(2026, 5, 1), ("Pearl drop earrings", 64000))  # 30 days on: its own note
+    assert len(_notes(D(2026, 5, 2))) == 2
     save_rules({"note_merge_days": 0})
-    buy(mia, D(2026, 5, 22), ("Onyx cufflinks", 42000))
-    assert len(_notes(D(2026, 5, 23))) == 3
+    buy(mia, D(2026, 5, 3), ("Onyx cufflinks", 42000))
+    assert len(_notes(D(2026, 5, 4))) == 3
 
 
 def test_deleting_the_first_purchase_leaves_one_note_for_the_others(make_client):

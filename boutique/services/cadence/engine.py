@@ -18,6 +18,7 @@ from boutique.models.followup import (
 )
 from boutique.services.cadence.dates import week_start
 from boutique.services.cadence.key_dates import client_reminder_days
+from boutique.services.cadence.lapsing import lapse_stale
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, reason_for
 from boutique.services.cadence.settings import CadenceRules, load_rules
 from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
@@ -63,6 +64,8 @@ def on_purchase_changed(event: str, purchase: Purchase, previous_date: dt.date |
     if event == "created":
         if client.do_not_contact or client.deleted_at is not None:
             return
+        # What lapsed before this sale is history: nothing new merges into it.
+        lapse_stale(purchase.purchase_date, client.id)
         FollowUp.insert_many(planned_rows(purchase_facts(purchase), rules)).execute()
     elif event == "updated":
         _refresh_open_rows(purchase, previous_date)
