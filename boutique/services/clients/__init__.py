@@ -4,7 +4,8 @@ Owns the Client and Purchase records: saving and checking a client's fields (`bo
 Trash, phones in international form (`phones`), which address or number a piece goes to
 (`contact`), the lifetime value and the Top tier (`value`), the word index that search as
 you type reads (`word_index`), the sorted and searched list of the Clients tab
-(`listing`), and purchases with their items (`purchases`).
+(`listing`), purchases with their items (`purchases`) and how an item is named in a
+sentence (`item_wording`).
 
 May use: the models, the top-level `settings`, `errors` and `text`, and `cadence`, whose
 follow-ups are scheduled in the same transaction as a purchase.
@@ -36,6 +37,13 @@ from boutique.services.clients.contact import (
     choose_mail,
     choose_phone,
 )
+from boutique.services.clients.item_wording import (
+    NUMBER_LABELS,
+    ItemWords,
+    item_words,
+    join_phrases,
+    wording_from,
+)
 from boutique.services.clients.phones import display as display_phone
 from boutique.services.clients.purchases import (
     ItemData,
@@ -59,5 +67,6 @@ __all__ = [
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase",
     "restore_client", "save_client", "tier_for", "top_tier_threshold", "trash_client",
-    "trashed_clients", "unindex_client",
+    "trashed_clients", "unindex_client", "ItemWords", "NUMBER_LABELS", "item_words", "join_phrases",
+    "wording_from",
 ]

@@ -20,8 +20,11 @@ from boutique.services.clients import (
     choose_mail,
     choose_phone,
     display_phone,
+    item_words,
+    join_phrases,
     tier_for,
     top_tier_threshold,
+    wording_from,
 )
 from boutique.services.errors import NotFound
 from boutique.services.notes import pinned_facts as client_pinned_facts
@@ -57,6 +60,7 @@ class PurchaseFacts:
     recipient: str = ""
     relation: str = ""
     occasion: str = ""
+    plural: bool = False  # "them" (earrings, cufflinks, several pieces), else "it"
 
     @property
     def gift_line(self) -> str:
@@ -148,30 +152,20 @@ def long_date(day: dt.date | None, region: str | None = None) -> str:
     return f"{day.day} {month} {day.year}"
 
 
-def _sentence_case(text: str) -> str:
-    """"Diamond stud earrings" -> "diamond stud earrings" for use inside a sentence; a
-    phrase with more capitals ("Tiffany Victoria necklace", "VIP ring") is kept."""
-    words = text.split()
-    if not words:
-        return text
-    first = words[0]
-    capitals = sum(1 for w in words[1:] if w[:1].isupper())
-    if first[:1].isupper() and first[1:] == first[1:].lower() and not capitals:
-        return first[:1].lower() + text[1:]
-    return text
-
-
 def item_phrase(descriptions: list[str]) -> str:
-    """What was bought, for a sentence: each piece once, "a, b and c", then "and N more"."""
-    names = list(dict.fromkeys(_sentence_case(d.strip()) for d in descriptions
-                               if d and d.strip()))
-    if not names:
-        return "piece"
-    if len(names) == 1:
-        return names[0]
-    if len(names) <= 3:
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{names[0]}, {names[1]} and {len(names) - 2} more pieces"
+    """What was bought, for a sentence: each piece once, "a, b and c", then "and N more";
+    a description's commas never reach the sentence ("Cufflinks, onyx" is "cufflinks")."""
+    return join_phrases([wording_from(d) for d in descriptions if d and d.strip()]) or "piece"
+
+
+def _items_in_words(items: list[PurchaseItem]) -> tuple[str, bool]:
+    """The purchase's pieces as a sentence names them, and whether they are "them"."""
+    words = [item_words(i.description, i.wording, i.wording_number) for i in items
+             if (i.description or "").strip() or (i.wording or "").strip()]
+    phrases = list(dict.fromkeys(w.phrase for w in words if w.phrase))
+    if not phrases:
+        return "piece", False
+    return join_phrases(phrases), len(phrases) > 1 or any(w.plural for w in words)
 
 
 def person_facts(client: Client, threshold: int | None = None,
@@ -200,12 +194,13 @@ def purchase_facts(purchase: Purchase, region: str | None = None) -> PurchaseFac
         line = item.description + (f" ({detail})" if detail else "")
         counts[line] = counts.get(line, 0) + 1
     lines = [line if n == 1 else f"{line} \u00d7 {n}" for line, n in counts.items()]
+    phrase, plural = _items_in_words(items)
     return PurchaseFacts(
         purchase_id=purchase.id, date=purchase.purchase_date,
         date_text=long_date(purchase.purchase_date, region), items=tuple(lines),
-        item_phrase=item_phrase([i.description for i in items]), is_gift=purchase.is_gift,
+        item_phrase=phrase, is_gift=purchase.is_gift,
         recipient=purchase.gift_recipient.strip(), relation=purchase.gift_relation.strip(),
-        occasion=purchase.gift_occasion.strip())
+        occasion=purchase.gift_occasion.strip(), plural=plural)
 
 
 def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
