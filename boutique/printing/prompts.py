@@ -35,7 +35,7 @@ from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.sheets import FLAT_4X6, FLAT_A6
 from boutique.printing.templates import Wording
 from boutique.printing.wording import note_words
-from boutique.services.stationery.print_data import NotePrompt
+from boutique.services.stationery.print_data import NotePrompt, purchase_lines
 
 LAYOUTS = {"2up": "Two to a page, with cut lines", "3up": "Three to a page, with cut lines",
            "card": "One per index card (6 × 4 in or A6)"}
@@ -85,8 +85,7 @@ def _facts(c, prompt: NotePrompt, x: float, top: float, width: float, bottom: fl
     sections.append(("Send to" + kind, list(prompt.address_lines), SANS))
     if bought:
         sections.append(("Purchases" if len(bought) > 1 else "Purchase",
-                         [line for p in bought for line in (*p.items, p.date_text, p.gift_line)],
-                         SANS))
+                         purchase_lines(bought), SANS))
     elif prompt.reason:
         sections.append(("Reason", [prompt.reason], SANS))
     height = top - bottom

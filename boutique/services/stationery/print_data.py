@@ -61,6 +61,7 @@ class PurchaseFacts:
     relation: str = ""
     occasion: str = ""
     plural: bool = False  # "them" (earrings, cufflinks, several pieces), else "it"
+    date_short: str = ""  # "Apr 1, 2026" or "1 Apr 2026": beside a piece in a list
 
     @property
     def gift_line(self) -> str:
@@ -70,6 +71,19 @@ class PurchaseFacts:
         whom = self.recipient or "someone"
         line = f"Gift for {whom}" + (f" ({self.relation})" if self.relation else "")
         return line + (f" · {self.occasion}" if self.occasion else "")
+
+
+def purchase_lines(bought: Sequence[PurchaseFacts]) -> list[str]:
+    """The facts column's lines for what was bought: one purchase as items, date and gift
+    line; several (a merged note or call) one line per piece with its date, so that every
+    purchase shows however small the column."""
+    if len(bought) == 1:
+        p = bought[0]
+        return [line for line in (*p.items, p.date_text, p.gift_line) if line]
+    return [line for p in bought
+            for line in (*(f"{item} \u00b7 {p.date_short or p.date_text}" for item in p.items),
+                         p.gift_line)
+            if line]
 
 
 @dataclass(frozen=True)
@@ -142,6 +156,13 @@ def day_heading(day: dt.date, region: str | None = None) -> str:
     return f"{day.strftime('%A')}, {long_date(day, region)}"
 
 
+def short_date_text(day: dt.date, region: str | None = None) -> str:
+    """"Apr 1, 2026" where the month comes first, else "1 Apr 2026"."""
+    if (region or paper_region()).upper() in _MONTH_FIRST:
+        return f"{day:%b} {day.day}, {day.year}"
+    return f"{day.day} {day:%b %Y}"
+
+
 def long_date(day: dt.date | None, region: str | None = None) -> str:
     """"November 18, 2026" where the month comes first, else "18 November 2026"."""
     if day is None:
@@ -200,7 +221,8 @@ def purchase_facts(purchase: Purchase, region: str | None = None) -> PurchaseFac
         date_text=long_date(purchase.purchase_date, region), items=tuple(lines),
         item_phrase=phrase, is_gift=purchase.is_gift,
         recipient=purchase.gift_recipient.strip(), relation=purchase.gift_relation.strip(),
-        occasion=purchase.gift_occasion.strip(), plural=plural)
+        occasion=purchase.gift_occasion.strip(), plural=plural,
+        date_short=short_date_text(purchase.purchase_date, region))
 
 
 def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
