@@ -35,6 +35,9 @@ def up(db) -> None:
         db.execute_sql(f"PRAGMA schema_version = {int(version) + 1}")
     finally:
         db.execute_sql("PRAGMA writable_schema = OFF")
+    # The week's summary counts what lapsed in it, by the day it lapsed.
+    db.execute_sql("""CREATE INDEX "followup_lapsed" ON "followup" ("done_on", "client_id")
+                      WHERE status = 'lapsed' AND merged_into_id IS NULL""")
     (ok,) = db.execute_sql("PRAGMA integrity_check").fetchone()
     if ok != "ok":
         raise LapsedMigrationError(f"the store failed its check after the change: {ok}")

@@ -97,14 +97,17 @@ def lapsed_between(first: dt.date, last: dt.date, day: dt.date,
     last = min(last, day)
     if last < first:
         return 0
-    (stored,) = database.execute_sql(
+    (recorded,) = database.execute_sql(
+        """SELECT COUNT(*) FROM followup f JOIN client c ON c.id = f.client_id
+           WHERE f.status = 'lapsed' AND f.merged_into_id IS NULL AND f.done_on BETWEEN ? AND ?
+             AND c.deleted_at IS NULL AND c.do_not_contact = 0""", (first, last)).fetchone()
+    (still_open,) = database.execute_sql(
         f"""SELECT COUNT(*) FROM followup f JOIN client c ON c.id = f.client_id
-            WHERE f.merged_into_id IS NULL AND c.deleted_at IS NULL AND c.do_not_contact = 0
-              AND ((f.status = 'lapsed' AND f.done_on BETWEEN ? AND ?)
-                   OR (f.status = 'open' AND f.due <= ?
-                       AND {lapse_day_sql(rules)} BETWEEN ? AND ?))""",
-        (first, last, last, first, last)).fetchone()
+            WHERE f.status = 'open' AND f.merged_into_id IS NULL AND f.due <= ?
+              AND {lapse_day_sql(rules)} BETWEEN ? AND ?
+              AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
+        (last, first, last)).fetchone()
     after = dt.timedelta(days=rules.key_date_lead_days + rules.key_date_lapse_days)
     reminders = reminders_due_between(first - after, last - after, rules.key_date_lead_days,
                                       unstored_only=True)
-    return stored + len(reminders)
+    return recorded + still_open + len(reminders)
