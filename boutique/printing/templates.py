@@ -159,11 +159,12 @@ def placeholders_in(template: str) -> list[str]:
 
 
 def check(template: str) -> tuple[str, ...]:
-    """Problems in a wording, found by filling it with every known placeholder, for a gift
-    and for a purchase that is not one (so "[gift]" and "[self]" lines are both read)."""
+    """Problems in a wording, found by filling it with every known placeholder and with
+    none, for a gift and for a purchase that is not one (so every line is read)."""
     sample = {name: name for name in PLACEHOLDERS}
-    found = [*render_lines(template, sample, True).problems,
-             *render_lines(template, sample, False).problems]
+    empty = dict.fromkeys(PLACEHOLDERS, "")  # so "[no_recall]" lines are read too
+    found = [problem for values in (sample, empty) for gift in (True, False)
+             for problem in render_lines(template, values, gift).problems]
     return tuple(dict.fromkeys(found))
 
 

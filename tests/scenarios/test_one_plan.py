@@ -118,3 +118,18 @@ def test_service_calls_for_pieces_bought_in_one_season_share_one_call(make_clien
     calls = [i for i in agenda_for(D(2027, 1, 20))
              if i.kind == "service_call" and i.due.year == 2027]
     assert [c.purchase_ids for c in calls] == [(later.id,)]
+
+
+def test_a_gifts_note_never_shares_a_card_with_her_own(make_client, db_path):
+    """A gift's thank-you may have to keep the surprise: it stays its own card."""
+    mia = _mia(make_client)
+    own = buy(mia, D(2026, 4, 1), ("Ruby pendant", 180000))
+    from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
+    gift = record_purchase(mia.id, PurchaseData(
+        purchase_date=D(2026, 4, 5), is_gift=True, gift_recipient="Luc",
+        items=[ItemData(description="Onyx cufflinks", price_cents=42000)]))
+    later = buy(mia, D(2026, 4, 12), ("Pearl drop earrings", 64000))
+    notes = _notes(D(2026, 4, 13))
+    assert sorted(n.purchase_ids for n in notes) == sorted([(own.id, later.id), (gift.id,)])
+    rows = [r for r in today_json(db_path, D(2026, 4, 13)) if r["kind"] == "thank_you_note"]
+    assert sorted(r["purchase_ids"] for r in rows) == sorted([[own.id, later.id], [gift.id]])

@@ -157,3 +157,11 @@ def test_every_wording_reads_right_with_pairs_commas_and_no_recall(kind, case):
         said = " ".join(lines)
         if "{item}" in wording.text(f"note.{kind}") + wording.text(f"script.{kind}"):
             assert "ruby pendant, cufflinks and pearl earrings" in said
+
+
+def test_every_shipped_wording_checks_clean_and_a_typo_in_a_gracious_line_is_caught():
+    from boutique.printing.templates import TEMPLATES, check, default_templates
+
+    shipped = default_templates()
+    assert {name: check(shipped[name]) for name in TEMPLATES} == dict.fromkeys(TEMPLATES, ())
+    assert check("[no_recall] I hope {recal} was lovely.") == ("unknown placeholder {recal}",)

@@ -28,7 +28,7 @@ from boutique.services.cadence.key_dates import client_reminder_days, reminders_
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, rule_day
 from boutique.services.cadence.settings import CadenceRules, load_rules
-from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
+from boutique.services.cadence.spacing import STAY_PUT, Slot, merge_group, space_client
 
 BATCH = 50_000  # rows per transaction: fewer commits and checkpoints on a big store
 # The demo boutique has kept its follow-ups in the app for a year: older ones are not on
@@ -186,7 +186,8 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
                          deadline=due, due_fixed=True, status=OPEN, merged_into_id=None,
                          attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
                          created_at=now, updated_at=now))
-    slots = [Slot(i, r["kind"], r["rule_due"], r["due"], r["due_fixed"])
+    slots = [Slot(i, r["kind"], r["rule_due"], r["due"], r["due_fixed"],
+                  merge_group(r["kind"], r["is_gift"]))
              for i, r in enumerate(rows)]
     taken = _taken_days(dates, slots, rules.key_date_lead_days)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
@@ -281,7 +282,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
     rules = rules or load_rules()
     rows = database.execute_sql(
         """SELECT f.id, f.client_id, f.kind, f.sequence, f.rule_due, f.due, f.deadline,
-                  f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date
+                  f.due_fixed, f.merged_into_id, p.purchase_date, f.occasion_date, f.is_gift
            FROM followup f LEFT JOIN purchase p ON p.id = f.purchase_id
            WHERE f.status = 'open' ORDER BY f.client_id""").fetchall()
     dates = _key_dates()
@@ -291,7 +292,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
     original: dict[int, tuple] = {}
     for row in rows:
         (fid, client_id, kind, sequence, rule_due, due, deadline, fixed, merged, bought,
-         occasion_date) = row
+         occasion_date, is_gift) = row
         rule_due, due, deadline = (dt.date.fromisoformat(str(v)[:10])
                                    for v in (rule_due, due, deadline))
         original[fid] = (rule_due, due, deadline, merged)
@@ -304,7 +305,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
             if kind == THANK_YOU_NOTE:
                 due, deadline = rule_due, bought + dt.timedelta(days=rules.thank_you_within_days)
         by_client[client_id].append([fid, kind, rule_due, due, deadline, bool(fixed), merged,
-                                     occasion_date])
+                                     occasion_date, bool(is_gift)])
     with database.atomic():
         for chunk_start in range(0, len(dropped), 900):
             chunk = dropped[chunk_start:chunk_start + 900]
@@ -312,14 +313,15 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
                                  chunk)
         updates = []
         for client_id, client_rows in by_client.items():
-            slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in client_rows]
+            slots = [Slot(r[0], r[1], r[2], r[3], r[5], merge_group(r[1], r[8]))
+                     for r in client_rows]
             stored = {r[7] for r in client_rows if r[1] == KEY_DATE}
             taken = [d for d in _taken_days(dates.get(client_id), slots, rules.key_date_lead_days)
                      if (d + dt.timedelta(days=rules.key_date_lead_days)).isoformat() not in stored]
             placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                                       rules.monthly_cap, rules.note_merge_days,
                                       rules.service_merge_days)
-            for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ in client_rows:
+            for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ, _gift in client_rows:
                 place = placements[fid]
                 new_deadline = (place.due if not fixed and kind not in STAY_PUT
                                 else max(deadline, place.due))

@@ -47,6 +47,9 @@ class Slot(NamedTuple):
     rule_due: dt.date
     due: dt.date
     fixed: bool  # the user chose the day
+    # Only follow-ups of one group merge: a gift's thank-you never shares a card with the
+    # buyer's own (the card for her own piece may go where the gift must not be named).
+    group: object = None
 
     @property
     def stays(self) -> bool:
@@ -64,6 +67,12 @@ class Placement(NamedTuple):
 
 # Kinds that merge into one contact, and which window (by its name in `merge_windows`).
 MERGING = (SATISFACTION_CALL, THANK_YOU_NOTE, SERVICE_CALL)
+
+
+def merge_group(kind: str, is_gift: bool) -> object:
+    """Which follow-ups may share one contact: thank-you notes only with notes alike in
+    being a gift or not; calls with any call of their kind."""
+    return bool(is_gift) if kind == THANK_YOU_NOTE else None
 
 
 def merge_windows(window_days: int, note_days: int = 0, service_days: int = 0) -> dict[str, int]:
@@ -84,14 +93,13 @@ def merge_groups(slots: list[Slot], window_days: int | dict[str, int]) -> dict[i
                else {SATISFACTION_CALL: window_days})
     members: dict[int, int] = {}
     for kind, days in windows.items():
-        group = sorted((s for s in slots if s.kind == kind),
-                       key=lambda s: (s.anchor, s.id))
-        head: Slot | None = None
-        for slot in group:
+        heads: dict[object, Slot] = {}
+        for slot in sorted((s for s in slots if s.kind == kind), key=lambda s: (s.anchor, s.id)):
+            head = heads.get(slot.group)
             if head is not None and (slot.anchor - head.anchor).days <= days:
                 members[slot.id] = head.id
             else:
-                head = slot
+                heads[slot.group] = slot
     return members
 
 
