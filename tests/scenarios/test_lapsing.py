@@ -112,3 +112,14 @@ def test_a_new_purchase_never_merges_into_a_lapsed_note(make_client):
     later = buy(ana, D(2026, 4, 20), ("Gold hoops", 60000))
     [note] = [i for i in agenda_for(D(2026, 4, 21)) if i.kind == "thank_you_note"]
     assert note.purchase_ids == (later.id,)
+
+
+def test_a_merged_note_lapses_by_its_newest_piece(make_client):
+    """Pieces bought 1 and 17 April share a card; it stays until 30 days after the
+    17 April piece's week, not the first one's."""
+    ana = _ana(make_client)
+    buy(ana, D(2026, 4, 1), ("Ruby pendant", 180000))  # its own note would lapse 8 May
+    last = buy(ana, D(2026, 4, 17), ("Onyx cufflinks", 42000))  # deadline 24 Apr
+    notes = [i for i in agenda_for(D(2026, 5, 20)) if i.kind == "thank_you_note"]
+    assert len(notes) == 1 and last.id in notes[0].purchase_ids
+    assert [i for i in agenda_for(D(2026, 5, 24)) if i.kind == "thank_you_note"] == []

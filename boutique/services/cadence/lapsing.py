@@ -37,9 +37,13 @@ def lapse_day_sql(rules: CadenceRules, f: str = "f") -> str:
                          WHERE n.purchase_id = {f}.purchase_id AND n.kind = 'service_call'
                            AND n.rule_due > {f}.due),
                         date({f}.due, '+{int(rules.service_every_months)} months'))""")
+    # A note or call carrying merged ones lapses by the latest of their deadlines: the
+    # piece bought last still gets its full time.
+    latest = (f"""max({f}.deadline, COALESCE((SELECT MAX(m.deadline) FROM followup m
+                                          WHERE m.merged_into_id = {f}.id), {f}.deadline))""")
     day = (f"""CASE {f}.kind
-        WHEN 'thank_you_note' THEN date({f}.deadline, '+{int(rules.note_lapse_days)} days')
-        WHEN 'satisfaction_call' THEN date({f}.deadline,
+        WHEN 'thank_you_note' THEN date({latest}, '+{int(rules.note_lapse_days)} days')
+        WHEN 'satisfaction_call' THEN date({latest},
                                            '+{int(rules.satisfaction_lapse_days)} days')
         WHEN 'service_call' THEN max({service}, date({f}.due, '+1 day'))
         WHEN 'key_date' THEN date(COALESCE({f}.occasion_date, {f}.deadline),
