@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from boutique.cli.common import parse_date, print_json
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.cadence import lapse_stale
 
 
 def register(subparsers) -> None:
@@ -15,6 +18,9 @@ def register(subparsers) -> None:
     today.add_argument("--json", action="store_true",
                        help="print a JSON list (client_id, client_name, kind, due, "
                             "days_overdue, reason, channel, contact, warnings, ...)")
+    today.add_argument("--summary", action="store_true",
+                       help="with --json: print the week's summary instead (on_time, "
+                            "counted, rate, overdue, lapsed)")
     today.set_defaults(run=run_today)
 
 
@@ -32,13 +38,19 @@ def _lines(item, day) -> list[str]:
 
 def run_today(args) -> int:
     day = parse_date(args.date)
+    # Only what has lapsed by the real day is recorded; a day ahead just leaves it out.
+    lapse_stale(min(day, dt.date.today()))
     items = agenda_for(day)
-    if args.json:
+    if args.json and not args.summary:
         print_json([item.to_json(day) for item in items])
         return 0
     summary = week_summary(day, items)
+    if args.json:
+        print_json({"day": day.isoformat(), **summary.to_json()})
+        return 0
     print(f"{day:%A %d %B %Y}: on time this week {summary.rate_text()}"
-          f" ({summary.on_time} of {summary.counted}), overdue {summary.overdue}")
+          f" ({summary.on_time} of {summary.counted}), overdue {summary.overdue},"
+          f" lapsed this week {summary.lapsed}")
     for title, part in (("Notes to write", notes_to_write(items)),
                         ("Calls to make", calls_to_make(items))):
         print(f"\n{title} ({len(part)})")

@@ -27,7 +27,8 @@ FOLLOWUP_KINDS = (THANK_YOU_NOTE, SATISFACTION_CALL, SERVICE_CALL, KEY_DATE, AFT
 OPEN = "open"
 DONE = "done"
 SKIPPED = "skipped"
-FOLLOWUP_STATUSES = (OPEN, DONE, SKIPPED)
+LAPSED = "lapsed"  # too old to be worth doing: off the agenda, kept in the history
+FOLLOWUP_STATUSES = (OPEN, DONE, SKIPPED, LAPSED)
 
 FOLLOWUP_CHANNELS = ("mail", "phone", "email", "text")
 

@@ -56,6 +56,10 @@ class PurchaseItem(BaseModel):
     stone = peewee.CharField(default="")
     sku = peewee.CharField(default="")
     price_cents = peewee.IntegerField(default=0, constraints=[peewee.Check("price_cents >= 0")])
+    # How a note or a script names the piece in a sentence ('': from the description) and
+    # whether it is "it" or "them" ('': judged from the words, "singular", "plural").
+    wording = peewee.TextField(default="")
+    wording_number = peewee.CharField(default="")
 
     class Meta:
         table_name = "purchase_item"

@@ -37,7 +37,7 @@ from boutique.printing.glyph_warnings import checked_script
 from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.templates import Wording
 from boutique.printing.wording import script_steps
-from boutique.services.stationery.print_data import CallScript
+from boutique.services.stationery.print_data import CallScript, purchase_lines
 
 LAYOUTS = {"half": "Half a page, two to a sheet", "full": "A full page each"}
 KIND_TITLES = {
@@ -126,10 +126,7 @@ def _facts(c, script: CallScript, x: float, top: float, width: float, height: fl
     bought = script.all_purchases
     y = label(c, x, top, ("Purchases" if len(bought) > 1 else "Purchase") if bought
               else "Reason", width=column)
-    if bought:
-        lines = [line for p in bought for line in (*p.items, p.date_text, p.gift_line)]
-    else:
-        lines = [script.reason or "—"]
+    lines = purchase_lines(bought) if bought else [script.reason or "—"]
     used = block(c, lines, SANS, size, x, y, column, height * 0.55, min_size=6.5,
                  leading_ratio=1.25)
     left_bottom = y - used.height

@@ -24,6 +24,7 @@ from boutique.printing.draw import (
     draw_paragraphs,
     hairline,
     label,
+    paragraphs_height,
     tracked,
     warning_box,
     warning_height,
@@ -35,7 +36,7 @@ from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.sheets import FLAT_4X6, FLAT_A6
 from boutique.printing.templates import Wording
 from boutique.printing.wording import note_words
-from boutique.services.stationery.print_data import NotePrompt
+from boutique.services.stationery.print_data import NotePrompt, purchase_lines
 
 LAYOUTS = {"2up": "Two to a page, with cut lines", "3up": "Three to a page, with cut lines",
            "card": "One per index card (6 × 4 in or A6)"}
@@ -46,6 +47,7 @@ KIND_TITLES = {
     "re_introduction": "Introduction letter", "custom": "Follow-up note",
 }
 TOP_MARK = "\u2605"  # ★
+MIN_FACTS_SIZE = 6.5  # the left column's smallest size, the recall's too
 
 
 def title_for(prompt: NotePrompt) -> str:
@@ -87,22 +89,29 @@ def _facts(c, prompt: NotePrompt, x: float, top: float, width: float, bottom: fl
            compact: bool) -> None:
     """The left column, set at one size for all its blocks: the largest that lets the
     address and the purchase show in full; the recall note takes what room is left."""
-    p = prompt.purchase
+    bought = prompt.all_purchases
     sections = []  # (label, lines, font)
     kind = " · business address" if prompt.address_kind == "business" else ""
     where = "Hand over at the counter" if prompt.address_kind == "counter" else "Send to" + kind
     sections.append((where, list(prompt.address_lines), SANS))
-    if p:
-        sections.append(("Purchase", [*p.items, p.date_text, p.gift_line], SANS))
+    if bought:
+        sections.append(("Purchases" if len(bought) > 1 else "Purchase",
+                         purchase_lines(bought), SANS))
     elif prompt.reason:
         sections.append(("Reason", [prompt.reason], SANS))
     height = top - bottom
     warn_h = warning_height(prompt.warnings, width, size=7) + 4 if prompt.warnings else 0
     size = 9.6 if not compact else 8.3
-    while size > 6.5:
+    recall = [f"\u201c{prompt.recall}\u201d"] if prompt.recall else []
+    # The recall note is the personal word: the column shrinks as one so that all of it
+    # shows where it can, rather than the facts above keeping their size and it one line.
+    while size > MIN_FACTS_SIZE:
         need = warn_h + sum(11 + 7 + _lines_height(lines, font, size, width)
                             for _, lines, font in sections)
-        if need + (30 if prompt.recall else 0) <= height:
+        if recall:
+            need += 11 + paragraphs_height(recall, [DISPLAY_ITALIC], size + 1.4, width,
+                                           leading=1.2)
+        if need <= height:
             break
         size = round(size - 0.25, 2)
     y = top
@@ -115,10 +124,10 @@ def _facts(c, prompt: NotePrompt, x: float, top: float, width: float, bottom: fl
         if index == 0:
             y = warning_box(c, x, y - 3, width, prompt.warnings, max_height=warn_h, size=7)
         y -= 7
-    if prompt.recall and y - bottom > 18:
+    if recall and y - bottom > 18:
         y = label(c, x, y, "Recall", width=width)
-        draw_paragraphs(c, [f"\u201c{prompt.recall}\u201d"], DISPLAY_ITALIC, size + 1.4, x, y,
-                        width, y - bottom, min_size=min(size, 8), leading=1.2)
+        draw_paragraphs(c, recall, DISPLAY_ITALIC, size + 1.4, x, y, width, y - bottom,
+                        min_size=MIN_FACTS_SIZE, leading=1.2)
 
 
 def _lines_height(lines, font: str, size: float, width: float) -> float:

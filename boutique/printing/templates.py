@@ -6,7 +6,9 @@ never raises: an unknown placeholder ({foo}, {0}, {item.__class__}) prints visib
 
 Line rules (so one wording serves every client):
 - a line starting with "[gift]" is used only for a gift, "[self]" only when it is not,
-  "[recall]" (any placeholder's name) only when that placeholder has something to say;
+  "[recall]" (any placeholder's name) only when that placeholder has something to say,
+  "[no_recall]" (no_ and a placeholder's name) only when it has nothing to say: the
+  graceful sentence in its place;
 - a line whose placeholder has nothing to say (no recall note, no partner) is left out,
   rather than printed with a hole in it;
 - lines starting with "#" are remarks for whoever edits the wording, never printed.
@@ -43,6 +45,10 @@ PLACEHOLDERS: dict[str, str] = {
     "relation": "the recipient’s relation, e.g. “wife”",
     "occasion": "the gift’s occasion",
     "recall": "the line to recall from the notes",
+    "recall_phrase": "the recall as a phrase, e.g. “the trip to Italy” (empty when the note "
+                     "reads as a sentence)",
+    "it": "“it”, or “them” for earrings, cufflinks and several pieces",
+    "was": "“was”, or “were” for earrings, cufflinks and several pieces",
     "reason": "why the follow-up is due",
     "due": "the day it is due",
     "store": "the store’s name",
@@ -164,11 +170,12 @@ def placeholders_in(template: str) -> list[str]:
 
 
 def check(template: str) -> tuple[str, ...]:
-    """Problems in a wording, found by filling it with every known placeholder, for a gift
-    and for a purchase that is not one (so "[gift]" and "[self]" lines are both read)."""
+    """Problems in a wording, found by filling it with every known placeholder and with
+    none, for a gift and for a purchase that is not one (so every line is read)."""
     sample = {name: name for name in PLACEHOLDERS}
-    found = [*render_lines(template, sample, True).problems,
-             *render_lines(template, sample, False).problems]
+    empty = dict.fromkeys(PLACEHOLDERS, "")  # so "[no_recall]" lines are read too
+    found = [problem for values in (sample, empty) for gift in (True, False)
+             for problem in render_lines(template, values, gift).problems]
     return tuple(dict.fromkeys(found))
 
 
@@ -179,6 +186,8 @@ def _applies(word: str, values: Mapping[str, object], is_gift: bool) -> bool | N
         return (word == "gift") == is_gift
     if word in values:
         return bool(str(values[word] or "").strip())
+    if word.startswith("no_") and word[3:] in values:
+        return not str(values[word[3:]] or "").strip()
     return None
 
 

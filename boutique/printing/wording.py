@@ -13,6 +13,7 @@ from boutique.printing.templates import (
     render,
     render_lines,
 )
+from boutique.services.clients import join_phrases
 from boutique.services.stationery.letterhead import Letterhead
 from boutique.services.stationery.occasion_facts import ReminderFacts
 from boutique.services.stationery.print_data import (
@@ -35,14 +36,57 @@ def short_recall(text: str, limit: int = RECALL_IN_SENTENCE) -> str:
     return first.rstrip(".")
 
 
+# A recall note can follow "I hope ..." only when it names a thing: "The trip to Italy",
+# "Her daughter's wedding", "Anniversary trip to Kyoto". Anything else ("Off to Italy in
+# May", "She loves emeralds", "Italy with Mark") gets the gracious sentence instead.
+_DETERMINERS = frozenset({"the", "a", "an", "your", "our"})
+_HERS = frozenset({"her", "his", "their"})  # said to her: "your"
+_THINGS = frozenset({
+    "trip", "holiday", "holidays", "vacation", "journey", "cruise", "honeymoon", "safari",
+    "wedding", "anniversary", "birthday", "party", "engagement", "graduation", "retirement",
+    "christening", "baptism", "bar", "bat", "celebration", "reunion", "dinner", "gala",
+    "concert", "opening", "exhibition", "show", "promotion", "move", "housewarming",
+    "renovation", "garden", "race", "marathon", "tournament", "season", "summer", "winter",
+    "spring", "autumn", "fall", "weekend", "visit", "family", "new", "big", "first", "50th",
+    "40th", "30th", "25th", "60th", "70th", "80th", "silver", "golden", "ruby", "pearl",
+    "diamond",
+})
+_VERBS = re.compile(r"\b(is|are|was|were|will|would|has|have|had|wants?|loves?|likes?|"
+                    r"said|says|told|prefers?|mentioned|asked|bought|can|could|should|did|"
+                    r"does|do|am|i|she|he|they|we)\b", re.IGNORECASE)
+_PHRASE_WORDS = 12
+
+
+def recall_phrase(text: str) -> str:
+    """The recall note as a phrase for "I hope {recall_phrase} was everything you wished"
+    ("the trip to Italy"), or "" when it does not read as the name of a thing."""
+    cut = short_recall(text)
+    first = cut.strip(" ,;:!?")
+    words = first.split()
+    if not words or "\u2026" in cut or len(words) > _PHRASE_WORDS or _VERBS.search(first):
+        return ""
+    opening = words[0].casefold()
+    rest = " ".join(words[1:])
+    if opening in _DETERMINERS:
+        return " ".join([opening, rest]).strip()
+    if opening in _HERS and rest:
+        return f"your {rest}"
+    if opening.endswith(("'s", "\u2019s")):  # "Daughter's wedding": hers
+        return f"your {opening} {rest}".strip()
+    if opening in _THINGS:
+        return f"the {opening} {rest}".strip()
+    return ""
+
+
 def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: Letterhead,
                wording: Wording, recall: str = "", reason: str = "",
                due_text: str = "", purchases: tuple[PurchaseFacts, ...] = (),
                occasion: str = "", season: str = "", reminder: ReminderFacts | None = None,
                gift_safe: str = "", offer: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
-    # A merged call is about every piece: "the watch and the ruby pendant".
-    item = (" and ".join(p.item_phrase for p in purchases) if len(purchases) > 1
+    # A merged note or call is about every piece: "the watch and the ruby pendant".
+    item = (join_phrases([p.item_phrase for p in purchases]) if len(purchases) > 1
             else purchase.item_phrase if purchase else "")
+    plural = len(purchases) > 1 or bool(purchase and purchase.plural)
     values = {
         "title_name": person.title_name,
         "first_name": person.first_name,
@@ -55,6 +99,9 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
         "relation": purchase.relation if purchase and purchase.is_gift else "",
         "occasion": purchase.occasion if purchase and purchase.is_gift else "",
         "recall": short_recall(recall),
+        "recall_phrase": recall_phrase(recall),
+        "it": "them" if plural else "it",
+        "was": "were" if plural else "was",
         "reason": clean_line(reason).rstrip("."),  # wordings end their own sentences
         "due": due_text,
         "store": letterhead.store_name,
@@ -91,10 +138,10 @@ class NoteWords:
 
 def note_words(prompt: NotePrompt, letterhead: Letterhead, wording: Wording) -> NoteWords:
     values = values_for(prompt.person, prompt.purchase, letterhead, wording, prompt.recall,
-                        prompt.reason, prompt.due_text, occasion=prompt.occasion,
-                        season=prompt.season, reminder=prompt.reminder,
+                        prompt.reason, prompt.due_text, prompt.purchases,
+                        occasion=prompt.occasion, season=prompt.season, reminder=prompt.reminder,
                         gift_safe=prompt.gift_safe, offer=prompt.offer)
-    is_gift = bool(prompt.purchase and prompt.purchase.is_gift)
+    is_gift = any(p.is_gift for p in prompt.all_purchases)
     lines = render_lines(wording.text(f"note.{prompt.kind}"), values, is_gift)
     closing = render(wording.text("closing"), values)
     salutation = render(wording.text("salutation"), values)

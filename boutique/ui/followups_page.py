@@ -150,7 +150,7 @@ class FollowupsPage(QWidget):
         self.open_model.set_rows(open_rows, self.day())
         self.past_model.set_rows(past, self.day())
         self.open_title.setText(f"Open follow-ups ({len(open_rows)})")
-        self.past_title.setText(f"Done and skipped ({len(past)})")
+        self.past_title.setText(f"Done, skipped and lapsed ({len(past)})")
 
     def _on_purchases_changed(self, client_id: int) -> None:
         if client_id == self.client_id:

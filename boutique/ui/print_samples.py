@@ -27,7 +27,8 @@ def _purchase(is_gift: bool) -> PurchaseFacts:
         purchase_id=0, date=bought, date_text=long_date(bought),
         items=("Diamond stud earrings (18k white gold)",), item_phrase="diamond stud earrings",
         is_gift=is_gift, recipient="Carlos" if is_gift else "",
-        relation="husband" if is_gift else "", occasion="anniversary" if is_gift else "")
+        relation="husband" if is_gift else "", occasion="anniversary" if is_gift else "",
+        plural=True)
 
 
 def sample_prompt(kind: str = "thank_you_note", is_gift: bool = True) -> NotePrompt:
@@ -36,7 +37,7 @@ def sample_prompt(kind: str = "thank_you_note", is_gift: bool = True) -> NotePro
         address_lines=("Mrs. Ana Alvarez", "Hudson Valley Architects", "100 Main Street",
                        "Albany, NY 12207"),
         address_kind="business", purchase=_purchase(is_gift),
-        recall="Off to Italy in May for their anniversary.",
+        recall="The trip to Italy in May for their anniversary.",
         reason="Anniversary on December 14")
 
 
@@ -45,7 +46,7 @@ def sample_script(kind: str = "satisfaction_call", is_gift: bool = True) -> Call
         kind=kind, due=SAMPLE_DAY, due_text=long_date(SAMPLE_DAY), person=_person(),
         phone="(518) 555-0187", phone_label="mobile", purchase=_purchase(is_gift),
         pinned=("Ring size 6.5; bracelet 7 in.", "Loves sapphires; nothing too flashy."),
-        recall="Off to Italy in May for their anniversary.",
+        recall="The trip to Italy in May for their anniversary.",
         reason="Anniversary on December 14")
 
 

@@ -38,8 +38,18 @@ from boutique.services.errors import ValidationError
 from boutique.services.returns import balance, purchase_paid_with_credit
 from boutique.services.text import money
 from boutique.ui.gift_box import GiftBox
+from boutique.ui.item_wording_column import (
+    NumberDelegate,
+    follow_description,
+    number_cell,
+    number_of,
+    wording_cell,
+    wording_of,
+)
 
-ITEM_COLUMNS = ("Description", "Category", "Metal", "Stone", "SKU", "Price")
+ITEM_COLUMNS = ("Description", "Category", "Metal", "Stone", "SKU", "Price", "In a sentence",
+                "It / them")
+PRICE, WORDING, NUMBER = 5, 6, 7
 CATEGORIES = ["", "ring", "necklace", "bracelet", "earrings", "watch", "cufflinks", "brooch",
               "other"]
 
@@ -51,7 +61,7 @@ class PurchaseDialog(QDialog):
         self.client_id = client_id
         self.purchase_id = purchase_id
         self.setWindowTitle("New purchase" if purchase_id is None else "Edit purchase")
-        self.resize(860, 560)
+        self.resize(1040, 560)
         self.currency = settings.get("store.currency_symbol")
         layout = QVBoxLayout(self)
         top = QFormLayout()
@@ -70,7 +80,10 @@ class PurchaseDialog(QDialog):
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.items.verticalHeader().hide()
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.items.itemChanged.connect(self._update_total)
+        self.items.setItemDelegateForColumn(NUMBER, NumberDelegate(self.items))
+        self.items.horizontalHeader().resizeSection(WORDING, 170)
+        self.items.horizontalHeader().resizeSection(NUMBER, 80)
+        self.items.itemChanged.connect(self._item_changed)
         item_buttons = QHBoxLayout()
         add_item = QPushButton("Add item", self)
         remove_item = QPushButton("Remove item", self)
@@ -139,9 +152,11 @@ class PurchaseDialog(QDialog):
         for column, text in enumerate((item.description, item.category, item.metal, item.stone,
                                        item.sku, price)):
             cell = QTableWidgetItem(text)
-            if column == 5:
+            if column == PRICE:
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.items.setItem(row, column, cell)
+        self.items.setItem(row, WORDING, wording_cell(item.description, item.wording))
+        self.items.setItem(row, NUMBER, number_cell(item.wording_number))
         self.items.blockSignals(False)
         self.items.setCurrentCell(row, 0)
 
@@ -155,11 +170,16 @@ class PurchaseDialog(QDialog):
         cell = self.items.item(row, column)
         return cell.text().strip() if cell else ""
 
+    def _item_changed(self, cell: QTableWidgetItem) -> None:
+        if cell.column() == 0:
+            follow_description(self.items, cell.row(), 0, WORDING)
+        self._update_total()
+
     def _update_total(self, *_args) -> None:
         total = 0
         for row in range(self.items.rowCount()):
             try:
-                total += parse_price(self._cell(row, 5))
+                total += parse_price(self._cell(row, PRICE))
             except ValueError:
                 self.total.setText("Total: —")
                 return
@@ -169,15 +189,17 @@ class PurchaseDialog(QDialog):
         """The form as PurchaseData; a bad price raises ValidationError naming the row."""
         items, errors = [], {}
         for row in range(self.items.rowCount()):
-            texts = [self._cell(row, c) for c in range(len(ITEM_COLUMNS))]
+            texts = [self._cell(row, c) for c in range(PRICE + 1)]
             if not any(texts):
-                continue  # a blank row left over from "Add item"
+                continue  # a blank row left over from "Add item" (its wording follows it)
             try:
-                price = parse_price(texts[5])
+                price = parse_price(texts[PRICE])
             except ValueError as exc:
                 errors[f"items[{row + 1}].price"] = f"item {row + 1}: {exc}"
                 price = 0
-            items.append(ItemData(*texts[:5], price_cents=price))
+            items.append(ItemData(*texts[:PRICE], price_cents=price,
+                                  wording=wording_of(self.items, row, texts[0], WORDING),
+                                  wording_number=number_of(self.items, row, NUMBER)))
         if errors:
             raise ValidationError(errors)
         qdate = self.date.date()

@@ -50,7 +50,7 @@ class CadenceSettingsPage(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         intro = QLabel("When Boutique asks you to write or call. A change applies to "
-                       "follow-ups made from now on.", self)
+                       "follow-ups made from now on; the lapse ages apply at once.", self)
         intro.setWordWrap(True)
         intro.setProperty("role", "muted")
         outer.addWidget(intro)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.cadence import lapse_stale
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.service_desk import overdue_tickets
 from boutique.ui.deferred_reload import DeferredReload
@@ -102,6 +103,12 @@ class TodayTab(QWidget):
         self.late_tickets.setObjectName("late_tickets")
         self.late_tickets.setProperty("role", "error")
         top.addWidget(self.late_tickets)
+        self.lapsed = QLabel(self)
+        self.lapsed.setObjectName("lapsed_count")
+        self.lapsed.setProperty("role", "figure")
+        self.lapsed.setToolTip("Notes and calls too old to be worth doing that left the list "
+                               "this week; each client's history keeps them as lapsed")
+        top.addWidget(self.lapsed)
         top.addSpacing(18)
         self.print_button = QPushButton("&Print today's pack", self)
         self.print_button.setObjectName("print_pack")
@@ -182,6 +189,8 @@ class TodayTab(QWidget):
         view = self.current_view
         kept = self.selected_item()
         row = view.selectionModel().currentIndex().row()
+        # Only what has lapsed by the real day is recorded; a day ahead just leaves it out.
+        lapse_stale(min(self.day, dt.date.today()))
         items = agenda_for(self.day)
         self.notes_model.set_items(notes_to_write(items), self.day)
         self.calls_model.set_items(calls_to_make(items), self.day)
@@ -198,6 +207,7 @@ class TodayTab(QWidget):
         late = len(overdue_tickets(self.day))
         self.late_tickets.setText(f"Service: {late} ticket{'s' if late != 1 else ''} late"
                                   if late else "")
+        self.lapsed.setText(f"Lapsed this week: {summary.lapsed}")
         self.notes_title.setText(f"Notes to write ({self.notes_model.rowCount()})")
         self.calls_title.setText(f"Calls to make ({self.calls_model.rowCount()})")
         if kept is not None:

@@ -82,7 +82,7 @@ def test_profile_page_lists_open_and_past_and_adds_by_hand(qtbot, db, book, wind
     open_kinds = [r.kind for r in page.open_model.rows]
     assert open_kinds[:2] == ["key_date", "satisfaction_call"]  # reminder due 19 Nov
     assert [r.state_text() for r in page.past_model.rows] == ["Sent"]
-    assert page.past_title.text() == "Done and skipped (1)"
+    assert page.past_title.text() == "Done, skipped and lapsed (1)"
     page.due.setDate(QDate(2026, 12, 1))
     page.reason.setFocus()
     qtbot.keyClicks(page.reason, "Engraving ready <pick-up> & gift wrap")
@@ -117,3 +117,18 @@ def test_settings_page_saves_numbers_and_reschedules_on_request(qtbot, db, book)
     page.reschedule.setChecked(True)
     page.save()
     assert FollowUp.get_by_id(call.id).due == D(2026, 12, 12)
+
+
+def test_the_profile_keeps_a_lapsed_note_in_its_history(qtbot, db, window, make_client,
+                                                       make_purchase):
+    """Finding 4: a note never written lapses and stays in the client's history."""
+    ana = make_client(first_name="Ana", last_name="Alvarez")
+    make_purchase(ana.id, D(2026, 3, 2), "Pearl strand")
+    page = FollowupsPage(ana.id, window, today=D(2026, 4, 9))
+    qtbot.addWidget(page)
+    assert "thank_you_note" not in [r.kind for r in page.open_model.rows]
+    [lapsed] = [r for r in page.past_model.rows if r.kind == "thank_you_note"]
+    assert lapsed.state_text() == "Lapsed 08 Apr 2026"
+    row = page.past_model.rows.index(lapsed)
+    assert page.past_model.index(row, 4).data() == "Lapsed 08 Apr 2026"
+    assert page.past_model.index(row, 0).data() == "Wed 08 Apr 2026"

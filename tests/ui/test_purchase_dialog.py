@@ -66,3 +66,33 @@ def test_purchases_page_lists_and_deletes_after_asking(qtbot, window, make_clien
     assert page.model.rowCount() == 1
     assert Client.get_by_id(client.id).lifetime_spend_cents == 90000
     assert dialog.header.figures["count"].text() == "1"
+
+
+def test_an_items_wording_follows_its_name_until_changed_and_says_them(qtbot, window,
+                                                                       make_client):
+    """Finding 7: a wording for sentences (from the name, editable) and it / them."""
+    from boutique.models import PurchaseItem
+    from boutique.ui.item_wording_column import NumberDelegate
+
+    client = make_client()
+    dialog = PurchaseDialog(window, client_id=client.id)
+    qtbot.addWidget(dialog)
+    dialog.items.item(0, 0).setText("Cufflinks, onyx, sterling")
+    assert dialog.items.item(0, 6).text() == "cufflinks"  # the commas never reach a sentence
+    dialog.items.item(0, 5).setText("420")
+    dialog._add_item_row(dialog.collect().items[0].__class__())
+    dialog.items.item(1, 0).setText("Ring, platinum")
+    dialog.items.item(1, 6).setText("platinum band")  # her own words
+    dialog.items.item(1, 0).setText("Ring, platinum 950")  # no longer follows the name
+    assert dialog.items.item(1, 6).text() == "platinum band"
+    assert isinstance(dialog.items.itemDelegateForColumn(7), NumberDelegate)
+    dialog.items.item(0, 7).setText("them")
+    dialog.accept()
+    first, second = PurchaseItem.select().order_by(PurchaseItem.position)
+    assert (first.wording, first.wording_number) == ("", "plural")  # "" : from the name
+    assert (second.wording, second.wording_number) == ("platinum band", "")
+    # editing shows what was saved
+    again = PurchaseDialog(window, client_id=client.id, purchase_id=first.purchase_id)
+    qtbot.addWidget(again)
+    assert [again.items.item(r, 6).text() for r in range(2)] == ["cufflinks", "platinum band"]
+    assert again.items.item(0, 7).text() == "them"

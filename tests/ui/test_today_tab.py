@@ -210,3 +210,18 @@ def test_a_birthday_greeting_says_today_and_a_partners_birthday_three_weeks_ahea
              for r in range(tab.calls_model.rowCount())
              if tab.calls_model.item_at(r).kind == "key_date"}
     assert shown == {"Birthday": "today", "Their birthday": "in 21 days"}
+def test_the_week_line_counts_what_lapsed_and_it_leaves_the_list(window, make_client,
+                                                                 make_purchase):
+    """Finding 4: a note never written lapses 30 days past its deadline."""
+    ana = make_client(first_name="Ana", last_name="Alvarez", **HOME)
+    make_purchase(ana.id, D(2026, 3, 2), "Pearl strand")  # note by 9 Mar, lapses 8 Apr
+    tab = window.show_tab("Today")
+    tab.set_day(D(2026, 4, 7))
+    tab.reload()
+    assert tab.notes_title.text() == "Notes to write (1)"
+    assert tab.lapsed.text() == "Lapsed this week: 0"
+    tab.set_day(D(2026, 4, 9))
+    tab.reload()
+    assert tab.notes_title.text() == "Notes to write (0)"
+    assert tab.lapsed.text() == "Lapsed this week: 1"
+    assert FollowUp.get(FollowUp.kind == "thank_you_note").status == "lapsed"

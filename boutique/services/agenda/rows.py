@@ -16,11 +16,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from boutique.models import ADDRESS_PARTS, Client, database
-from boutique.models.followup import KEY_DATE, SATISFACTION_CALL
+from boutique.models.followup import KEY_DATE
 from boutique.services import settings
 from boutique.services.agenda.gift_rule import with_gift_rule
 from boutique.services.agenda.items import AgendaItem
 from boutique.services.cadence import (
+    MERGING,
     CadenceRules,
     Reminder,
     load_rules,
@@ -139,7 +140,7 @@ def stored_sources(where: str, params: tuple) -> list[Source]:
     rows = database.execute_sql(
         f"""SELECT {columns}, {_PURCHASE_HOOK} FROM followup f
             WHERE f.merged_into_id IS NULL AND {where}""", params).fetchall()
-    heads = [r[0] for r in rows if r[2] == SATISFACTION_CALL]
+    heads = [r[0] for r in rows if r[2] in MERGING]
     merged: dict[int, list[tuple[str, int]]] = {}
     for chunk in _chunks(heads):
         marks = ",".join("?" * len(chunk))
@@ -154,7 +155,7 @@ def stored_sources(where: str, params: tuple) -> list[Source]:
          occasion, occasion_date, attempts, hook) in rows:
         purchases = (purchase_id,) if purchase_id else ()
         if fid in merged:
-            reason = merged_reason([reason] + [r for r, _ in merged[fid]])
+            reason = merged_reason([reason] + [r for r, _ in merged[fid]], kind)
             purchases += tuple(p for _, p in merged[fid] if p)
         sources.append(make((fid, client_id, kind, date(due), date(deadline), reason,
                              channel, bool(is_gift), purchases, occasion,

@@ -16,21 +16,21 @@ from dataclasses import dataclass
 from boutique.models import database
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.rows import gather
-from boutique.services.cadence import load_rules, week_start
+from boutique.services.cadence import lapse_day_sql, lapsed_between, load_rules, week_start
+from boutique.services.cadence import reminders_from as lapse_reminders_from
 
 
 def agenda_for(day: dt.date) -> list[AgendaItem]:
     """Open follow-ups due on or before `day`, top tier first, then most overdue."""
     rules = load_rules()
-    lead = dt.timedelta(days=rules.key_date_lead_days)
     # A big book's agenda is thousands of small objects made at once; the cyclic collector
     # would walk them again and again (none of them form cycles), so it waits until done.
     with collector_paused():
-        # A stored key-date reminder whose occasion has passed is no longer worth a call;
-        # a computed one shows from its due day until the occasion.
-        items = gather(
-            "f.status = 'open' AND f.due <= ? AND (f.kind <> 'key_date' OR f.occasion_date >= ?)",
-            (day, day), day - lead, day, day, rules)
+        # What has lapsed by the day is left out (services.cadence.lapsing): a stored
+        # key-date reminder the day after its occasion, by default; a computed one shows
+        # from its due day until then.
+        items = gather(f"f.status = 'open' AND f.due <= ? AND {lapse_day_sql(rules)} > ?",
+                       (day, day), lapse_reminders_from(day, rules), day, day, rules)
         return sorted(items, key=sort_key)
 
 
@@ -65,6 +65,7 @@ class WeekSummary:
     on_time: int  # done on or before their deadline
     counted: int  # due this week so far: done, or open and already late
     overdue: int  # open items on the agenda past their deadline
+    lapsed: int = 0  # too old to be worth doing: left the agenda this week so far
 
     @property
     def rate(self) -> float | None:
@@ -73,9 +74,13 @@ class WeekSummary:
     def rate_text(self) -> str:
         return "—" if self.rate is None else f"{round(self.rate * 100)}%"
 
+    def to_json(self) -> dict:
+        return {"on_time": self.on_time, "counted": self.counted, "rate": self.rate,
+                "overdue": self.overdue, "lapsed": self.lapsed}
+
 
 def week_summary(day: dt.date, items: list[AgendaItem]) -> WeekSummary:
-    """This week's on-time rate and the overdue count on `day`.
+    """This week's on-time rate, the overdue count on `day` and how many lapsed this week.
 
     The week's follow-ups are those whose deadline falls Monday to Sunday; each counts once
     it is done or already late on `day` (one done early counts as on time; one still open
@@ -91,4 +96,4 @@ def week_summary(day: dt.date, items: list[AgendaItem]) -> WeekSummary:
              AND f.status <> 'skipped' AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
         (day, monday, monday + dt.timedelta(days=6))).fetchone()
     overdue = sum(1 for item in items if item.days_overdue > 0)
-    return WeekSummary(on_time, counted, overdue)
+    return WeekSummary(on_time, counted, overdue, lapsed_between(monday, day, day))

@@ -8,7 +8,8 @@ client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`
 purchases (`imported`), what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`),
 the people in a client's life and last year's gift occasions (`relation_dates`,
 `occasions`), the day a gift is given and how its note keeps the surprise (`gifts`), and
-what a return or a finished repair changes (`after_sale`).
+what a return or a finished repair changes (`after_sale`), and when a follow-up too old
+to be worth doing lapses (`lapsing`).
 
 May use: the models and the top-level `settings`, `errors` and `text`; no other capability.
 """
@@ -40,15 +41,25 @@ from boutique.services.cadence.imported import schedule_imported
 from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
+from boutique.services.cadence.lapsing import (
+    lapse_day_sql,
+    lapse_stale,
+    lapsed_between,
+    reminders_from,
+)
 from boutique.services.cadence.occasions import Occasion, occasion_label, parse_occasion
 from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.rules import merged_reason
 from boutique.services.cadence.settings import CadenceRules, load_rules, save_rules
+from boutique.services.cadence.spacing import MERGING
 
 __all__ = [
     "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day_of", "occasion_label",
     "occasion_reminders_due_between", "parse_occasion", "shared_home",
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
+    "KIND_LABELS", "MERGING", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason",
+    "lapse_day_sql", "lapse_stale", "lapsed_between", "load_rules", "long_date",
+    "reminders_from",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "schedule_imported", "short_date", "week_start",
     "BOOKED", "cancel_for_return", "done_hooks", "close_pickup_call", "schedule_after_return", "schedule_pickup_call",

@@ -30,7 +30,7 @@ from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, purchase_summary, rule_day
 from boutique.services.cadence.settings import CadenceRules, load_rules
-from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
+from boutique.services.cadence.spacing import STAY_PUT, Slot, merge_group, space_client
 
 BATCH = 50_000  # rows per transaction: fewer commits and checkpoints on a big store
 # The demo boutique has kept its follow-ups in the app for a year: older ones are not on
@@ -192,19 +192,25 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
                          deadline=due, due_fixed=True, status=OPEN, merged_into_id=None,
                          attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
                          created_at=now, updated_at=now))
-    slots = [Slot(i, r["kind"], r["rule_due"], r["due"], r["due_fixed"])
+    slots = [Slot(i, r["kind"], r["rule_due"], r["due"], r["due_fixed"],
+                  merge_group(r["kind"], r["is_gift"]))
              for i, r in enumerate(rows)]
     taken = taken_days(dates, slots, rules.key_date_lead_days)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
-                              rules.monthly_cap)
+                              rules.monthly_cap, rules.note_merge_days, rules.service_merge_days)
     records_begin = today - dt.timedelta(days=HISTORY_DAYS)
     for index, row in enumerate(rows):
         row["due"] = placements[index].due
         if row["kind"] not in STAY_PUT:
             row["deadline"] = row["due"]
-    # Before the follow-ups were kept in the app there is no record; a merged call goes
-    # with the call that carries it (same day).
-    kept = [i for i in range(len(rows)) if rows[i]["deadline"] >= records_begin]
+    # Before the follow-ups were kept in the app there is no record; a merged note or call
+    # is kept with all it carries when any of them falls after records began.
+    def group_of(i: int) -> int:
+        return placements[i].merged_into if placements[i].merged_into is not None else i
+
+    recorded = {group_of(i) for i, r in enumerate(rows)
+                if max(r["deadline"], r["rule_due"]) >= records_begin}
+    kept = [i for i in range(len(rows)) if group_of(i) in recorded]
     heads_first = sorted(kept, key=lambda i: placements[i].merged_into is not None)
     ids = {index: next_id + n for n, index in enumerate(heads_first)}
     for index in heads_first:
@@ -310,7 +316,7 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
                     due = rule_due
                     deadline = bought + dt.timedelta(days=rules.thank_you_within_days)
         by_client[client_id].append([fid, kind, rule_due, due, deadline, bool(fixed), merged,
-                                     occasion_date])
+                                     occasion_date, bool(is_gift)])
     with database.atomic():
         for chunk_start in range(0, len(dropped), 900):
             chunk = dropped[chunk_start:chunk_start + 900]
@@ -318,13 +324,15 @@ def reschedule_open(rules: CadenceRules | None = None) -> int:
                                  chunk)
         updates = []
         for client_id, client_rows in by_client.items():
-            slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in client_rows]
+            slots = [Slot(r[0], r[1], r[2], r[3], r[5], merge_group(r[1], r[8]))
+                     for r in client_rows]
             stored = {dt.date.fromisoformat(str(r[7])[:10]) for r in client_rows
                       if r[1] == KEY_DATE and r[7]}
             taken = taken_days(dates.get(client_id), slots, rules.key_date_lead_days, stored)
             placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
-                              rules.monthly_cap)
-            for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ in client_rows:
+                                      rules.monthly_cap, rules.note_merge_days,
+                                      rules.service_merge_days)
+            for fid, kind, rule_due, _due, deadline, fixed, _merged, _occ, _gift in client_rows:
                 place = placements[fid]
                 new_deadline = (place.due if not fixed and kind not in STAY_PUT
                                 else max(deadline, place.due))

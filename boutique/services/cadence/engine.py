@@ -19,6 +19,7 @@ from boutique.models.followup import (
 from boutique.services.cadence.dates import week_start
 from boutique.services.cadence.gifts import delivery_for, gift_day_of
 from boutique.services.cadence.key_dates import client_reminder_days
+from boutique.services.cadence.lapsing import lapse_stale
 from boutique.services.cadence.rules import (
     PurchaseFacts,
     plan_purchase,
@@ -26,7 +27,7 @@ from boutique.services.cadence.rules import (
     reason_for,
 )
 from boutique.services.cadence.settings import CadenceRules, load_rules
-from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
+from boutique.services.cadence.spacing import STAY_PUT, Slot, merge_group, space_client
 
 PURCHASE_KINDS = (THANK_YOU_NOTE, SATISFACTION_CALL, SERVICE_CALL)
 
@@ -73,6 +74,8 @@ def on_purchase_changed(event: str, purchase: Purchase, previous_date: dt.date |
     if event == "created":
         if client.do_not_contact or client.deleted_at is not None:
             return
+        # What lapsed before this sale is history: nothing new merges into it.
+        lapse_stale(purchase.purchase_date, client.id)
         FollowUp.insert_many(planned_rows(purchase_facts(purchase, rules), rules)).execute()
     elif event == "updated":
         _refresh_open_rows(purchase, previous_date)
@@ -125,20 +128,20 @@ def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
     rules = rules or load_rules()
     rows = list(FollowUp.select(
         FollowUp.id, FollowUp.kind, FollowUp.rule_due, FollowUp.due, FollowUp.deadline,
-        FollowUp.due_fixed, FollowUp.merged_into, FollowUp.occasion_date,
+        FollowUp.due_fixed, FollowUp.merged_into, FollowUp.occasion_date, FollowUp.is_gift,
     ).where(FollowUp.client == client.id, FollowUp.status == OPEN).tuples())
     if not rows:
         return 0
-    slots = [Slot(r[0], r[1], r[2], r[3], bool(r[5])) for r in rows]
+    slots = [Slot(r[0], r[1], r[2], r[3], bool(r[5]), merge_group(r[1], r[8])) for r in rows]
     stored_key_dates = {r[7] for r in rows if r[1] == KEY_DATE}
     first = week_start(min(s.anchor for s in slots))
     last = max(s.anchor for s in slots) + dt.timedelta(weeks=len(slots) + 1)
     taken = client_reminder_days(client, first, last, rules.key_date_lead_days,
                                  stored_key_dates)
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
-                              rules.monthly_cap)
+                              rules.monthly_cap, rules.note_merge_days, rules.service_merge_days)
     moved = 0
-    for fid, kind, _rule_due, due, deadline, fixed, merged_into, _occ in rows:
+    for fid, kind, _rule_due, due, deadline, fixed, merged_into, _occ, _gift in rows:
         place = placements[fid]
         if place.due == due and place.merged_into == merged_into:
             continue

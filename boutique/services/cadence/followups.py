@@ -19,6 +19,7 @@ from boutique.models.followup import (
     DONE,
     FOLLOWUP_CHANNELS,
     KEY_DATE,
+    LAPSED,
     OPEN,
     SERVICE_CALL,
     SKIPPED,
@@ -307,6 +308,8 @@ class FollowupRow:
     def state_text(self) -> str:
         if self.status == SKIPPED:
             return f"Skipped: {self.skip_reason}"
+        if self.status == LAPSED:
+            return f"Lapsed {self.done_on:%d %b %Y}" if self.done_on else "Lapsed"
         if self.status == DONE:
             return OUTCOME_LABELS.get(self.outcome, self.outcome or "Done")
         bits = []
@@ -319,13 +322,16 @@ class FollowupRow:
 
 def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], list[FollowupRow]]:
     """(open, past) follow-ups of one client as of `day`: open ones by due day (with the
-    coming year's birthday and anniversary reminders), past ones newest first. A call
-    that carries merged calls names all their purchases."""
+    coming year's birthday and anniversary reminders), past ones newest first (those
+    lapsed by `day` among them). A call that carries merged calls names all their
+    purchases."""
     from boutique.services.cadence.key_dates import reason_for, reminders_due_between
+    from boutique.services.cadence.lapsing import lapsed_ids
     from boutique.services.cadence.relation_dates import occasion_reminders_due_between
     from boutique.services.cadence.rules import merged_reason
 
     rules = load_rules()
+    lapsed_by_day = lapsed_ids(day, client_id, rules)
     rows = list(FollowUp.select().where(FollowUp.client == client_id)
                 .order_by(FollowUp.rule_due, FollowUp.id))
     members: dict[int, list[str]] = {}
@@ -336,11 +342,15 @@ def client_followups(client_id: int, day: dt.date) -> tuple[list[FollowupRow], l
     for row in rows:
         if row.merged_into_id is not None:
             continue
-        reason = merged_reason([row.reason, *members[row.id]]) if row.id in members else row.reason
+        reason = (merged_reason([row.reason, *members[row.id]], row.kind) if row.id in members
+                  else row.reason)
+        status, done_on = row.status, row.done_on
+        if row.id in lapsed_by_day:
+            status, done_on = LAPSED, lapsed_by_day[row.id]
         item = FollowupRow(row.id, row.kind, row.due, row.deadline, reason, row.channel,
-                           row.status, row.outcome, row.skip_reason, row.done_on, row.attempts,
+                           status, row.outcome, row.skip_reason, done_on, row.attempts,
                            row.snoozed_from, row.occasion)
-        (open_rows if row.status == OPEN else past).append(item)
+        (open_rows if status == OPEN else past).append(item)
     lead = rules.key_date_lead_days
     client = Client.get_or_none(Client.id == client_id)
     partner = client.partner_name if client else ""

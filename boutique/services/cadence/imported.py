@@ -18,7 +18,7 @@ from boutique.services.cadence.bulk import insert_followup_rows, key_dates_by_cl
 from boutique.services.cadence.engine import purchase_facts
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, purchase_summary
 from boutique.services.cadence.settings import CadenceRules, load_rules
-from boutique.services.cadence.spacing import STAY_PUT, Slot, space_client
+from boutique.services.cadence.spacing import STAY_PUT, Slot, merge_group, space_client
 
 
 def _facts(first_id: int, rules: CadenceRules) -> dict[int, list[PurchaseFacts]]:
@@ -51,14 +51,14 @@ def _open_rows(first_id: int) -> dict[int, list[tuple]]:
     found: dict[int, list[tuple]] = defaultdict(list)
     for row in database.execute_sql(
             """SELECT client_id, id, kind, rule_due, due, deadline, due_fixed, merged_into_id,
-                      occasion_date
+                      occasion_date, is_gift
                FROM followup WHERE status = 'open'
                  AND client_id IN (SELECT client_id FROM purchase WHERE id >= ?)""",
             (first_id,)):
-        client_id, fid, kind, rule_due, due, deadline, fixed, merged, occasion = row
+        client_id, fid, kind, rule_due, due, deadline, fixed, merged, occasion, is_gift = row
         found[client_id].append((fid, kind, *(dt.date.fromisoformat(str(d)[:10])
                                               for d in (rule_due, due, deadline)),
-                                 bool(fixed), merged, occasion))
+                                 bool(fixed), merged, occasion, bool(is_gift)))
     return found
 
 
@@ -78,13 +78,13 @@ def schedule_imported(first_purchase_id: int, today: dt.date) -> int:
         if not planned:
             continue
         rows = existing.get(client_id, [])
-        slots = [Slot(r[0], r[1], r[2], r[3], r[5]) for r in rows]
-        slots += [Slot(-n, p.kind, p.rule_due, p.rule_due, False)
+        slots = [Slot(r[0], r[1], r[2], r[3], r[5], merge_group(r[1], r[8])) for r in rows]
+        slots += [Slot(-n, p.kind, p.rule_due, p.rule_due, False, merge_group(p.kind, p.is_gift))
                   for n, (_f, p) in enumerate(planned, start=1)]
         stored = {dt.date.fromisoformat(str(r[7])[:10]) for r in rows if r[1] == KEY_DATE and r[7]}
         taken = taken_days(dates.get(client_id), slots, rules.key_date_lead_days, stored)
         places = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
-                              rules.monthly_cap)
+                              rules.monthly_cap, rules.note_merge_days, rules.service_merge_days)
         # Heads before the calls merged into them, so every merged_into names a real id.
         order = sorted(range(1, len(planned) + 1), key=lambda n: places[-n].merged_into is not None)
         ids = {-n: next_id + i for i, n in enumerate(order)}
@@ -100,7 +100,7 @@ def schedule_imported(first_purchase_id: int, today: dt.date) -> int:
                 status=OPEN, merged_into_id=ids.get(place.merged_into, place.merged_into),
                 attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
                 created_at=now))
-        for fid, kind, _rule_due, due, deadline, fixed, merged, _occ in rows:
+        for fid, kind, _rule_due, due, deadline, fixed, merged, _occ, _gift in rows:
             place = places[fid]
             head = ids.get(place.merged_into, place.merged_into)
             if place.due != due or head != merged:

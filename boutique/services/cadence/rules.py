@@ -75,19 +75,26 @@ def service_offer(category: str) -> str:
 def reason_for(kind: str, facts: PurchaseFacts) -> str:
     when = short_date(facts.purchase_date)
     if kind == THANK_YOU_NOTE:
-        return f"Thank-you: {facts.summary}, {when}{gift_phrase(facts)}"
+        return f"{THANK_YOU_PREFIX}{facts.summary}, {when}{gift_phrase(facts)}"
     if kind == SATISFACTION_CALL:
         return f"{SATISFACTION_PREFIX}{facts.summary}, {when}{gift_phrase(facts)}"
     if kind == SERVICE_CALL:
-        return (f"Service: free {service_offer(facts.category)} for the {facts.summary}, "
+        return (f"{SERVICE_PREFIX}free {service_offer(facts.category)} for the {facts.summary}, "
                 f"bought {long_date(facts.purchase_date)}")
     raise ValueError(f"no purchase reason for {kind}")
 
 
-def merged_reason(reasons: list[str]) -> str:
-    """One satisfaction call that names every purchase it covers."""
-    parts = [r.removeprefix(SATISFACTION_PREFIX) for r in reasons]
-    return SATISFACTION_PREFIX + "; ".join(parts)
+THANK_YOU_PREFIX = "Thank-you: "
+SERVICE_PREFIX = "Service: "
+_PREFIXES = {SATISFACTION_CALL: SATISFACTION_PREFIX, THANK_YOU_NOTE: THANK_YOU_PREFIX,
+             SERVICE_CALL: SERVICE_PREFIX}
+
+
+def merged_reason(reasons: list[str], kind: str = SATISFACTION_CALL) -> str:
+    """One note or call that names every purchase it covers, its kind said once."""
+    prefix = _PREFIXES.get(kind, "")
+    parts = list(dict.fromkeys(r.removeprefix(prefix) for r in reasons))
+    return prefix + "; ".join(parts)
 
 
 def service_months(rules: CadenceRules) -> list[int]:

@@ -3,6 +3,10 @@
 Defaults follow the trade's practice: a handwritten thank-you within a week, a
 satisfaction call at about 30 days, a free service call at 6 months then yearly, key-date
 reminders three weeks ahead, and never more than two contacts a week for one client.
+Thank-you notes due within three weeks of each other are one note, service calls for
+pieces bought within a season (three months) one call. Nothing waits forever: a note
+lapses 30 days past its deadline, a satisfaction call 30 days past its day, a service
+call when the next one for that piece falls due, a key-date reminder the day after the date.
 """
 
 from __future__ import annotations
@@ -37,6 +41,12 @@ class CadenceRules:
     merge_window_days: int = 7
     weekly_cap: int = 2  # in any 7 days; 0: no cap
     monthly_cap: int = 4  # in any 30 days; 0: no cap
+    note_merge_days: int = 21  # 0: every purchase its own note
+    service_merge_days: int = 92  # a season; 0: every piece its own service call
+    note_lapse_days: int = 30  # past the note's deadline
+    satisfaction_lapse_days: int = 30  # past the call's day
+    service_lapse_months: int = 0  # 0: when the next service call for the piece falls due
+    key_date_lapse_days: int = 1  # after the date itself
     retry_days: int = 2
     max_tries: int = 3
     gift_shared_home: str = "discreet"
@@ -57,6 +67,15 @@ LIMITS: dict[str, tuple[int, int, str]] = {
     "merge_window_days": (0, 60, "Merge satisfaction calls this close (days)"),
     "weekly_cap": (0, 14, "At most this many contacts per client in any 7 days (0: no limit)"),
     "monthly_cap": (0, 30, "At most this many contacts per client in any 30 days (0: no limit)"),
+    "note_merge_days": (0, 60, "Thank-you notes due this close share one note (days; 0: never)"),
+    "service_merge_days": (0, 183, "Service calls for pieces bought this close share one call "
+                                   "(days; 0: never)"),
+    "note_lapse_days": (1, 365, "A thank-you note lapses this long past its deadline (days)"),
+    "satisfaction_lapse_days": (1, 365, "A satisfaction call lapses this long past its day (days)"),
+    "service_lapse_months": (0, 60, "A service call lapses after (months; 0: when the next "
+                                    "one for the piece falls due)"),
+    "key_date_lapse_days": (1, 60, "A birthday or anniversary reminder lapses this long "
+                                   "after the date (days)"),
     "retry_days": (1, 30, "'No answer': try again after (days)"),
     "max_tries": (1, 10, "'No answer': give up after this many tries"),
 }

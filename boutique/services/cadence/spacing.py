@@ -5,7 +5,9 @@ reminders), say where each one goes. Everything is recomputed from each follow-u
 rule day, so running it twice changes nothing.
 
 - Satisfaction calls whose days lie within the merge window of the first one become one
-  call on the first one's day; the others point at it (`merged_into`).
+  call on the first one's day; the others point at it (`merged_into`). Thank-you notes
+  due within the note window of the first open one become one note naming every piece,
+  and service calls for pieces bought within a season share one call, the same way.
 - At most `weekly_cap` contacts in any 7 days and `monthly_cap` in any 30 (rolling
   windows, not calendar weeks: three calls on a Thursday, Friday and the Tuesday after
   are three calls in six days). Days the user chose (custom
@@ -45,6 +47,9 @@ class Slot(NamedTuple):
     rule_due: dt.date
     due: dt.date
     fixed: bool  # the user chose the day
+    # Only follow-ups of one group merge: a gift's thank-you never shares a card with the
+    # buyer's own (the card for her own piece may go where the gift must not be named).
+    group: object = None
 
     @property
     def stays(self) -> bool:
@@ -60,17 +65,41 @@ class Placement(NamedTuple):
     merged_into: int | None
 
 
-def merge_groups(slots: list[Slot], window_days: int) -> dict[int, int]:
-    """member id -> head id for satisfaction calls within the window of their head."""
-    calls = sorted((s for s in slots if s.kind == SATISFACTION_CALL),
-                   key=lambda s: (s.anchor, s.id))
+# Kinds that merge into one contact, and which window (by its name in `merge_windows`).
+MERGING = (SATISFACTION_CALL, THANK_YOU_NOTE, SERVICE_CALL)
+
+
+def merge_group(kind: str, is_gift: bool) -> object:
+    """Which follow-ups may share one contact: thank-you notes only with notes alike in
+    being a gift or not; calls with any call of their kind."""
+    return bool(is_gift) if kind == THANK_YOU_NOTE else None
+
+
+def merge_windows(window_days: int, note_days: int = 0, service_days: int = 0) -> dict[str, int]:
+    """kind -> days within which that kind's follow-ups of one client merge (absent: never)."""
+    windows = {SATISFACTION_CALL: window_days}
+    if note_days:
+        windows[THANK_YOU_NOTE] = note_days
+    if service_days:
+        windows[SERVICE_CALL] = service_days
+    return windows
+
+
+def merge_groups(slots: list[Slot], window_days: int | dict[str, int]) -> dict[int, int]:
+    """member id -> head id for follow-ups of a merging kind within the window of their
+    head (the earliest of the group). `window_days`: the satisfaction calls' window, or a
+    window per kind (see merge_windows)."""
+    windows = (window_days if isinstance(window_days, dict)
+               else {SATISFACTION_CALL: window_days})
     members: dict[int, int] = {}
-    head: Slot | None = None
-    for call in calls:
-        if head is not None and (call.anchor - head.anchor).days <= window_days:
-            members[call.id] = head.id
-        else:
-            head = call
+    for kind, days in windows.items():
+        heads: dict[object, Slot] = {}
+        for slot in sorted((s for s in slots if s.kind == kind), key=lambda s: (s.anchor, s.id)):
+            head = heads.get(slot.group)
+            if head is not None and (slot.anchor - head.anchor).days <= days:
+                members[slot.id] = head.id
+            else:
+                heads[slot.group] = slot
     return members
 
 
@@ -96,24 +125,28 @@ def _has_room(day: dt.date, placed: list[dt.date], windows) -> bool:
     return True
 
 
-def _crowded(anchors: list[tuple[dt.date, str]], taken_days: list[dt.date], window_days: int,
-             windows) -> bool:
+def _crowded(anchors: list[tuple[dt.date, str]], taken_days: list[dt.date],
+             merging: dict[str, int], windows) -> bool:
     """Whether anything needs merging or moving (most clients: no, and cheaply)."""
-    calls = sorted(day for day, kind in anchors if kind == SATISFACTION_CALL)
-    if any((b - a).days <= window_days for a, b in zip(calls, calls[1:], strict=False)):
-        return True
+    for kind, days in merging.items():
+        same = sorted(day for day, k in anchors if k == kind)
+        if any((b - a).days <= days for a, b in zip(same, same[1:], strict=False)):
+            return True
     return bool(windows) and _over(taken_days + [day for day, _kind in anchors], windows)
 
 
 def space_client(slots: list[Slot], taken_days: list[dt.date], window_days: int,
-                 weekly_cap: int, monthly_cap: int = 0) -> dict[int, Placement]:
-    """Where each open follow-up of one client goes. `taken_days`: key-date reminders."""
+                 weekly_cap: int, monthly_cap: int = 0, note_days: int = 0,
+                 service_days: int = 0) -> dict[int, Placement]:
+    """Where each open follow-up of one client goes. `taken_days`: key-date reminders.
+    `window_days`, `note_days`, `service_days`: the merge windows (see merge_windows)."""
     anchors = [(s.due if s.fixed or s.kind in STAY_PUT else s.rule_due, s.kind) for s in slots]
     windows = _windows(weekly_cap, monthly_cap)
-    if not _crowded(anchors, taken_days, window_days, windows):
+    merging = merge_windows(window_days, note_days, service_days)
+    if not _crowded(anchors, taken_days, merging, windows):
         return {slot.id: Placement(day, None) for slot, (day, _k) in zip(slots, anchors,
                                                                            strict=True)}
-    members = merge_groups(slots, window_days)
+    members = merge_groups(slots, merging)
     contacts = [s for s in slots if s.id not in members]
     taken = list(taken_days)
     placed: dict[int, dt.date] = {}

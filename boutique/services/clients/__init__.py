@@ -5,8 +5,8 @@ Trash, phones in international form (`phones`), which address or number a piece 
 (`contact`), the lifetime value and the Top tier (`value`), the word index that search as
 you type reads (`word_index`), the sorted and searched list of the Clients tab
 (`listing`), purchases with their items (`purchases`, many at once in `purchases_bulk`),
-and the people in a client's
-life with their own birthdays and anniversaries (`relations`).
+how an item is named in a sentence (`item_wording`), and the people in a client's life
+with their own birthdays and anniversaries (`relations`).
 
 May use: the models, the top-level `settings`, `errors` and `text`, and `cadence`, whose
 follow-ups are scheduled in the same transaction as a purchase.
@@ -38,6 +38,13 @@ from boutique.services.clients.contact import (
     choose_for,
     choose_mail,
     choose_phone,
+)
+from boutique.services.clients.item_wording import (
+    NUMBER_LABELS,
+    ItemWords,
+    item_words,
+    join_phrases,
+    wording_from,
 )
 from boutique.services.clients.phones import display as display_phone
 from boutique.services.clients.purchases import (
@@ -78,5 +85,6 @@ __all__ = [
     "derived_columns", "display_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase", "refresh_client_value",
     "restore_client", "save_client", "tier_for", "top_tier_threshold", "trash_client",
-    "trashed_clients", "unindex_client",
+    "trashed_clients", "unindex_client", "ItemWords", "NUMBER_LABELS", "item_words", "join_phrases",
+    "wording_from",
 ]

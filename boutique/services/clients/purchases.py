@@ -22,6 +22,7 @@ from boutique.models import (
     database,
 )
 from boutique.services.clients import value
+from boutique.services.clients.item_wording import wording_problem
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.text import one_line_problem
 
@@ -36,6 +37,8 @@ class ItemData:
     stone: str = ""
     sku: str = ""
     price_cents: int = 0
+    wording: str = ""  # how a sentence names it; "": from the description
+    wording_number: str = ""  # "singular" (it), "plural" (them); "": judged from the words
 
 
 @dataclass
@@ -113,6 +116,9 @@ def validate(data: PurchaseData) -> None:
             problem = one_line_problem(getattr(item, name, "") or "")
             if problem:
                 errors[f"items[{index}].{name}"] = problem
+        problem = wording_problem(item.wording or "", item.wording_number or "")
+        if problem:
+            errors[f"items[{index}].wording"] = f"item {index}: {problem}"
     if errors:
         raise ValidationError(errors)
 
@@ -236,7 +242,8 @@ def get_purchase(purchase_id: int) -> Purchase:
 def purchase_data(purchase: Purchase) -> PurchaseData:
     """The editable form of a stored purchase (for the edit dialog)."""
     items = [
-        ItemData(i.description, i.category, i.metal, i.stone, i.sku, i.price_cents)
+        ItemData(i.description, i.category, i.metal, i.stone, i.sku, i.price_cents,
+                 i.wording, i.wording_number)
         for i in purchase.items.order_by(PurchaseItem.position)
     ]
     return PurchaseData(

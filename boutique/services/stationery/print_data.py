@@ -20,8 +20,11 @@ from boutique.services.clients import (
     choose_mail,
     choose_phone,
     display_phone,
+    item_words,
+    join_phrases,
     tier_for,
     top_tier_threshold,
+    wording_from,
 )
 from boutique.services.errors import NotFound
 from boutique.services.notes import pinned_facts as client_pinned_facts
@@ -68,6 +71,8 @@ class PurchaseFacts:
     recipient: str = ""
     relation: str = ""
     occasion: str = ""
+    plural: bool = False  # "them" (earrings, cufflinks, several pieces), else "it"
+    date_short: str = ""  # "Apr 1, 2026" or "1 Apr 2026": beside a piece in a list
 
     @property
     def gift_line(self) -> str:
@@ -77,6 +82,19 @@ class PurchaseFacts:
         whom = self.recipient or "someone"
         line = f"Gift for {whom}" + (f" ({self.relation})" if self.relation else "")
         return line + (f" · {self.occasion}" if self.occasion else "")
+
+
+def purchase_lines(bought: Sequence[PurchaseFacts]) -> list[str]:
+    """The facts column's lines for what was bought: one purchase as items, date and gift
+    line; several (a merged note or call) one line per piece with its date, so that every
+    purchase shows however small the column."""
+    if len(bought) == 1:
+        p = bought[0]
+        return [line for line in (*p.items, p.date_text, p.gift_line) if line]
+    return [line for p in bought
+            for line in (*(f"{item} \u00b7 {p.date_short or p.date_text}" for item in p.items),
+                         p.gift_line)
+            if line]
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,12 @@ class NotePrompt:
     when: str = ""  # a key date's standing on the day: "today", "in 21 days"
     # After a return: what the wording may mention (credit, code, fault), as pairs.
     offer: tuple[tuple[str, str], ...] = ()
+    # Every purchase the note thanks for (a merged note has several), the first one first.
+    purchases: tuple[PurchaseFacts, ...] = ()
+
+    @property
+    def all_purchases(self) -> tuple[PurchaseFacts, ...]:
+        return self.purchases or ((self.purchase,) if self.purchase else ())
 
 
 @dataclass(frozen=True)
@@ -153,6 +177,13 @@ def day_heading(day: dt.date, region: str | None = None) -> str:
     return f"{day.strftime('%A')}, {long_date(day, region)}"
 
 
+def short_date_text(day: dt.date, region: str | None = None) -> str:
+    """"Apr 1, 2026" where the month comes first, else "1 Apr 2026"."""
+    if (region or paper_region()).upper() in _MONTH_FIRST:
+        return f"{day:%b} {day.day}, {day.year}"
+    return f"{day.day} {day:%b %Y}"
+
+
 def long_date(day: dt.date | None, region: str | None = None) -> str:
     """"November 18, 2026" where the month comes first, else "18 November 2026"."""
     if day is None:
@@ -163,30 +194,20 @@ def long_date(day: dt.date | None, region: str | None = None) -> str:
     return f"{day.day} {month} {day.year}"
 
 
-def _sentence_case(text: str) -> str:
-    """"Diamond stud earrings" -> "diamond stud earrings" for use inside a sentence; a
-    phrase with more capitals ("Tiffany Victoria necklace", "VIP ring") is kept."""
-    words = text.split()
-    if not words:
-        return text
-    first = words[0]
-    capitals = sum(1 for w in words[1:] if w[:1].isupper())
-    if first[:1].isupper() and first[1:] == first[1:].lower() and not capitals:
-        return first[:1].lower() + text[1:]
-    return text
-
-
 def item_phrase(descriptions: list[str]) -> str:
-    """What was bought, for a sentence: each piece once, "a, b and c", then "and N more"."""
-    names = list(dict.fromkeys(_sentence_case(d.strip()) for d in descriptions
-                               if d and d.strip()))
-    if not names:
-        return "piece"
-    if len(names) == 1:
-        return names[0]
-    if len(names) <= 3:
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{names[0]}, {names[1]} and {len(names) - 2} more pieces"
+    """What was bought, for a sentence: each piece once, "a, b and c", then "and N more";
+    a description's commas never reach the sentence ("Cufflinks, onyx" is "cufflinks")."""
+    return join_phrases([wording_from(d) for d in descriptions if d and d.strip()]) or "piece"
+
+
+def _items_in_words(items: list[PurchaseItem]) -> tuple[str, bool]:
+    """The purchase's pieces as a sentence names them, and whether they are "them"."""
+    words = [item_words(i.description, i.wording, i.wording_number) for i in items
+             if (i.description or "").strip() or (i.wording or "").strip()]
+    phrases = list(dict.fromkeys(w.phrase for w in words if w.phrase))
+    if not phrases:
+        return "piece", False
+    return join_phrases(phrases), len(phrases) > 1 or any(w.plural for w in words)
 
 
 def person_facts(client: Client, threshold: int | None = None,
@@ -215,12 +236,14 @@ def purchase_facts(purchase: Purchase, region: str | None = None) -> PurchaseFac
         line = item.description + (f" ({detail})" if detail else "")
         counts[line] = counts.get(line, 0) + 1
     lines = [line if n == 1 else f"{line} \u00d7 {n}" for line, n in counts.items()]
+    phrase, plural = _items_in_words(items)
     return PurchaseFacts(
         purchase_id=purchase.id, date=purchase.purchase_date,
         date_text=long_date(purchase.purchase_date, region), items=tuple(lines),
-        item_phrase=item_phrase([i.description for i in items]), is_gift=purchase.is_gift,
+        item_phrase=phrase, is_gift=purchase.is_gift,
         recipient=purchase.gift_recipient.strip(), relation=purchase.gift_relation.strip(),
-        occasion=purchase.gift_occasion.strip())
+        occasion=purchase.gift_occasion.strip(), plural=plural,
+        date_short=short_date_text(purchase.purchase_date, region))
 
 
 def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
@@ -240,21 +263,26 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, occasion: str = "",
                 occasion_date: dt.date | None = None, when: str = "",
-                offer: tuple[tuple[str, str], ...] = ()) -> NotePrompt:
+                offer: tuple[tuple[str, str], ...] = (),
+                others: Sequence[Purchase] = ()) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
-    else choose_mail decides it here, with the same rule."""
-    choice = choice or choose_mail(client, bool(purchase and purchase.is_gift))
+    else choose_mail decides it here, with the same rule. `others`: the further purchases
+    merged into this note, each named on the prompt."""
+    every = [p for p in (purchase, *others) if p is not None]
+    choice = choice or choose_mail(client, any(p.is_gift for p in every))
     address = choice.address
     if recall is None:
         recall = recall_line(client.id, purchase.id if purchase else None)
     address_kind = address.kind if address else ""
     mode = mode_for(client, purchase, address_kind)
     facts = purchase_facts(purchase, region) if purchase else None
+    merged = tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else ()
     lines = tuple(address.envelope_lines(home_country())) if address else ()
     if mode == COUNTER:  # handed over: no address to post it to
         lines, address_kind = (), COUNTER
     elif mode in DISCREET:  # posted home: nothing names the recipient or the piece
         facts, reason, recall = private_purchase(facts), PRIVATE_REASON, ""
+        merged = tuple(private_purchase(p) for p in merged)
     shared = address_kind in ("home", "")
     reminder = reminder_facts(client, occasion, occasion_date, item_phrase, private=shared)
     if reminder is not None and shared:
@@ -265,7 +293,7 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=lines, address_kind=address_kind,
         warnings=rule_warnings(tuple(choice.warnings), mode),
         purchase=facts, recall=recall, reason=reason, occasion=occasion, season=season_on(due),
-        gift_safe=mode, reminder=reminder, when=when, offer=offer)
+        gift_safe=mode, reminder=reminder, when=when, offer=offer, purchases=merged)
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
@@ -344,7 +372,8 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                       when=item.when_text(day) if item.kind == "key_date" else "",
                       offer=_offer(item))
         if item.channel == "mail":
-            notes.append(note_prompt(client, purchase, item.kind, item.due, **common))
+            notes.append(note_prompt(client, purchase, item.kind, item.due, others=bought[1:],
+                                     **common))
         elif item.channel == "phone":
             calls.append(call_script(client, purchase, item.kind, item.due,
                                      days_overdue=item.days_overdue, others=bought[1:],

@@ -136,7 +136,8 @@ def test_deleting_a_purchase_removes_its_follow_ups_and_unmerges(db, make_client
 def test_a_changed_rule_applies_to_new_follow_ups(db, make_client, make_purchase):
     client = make_client(**HOME)
     old = make_purchase(client.id, D(2026, 11, 1))
-    save_rules({"satisfaction_days": 45, "service_years": 0})
+    # (each piece its own service call here: the merging has its own tests)
+    save_rules({"satisfaction_days": 45, "service_years": 0, "service_merge_days": 0})
     new = make_purchase(client.id, D(2026, 11, 2))
 
     def calls(purchase):
