@@ -115,12 +115,15 @@ def _over(days: list[dt.date], windows) -> bool:
 
 
 def _has_room(day: dt.date, placed: list[dt.date], windows) -> bool:
-    """Whether one more contact on `day` keeps every rolling window within its cap."""
+    """Whether one more contact on `day` keeps every rolling window within its cap.
+
+    A window of `length` days holding `day` and `cap` others exists exactly when some
+    `cap` others lie, with `day`, within a span shorter than `length`; the tightest such
+    others are neighbours in date order, so one pass over them decides."""
     for length, cap in windows:
-        near = [other for other in placed if abs((other - day).days) < length]
-        for start in range(length):  # each window [day - start, day - start + length)
-            first = day - dt.timedelta(days=start)
-            if sum(1 for other in near if 0 <= (other - first).days < length) >= cap:
+        near = sorted(other for other in placed if abs((other - day).days) < length)
+        for first, last in zip(near, near[cap - 1:], strict=False):
+            if (max(last, day) - min(first, day)).days < length:
                 return False
     return True
 

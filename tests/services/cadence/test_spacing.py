@@ -101,3 +101,27 @@ def test_at_most_n_contacts_a_week_for_one_client(db, make_client, make_purchase
     ]
     moved = calls[1]
     assert moved.deadline == moved.due  # not overdue for a day the rules moved it
+
+
+def _room_by_every_window(day, placed, windows):
+    """The rule as written: no window of `length` days holding `day` has `cap` others."""
+    for length, cap in windows:
+        for start in range(length):
+            first = day - dt.timedelta(days=start)
+            if sum(1 for other in placed if 0 <= (other - first).days < length) >= cap:
+                return False
+    return True
+
+
+def test_the_one_pass_room_check_agrees_with_every_window():
+    import random
+
+    from boutique.services.cadence.spacing import _has_room
+
+    rng = random.Random(7)
+    base = dt.date(2026, 4, 1)
+    for _ in range(3000):
+        placed = [base + dt.timedelta(days=rng.randint(0, 60)) for _ in range(rng.randint(0, 9))]
+        day = base + dt.timedelta(days=rng.randint(0, 60))
+        windows = rng.choice([((7, 2),), ((7, 2), (30, 4)), ((7, 1), (30, 3)), ((30, 4),)])
+        assert _has_room(day, placed, windows) == _room_by_every_window(day, placed, windows)
