@@ -101,8 +101,20 @@ class _Book:
         return None, ""
 
 
+KEY_DATE_PARTS = {prefix: tuple(f"{prefix}_{part}" for part in ("year", "month", "day"))
+                  for prefix in ("birthday", "anniversary")}
+
+
 def _merge_changes(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     changes = {}
+    for parts in KEY_DATE_PARTS.values():  # a date is whole or absent: never half of two
+        year, month, day = parts
+        if existing.get(month) in (None, "") and new.get(month):
+            changes.update({name: new.get(name) for name in parts})
+        elif (existing.get(year) is None and new.get(year) and
+              (existing.get(month), existing.get(day)) == (new.get(month), new.get(day))):
+            changes.update({name: new[name] for name in parts})  # the same day, with its year
+        new = {k: v for k, v in new.items() if k not in parts}
     for name, value in new.items():
         if name == "tags":
             have = [t.strip() for t in (existing.get("tags") or "").split(",") if t.strip()]

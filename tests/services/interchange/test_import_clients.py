@@ -178,7 +178,7 @@ def test_an_apple_vcard_becomes_clients(db):
     assert renee.home_line1 == "14 Elm St" and renee.business_company == "Okafor Design"
     assert timeline(renee.id)[0].text == "Prefers white gold, never yellow.\nSister: Ada (buys her gifts)."
     bruce = _book()[("小龍", "李")]
-    assert bruce.mobile_phone == "+15035550177" and bruce.birthday_year == 1985
+    assert bruce.mobile_phone == "+15035550178" and bruce.birthday_year == 1985
 
 
 @pytest.mark.parametrize("fixture", ["google_contacts.vcf", "apple_contacts.vcf"])
@@ -257,3 +257,22 @@ def test_a_later_row_of_the_same_client_brings_the_spend_the_first_lacked(db, tm
     assert (summary["created"], summary["merged"]) == (1, 2)
     [renee] = Client.select()
     assert (renee.spend_before_cents, renee.lifetime_spend_cents) == (231000, 231000)
+
+
+def test_a_merged_birthday_is_taken_whole_or_not_at_all(db, make_client, tmp_path):
+    make_client(first_name="Omar", last_name="Haddad", email="omar@example.com",
+                birthday_month=2, birthday_day=28)
+    make_client(first_name="Lena", last_name="Park", email="lena@example.com",
+                birthday_month=7, birthday_day=4)
+    cards = tmp_path / "cards.vcf"
+    cards.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Haddad;Omar;;;\r\nFN:Omar Haddad\r\n"
+                     "EMAIL:omar@example.com\r\nBDAY:1979-02-28\r\nEND:VCARD\r\n"
+                     "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Park;Lena;;;\r\nFN:Lena Park\r\n"
+                     "EMAIL:lena@example.com\r\nBDAY:1990-09-12\r\nEND:VCARD\r\n",
+                     encoding="utf-8")
+    plan = build_plan(cards)
+    assert plan.problems == []
+    apply_plan(plan)
+    omar, lena = _book()[("Omar", "Haddad")], _book()[("Lena", "Park")]
+    assert (omar.birthday_year, omar.birthday_month, omar.birthday_day) == (1979, 2, 28)
+    assert (lena.birthday_year, lena.birthday_month, lena.birthday_day) == (None, 7, 4)
