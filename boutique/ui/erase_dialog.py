@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
 from boutique.services.clients import get_client
@@ -16,7 +18,8 @@ class EraseDialog(QDialog):
         self.setWindowTitle("Erase client for good")
         layout = QVBoxLayout(self)
         text = QLabel(
-            f"<b>{client.full_name}</b> will be erased with every purchase, note, follow-up and "
+            f"<b>{html.escape(client.full_name)}</b> will be erased with every purchase, note, "
+            "follow-up, return, store credit, service ticket, the people in her life and every "
             "search entry. This cannot be undone.<br><br>"
             "Backups keep the client's data until they rotate out: the last backup holding it will be "
             f"gone by <b>{backups_clear_on():%d %B %Y}</b>.<br><br>"

@@ -49,6 +49,16 @@ def test_erase_dialog_names_the_backup_date_and_needs_confirming(qtbot, db, make
     assert Client.select().count() == 0
 
 
+def test_erase_dialog_shows_a_name_with_markup_as_written(qtbot, db, make_client):
+    from PySide6.QtWidgets import QLabel
+
+    odd = make_client(first_name="<b>Ana</b> & Co", last_name="Ødegård")
+    dialog = EraseDialog(odd.id)
+    qtbot.addWidget(dialog)
+    [text] = [w.text() for w in dialog.findChildren(QLabel) if "erased" in w.text()]
+    assert "&lt;b&gt;Ana&lt;/b&gt; &amp; Co" in text
+
+
 def test_changing_a_column_in_the_preview_changes_what_is_saved(qtbot, db):
     from PySide6.QtWidgets import QComboBox
 
