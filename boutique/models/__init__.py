@@ -2,7 +2,7 @@
 
 from boutique.models.after_sale import ItemReturn, ServiceTicket, StoreCreditEntry
 from boutique.models.base import BaseModel, utcnow
-from boutique.models.bulk_index import search_index_deferred
+from boutique.models.bulk_index import index_rebuilt_after, search_index_deferred
 from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
 from boutique.models.db import close_database, database, open_database
 from boutique.models.followup import FOLLOWUP_KINDS, FOLLOWUP_STATUSES, FollowUp
@@ -33,6 +33,7 @@ __all__ = [
     "close_database",
     "database",
     "open_database",
+    "index_rebuilt_after",
     "search_index_deferred",
     "utcnow",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from boutique.models import Client, database
+from boutique.models import Client, database, index_rebuilt_after
 from boutique.services.clients.phones import national_digits
 from boutique.services.text import digits, fold
 
@@ -53,12 +53,18 @@ def index_rows(clients: Iterable[dict]) -> list[tuple[str, str, int]]:
 
 
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
-    database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
+    # More new words than the book holds (an import): the index by client is cheaper built
+    # again once than updated row by row.
+    held = database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
     connection = database.connection()
-    # In key order the rows append to the index's pages instead of landing all over it.
-    connection.executemany(
-        "INSERT OR IGNORE INTO client_word (word, sort_name, client_id) VALUES (?, ?, ?)",
-        sorted(rows))
+    # In key order the rows append to the table's pages instead of landing all over it.
+    insert = ("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
+              "VALUES (?, ?, ?)")
+    if len(rows) > 10_000 and len(rows) > held:
+        with database.atomic(), index_rebuilt_after("client_word_client"):
+            connection.executemany(insert, sorted(rows))
+    else:
+        connection.executemany(insert, sorted(rows))
 
 
 def reindex_client(client: Client) -> None:

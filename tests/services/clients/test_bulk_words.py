@@ -1,0 +1,23 @@
+"""Many new clients at once: the word index by client is rebuilt, not updated row by row,
+and comes back exactly as the store defines it."""
+
+from boutique.models import database
+from boutique.services.clients import insert_clean_clients
+from boutique.services.clients.listing import client_ids
+
+INDEX = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'client_word_client'"
+
+
+def test_a_big_import_rebuilds_the_index_by_client_as_it_was(db):
+    before = database.execute_sql(INDEX).fetchone()
+    rows = [{"first_name": f"Ana{i}", "last_name": f"Ruiz{i % 50}", "email": f"a{i}@example.com",
+             "mobile_phone": f"+1503555{i:04d}"} for i in range(1500)]
+    ids = insert_clean_clients(rows, [0] * len(rows))
+    words = database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
+    assert words > 10_000  # large enough to take the rebuild path
+    assert database.execute_sql(INDEX).fetchone() == before
+    assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+    plan = database.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT word FROM client_word WHERE client_id = ?", (ids[7],))
+    assert "client_word_client" in " ".join(str(r) for r in plan)
+    assert ids[7] in client_ids("ana7")
