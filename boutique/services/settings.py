@@ -54,3 +54,14 @@ def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
 
 def reset(key: str) -> None:
     Setting.delete().where(Setting.key == key).execute()
+
+
+def whole_number(value: Any, low: int, high: int, label: str) -> int:
+    """A setting typed as a whole number within its range; ValueError says what is wrong."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{label}: must be a whole number") from None
+    if not low <= number <= high:
+        raise ValueError(f"{label}: must be between {low} and {high}")
+    return number

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from boutique.services.clients.purchases import (
 from boutique.services.errors import ValidationError
 from boutique.services.returns import balance, purchase_paid_with_credit
 from boutique.services.text import money
+from boutique.ui.dialog_parts import add_error_and_buttons
 from boutique.ui.gift_box import GiftBox
 from boutique.ui.item_wording_column import (
     NumberDelegate,
@@ -119,15 +119,7 @@ class PurchaseDialog(QDialog):
             f"Paid with store credit (up to {money(available, self.currency)})")
         self.credit.setVisible(available > 0)
         layout.addWidget(self.credit)
-        self.error = QLabel("", self)
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout)
         if purchase_id is not None:
             self._load(purchase_data(get_purchase(purchase_id)))
         else:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -34,6 +33,7 @@ from boutique.services.returns import (
 )
 from boutique.services.service_desk import TicketData, open_ticket, ticket_number
 from boutique.services.text import money
+from boutique.ui.dialog_parts import add_error_and_buttons
 
 OFFERS = (("exchange", "Resize or exchange for another piece"),
           ("credit", "Store credit"),
@@ -122,15 +122,7 @@ class ReturnDialog(QDialog):
         layout.addWidget(offer_box)
         layout.addStretch(1)
 
-        self.error = QLabel("", self)
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout)
         for signal in (self.item.currentIndexChanged, self.date.dateChanged,
                        self.offers.buttonToggled):
             signal.connect(self._show_policy)

@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +22,7 @@ from boutique.services.clients import client_purchases, parse_price
 from boutique.services.clients.listing import client_ids, client_summaries
 from boutique.services.errors import ValidationError
 from boutique.services.service_desk import KIND_LABELS, TicketData, open_ticket
+from boutique.ui.dialog_parts import add_error_and_buttons
 
 PROMISE_DAYS = 7
 MATCHES = 50
@@ -89,15 +88,7 @@ class TicketDialog(QDialog):
         form.addRow("Deposit", self.deposit)
         form.addRow("Promised for", self.promised)
         layout.addLayout(form)
-        self.error = QLabel("", self)
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error = add_error_and_buttons(self, layout)
         self.search.textChanged.connect(self._find_clients)
         self.client.currentIndexChanged.connect(self._load_purchases)
         if client_id is not None:

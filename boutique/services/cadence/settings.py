@@ -97,16 +97,10 @@ def validate_values(values: dict) -> dict:
     clean: dict = {}
     for name, value in values.items():
         if name in LIMITS:
-            low, high, label = LIMITS[name]
             try:
-                number = int(value)
-            except (TypeError, ValueError):
-                errors[name] = f"{label}: must be a whole number"
-                continue
-            if not low <= number <= high:
-                errors[name] = f"{label}: must be between {low} and {high}"
-                continue
-            clean[name] = number
+                clean[name] = settings.whole_number(value, *LIMITS[name])
+            except ValueError as exc:
+                errors[name] = str(exc)
         elif name in CHOICES:
             if value not in CHOICES[name]:
                 errors[name] = f"must be one of {', '.join(CHOICES[name])}"

@@ -111,16 +111,10 @@ def save_policy(values: dict) -> ReturnPolicy:
     clean: dict = {}
     for name, value in values.items():
         if name in LIMITS:
-            low, high, label = LIMITS[name]
             try:
-                number = int(value)
-            except (TypeError, ValueError):
-                errors[name] = f"{label}: must be a whole number"
-                continue
-            if not low <= number <= high:
-                errors[name] = f"{label}: must be between {low} and {high}"
-                continue
-            clean[name] = number
+                clean[name] = settings.whole_number(value, *LIMITS[name])
+            except ValueError as exc:
+                errors[name] = str(exc)
         elif name == "final_sale_kinds":
             kinds = [k.strip().casefold() for k in value if k and k.strip()]
             clean[name] = list(dict.fromkeys(kinds))
