@@ -35,14 +35,16 @@ PREVIEW_FIELDS = ("first_name", "last_name", "email", "mobile_phone", "home_city
 
 
 class ImportWorker(QThread):
-    """Writes the plan off the window's thread; `cancel()` rolls everything back."""
+    """Writes the plan off the window's thread; `cancel()` rolls everything back. A dry run
+    writes it all and rolls it back, to count what the import would add."""
 
     progressed = Signal(int, int)
     finished_with = Signal(object, str)  # summary or None, error text
 
-    def __init__(self, plan, good_rows_only: bool, parent=None):
+    def __init__(self, plan, good_rows_only: bool, parent=None, dry_run: bool = False):
         super().__init__(parent)
         self.plan, self.good_rows_only, self._cancelled = plan, good_rows_only, False
+        self.dry_run = dry_run
 
     def cancel(self) -> None:
         self._cancelled = True
@@ -53,7 +55,8 @@ class ImportWorker(QThread):
 
     def run(self) -> None:
         try:
-            summary = apply_plan(self.plan, self.good_rows_only, progress=self._progress)
+            summary = apply_plan(self.plan, self.good_rows_only, progress=self._progress,
+                                 dry_run=self.dry_run)
             self.finished_with.emit(summary, "")
         except Exception as exc:  # the transaction rolled back; say so, and why
             self.finished_with.emit(None, failure_message(exc))
@@ -76,11 +79,15 @@ class ImportDialog(QDialog):
         self.resize(920, 720)
         self.plan = build_plan(self.path)
         self.worker: ImportWorker | None = None
+        self.counter: ImportWorker | None = None  # the dry run counting the follow-ups
         self.summary = None
         layout = QVBoxLayout(self)
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
+        self.followups = QLabel("", self)
+        self.followups.setWordWrap(True)
+        layout.addWidget(self.followups)
         self.mapping_view = None
         if self.plan.format not in FIXED_FORMATS:
             layout.addWidget(QLabel("Columns: choose where each goes (the preview follows):",
@@ -142,6 +149,39 @@ class ImportDialog(QDialog):
         self.save_problems.setEnabled(bool(self.plan.problems))
         self.good_only.setVisible(bool(self.plan.problems))
         self._update_buttons()
+        self._count_followups()
+
+    def _count_followups(self) -> None:
+        """Say how many follow-ups the orders will add: a dry run, in the background."""
+        self._stop_counting()
+        if not any(r.purchase is not None for r in self.plan.rows):
+            self.followups.setText("")
+            return
+        self.followups.setText("Counting the follow-ups this import will add…")
+        counter = ImportWorker(self.plan, True, self, dry_run=True)
+        counter.finished_with.connect(lambda summary, _e: self._counted(counter, summary))
+        self.counter = counter
+        counter.start()
+
+    def _counted(self, counter: ImportWorker, summary) -> None:
+        counter.wait()
+        if counter is not self.counter or summary is None:
+            return
+        n = summary["followups_added"]
+        self.followups.setText(
+            f"It will schedule <b>{n} follow-up{'s' if n != 1 else ''}</b> for the "
+            f"{summary['purchases_added']} purchases: only those still ahead of today, so "
+            "past sales bring no overdue notes.")
+
+    def _stop_counting(self) -> None:
+        if self.counter is not None and self.counter.isRunning():
+            self.counter.cancel()
+            self.counter.wait()
+        self.counter = None
+
+    def done(self, result: int) -> None:  # closing: no count left running
+        self._stop_counting()
+        super().done(result)
 
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(not self.plan.problems or self.good_only.isChecked())
@@ -158,6 +198,7 @@ class ImportDialog(QDialog):
             self.save_problems_to(Path(path))
 
     def start_import(self) -> None:
+        self._stop_counting()
         self.import_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)  # busy until the first rows are written

@@ -94,3 +94,18 @@ def test_a_failed_import_says_the_book_is_as_it_was(db):
     assert "row 4: email: is not valid" in text and "as it was" in text
     text = failure_message(PermissionError(13, "Permission denied", "/backups/x.sqlite3"))
     assert text.startswith("Nothing was imported: Permission denied (/backups/x.sqlite3)")
+
+
+def test_the_preview_says_how_many_follow_ups_the_orders_will_add(qtbot, db):
+    from boutique.models import FollowUp
+    from boutique.services.interchange import apply_plan, build_plan
+
+    expected = apply_plan(build_plan(FIXTURES / "shopify_orders.csv"), dry_run=True)
+    dialog = ImportDialog(FIXTURES / "shopify_orders.csv")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "will schedule" in dialog.followups.text(), timeout=20000)
+    assert f"{expected['followups_added']} follow-ups" in dialog.followups.text()
+    assert FollowUp.select().count() == 0 and Client.select().count() == 0  # a dry run
+    customers = ImportDialog(FIXTURES / "shopify_customers.csv")
+    qtbot.addWidget(customers)
+    assert customers.followups.text() == "" and customers.counter is None
