@@ -28,6 +28,7 @@ from boutique.services.interchange import (
     build_plan,
     failure_message,
 )
+from boutique.services.text import money
 from boutique.ui.import_mapping import MappingModel, MappingView
 
 PREVIEW_ROWS = 20
@@ -71,6 +72,17 @@ def _model(headers, rows) -> QStandardItemModel:
     return model
 
 
+def _purchase_text(purchase) -> str:
+    """'2026-11-20 · Rose gold halo ring +1 · $1,240.00 (refunded)' for an order's row."""
+    if purchase is None:
+        return ""
+    first = purchase.items[0].description if purchase.items else "purchase"
+    more = f" +{len(purchase.items) - 1}" if len(purchase.items) > 1 else ""
+    total = money(sum(i.price_cents for i in purchase.items))
+    return f"{purchase.purchase_date} · {first}{more} · {total}" + (
+        f" ({purchase.voided})" if purchase.voided else "")
+
+
 class ImportDialog(QDialog):
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
@@ -100,6 +112,7 @@ class ImportDialog(QDialog):
         layout.addWidget(QLabel("The first rows as they will be saved:", self))
         self.rows_view = QTableView(self)
         self.rows_view.verticalHeader().hide()
+        self.rows_view.setWordWrap(False)
         layout.addWidget(self.rows_view, 2)
         layout.addWidget(QLabel("Problems (nothing is imported while there are any, unless you "
                                 "choose the good rows only):", self))
@@ -141,9 +154,12 @@ class ImportDialog(QDialog):
             f"Recognised as <b>{FORMAT_NAMES.get(self.plan.format, self.plan.format)}</b>: "
             f"{s['created']} new, {s['merged']} merged into clients already in the book, "
             f"{s['skipped']} unchanged, <b>{len(self.plan.problems)} problems</b>.")
-        self.rows_view.setModel(_model(("row", "action") + PREVIEW_FIELDS + ("matched by",), [
-            (r.row, r.action, *(r.values.get(f, "") for f in PREVIEW_FIELDS), r.rule)
-            for r in self.plan.rows[:PREVIEW_ROWS]]))
+        self.rows_view.setModel(_model(
+            ("row", "action") + PREVIEW_FIELDS + ("purchase", "matched by"), [
+                (r.row, r.action, *(r.values.get(f, "") for f in PREVIEW_FIELDS),
+                 _purchase_text(r.purchase), r.rule)
+                for r in self.plan.rows[:PREVIEW_ROWS]]))
+        self.rows_view.resizeColumnsToContents()
         self.problems_view.setModel(_model(("row", "field", "reason"), [
             (p.row, p.field, p.reason) for p in self.plan.problems]))
         self.save_problems.setEnabled(bool(self.plan.problems))
