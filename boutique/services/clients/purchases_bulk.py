@@ -16,7 +16,7 @@ from boutique.services.clients.purchases import REFRESH_VALUES, PurchaseData, va
 
 _GIFT_ONLY = ("gift_recipient", "gift_relation", "gift_occasion", "gift_given_on", "gift_delivery")
 _ITEM_COLUMNS = ("purchase_id", "position", "description", "category", "metal", "stone", "sku",
-                 "price_cents")
+                 "price_cents", "wording", "wording_number")
 
 
 def _purchase_columns() -> tuple[str, ...]:
@@ -54,7 +54,8 @@ def insert_purchases(entries: list[tuple[int, PurchaseData]]) -> list[int]:
                 row.append(fields[name].db_value(cell))
             purchase_rows.append(row)
             item_rows += [(start + offset, position, item.description, item.category,
-                           item.metal, item.stone, item.sku, item.price_cents)
+                           item.metal, item.stone, item.sku, item.price_cents,
+                           item.wording or "", item.wording_number or "")
                           for position, item in enumerate(data.items)]
         names = ("id", "client_id", "total_cents", "created_at") + columns
         with search_index_deferred("purchase", start):

@@ -24,7 +24,7 @@ CLIENT_PART = ("client_first_name", "client_last_name", "client_email", "client_
 PURCHASE_PART = ("purchase_ref", "purchase_date", "is_gift", "gift_recipient", "gift_relation",
                  "gift_occasion", "gift_given_on", "gift_delivery", "is_custom", "associate", "remarks", "voided")
 ITEM_PART = ("item_description", "item_category", "item_metal", "item_stone", "item_sku",
-             "item_price_cents")
+             "item_price_cents", "item_wording", "item_wording_number")
 PURCHASE_COLUMNS = CLIENT_PART + PURCHASE_PART + ITEM_PART
 SIGNATURE = {"purchase_ref", "purchase_date", "item_description", "item_price_cents"}
 _YES = {"yes", "true", "1", "y"}
@@ -64,7 +64,8 @@ def export_purchases_csv(out: Path) -> int:
                     purchase.voided]
             for item in purchase.items.order_by(PurchaseItem.position, PurchaseItem.id):
                 cells = head + [item.description, item.category, item.metal, item.stone,
-                                item.sku, str(item.price_cents)]
+                                item.sku, str(item.price_cents), item.wording,
+                                item.wording_number]
                 writer.writerow([neutralise(str(c or "")) for c in cells])
             count += 1
     return count
@@ -100,7 +101,8 @@ def _purchase(number: int, lines: list[tuple[int, dict[str, str]]]) -> MappedRow
                                  "not a whole number of cents"))
             continue
         items.append(ItemData(*(_cell(row, f"item_{n}") for n in (
-            "description", "category", "metal", "stone", "sku")), price_cents=int(raw_price)))
+            "description", "category", "metal", "stone", "sku")), price_cents=int(raw_price),
+            wording=_cell(row, "item_wording"), wording_number=_cell(row, "item_wording_number")))
     if day is not None:
         out.purchase = PurchaseData(
             purchase_date=day, items=items, associate=_cell(first, "associate"),

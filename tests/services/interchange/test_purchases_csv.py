@@ -25,7 +25,8 @@ IMPORT_DAY = dt.date(2026, 11, 25)
 def _purchases() -> list[tuple]:
     rows = []
     for p in Purchase.select().order_by(Purchase.purchase_date, Purchase.total_cents):
-        items = tuple((i.description, i.category, i.metal, i.stone, i.sku, i.price_cents)
+        items = tuple((i.description, i.category, i.metal, i.stone, i.sku, i.price_cents,
+                       i.wording, i.wording_number)
                       for i in p.items.order_by(PurchaseItem.position))
         rows.append((p.client.email, p.client.first_name, p.purchase_date, p.is_gift,
                      p.gift_recipient, p.gift_relation, p.gift_occasion, p.gift_given_on,
@@ -48,6 +49,8 @@ def test_the_sample_imports_as_a_new_user_would_expect(db):
     assert pendant.total_cents == 125500 and margaux.lifetime_spend_cents == 125500
     [cufflinks] = Client.get(Client.email == "kofi@example.com").purchases
     assert cufflinks.items[0].description == "Cufflinks, onyx" and cufflinks.is_custom
+    assert (cufflinks.items[0].wording, cufflinks.items[0].wording_number) == (
+        "onyx cufflinks", "plural")
 
 
 def test_a_round_trip_keeps_every_field_and_a_second_import_changes_nothing(tmp_path, db):
@@ -55,7 +58,9 @@ def test_a_round_trip_keeps_every_field_and_a_second_import_changes_nothing(tmp_
                        "mobile_phone": "+15035550111"})
     record_purchase(ana.id, PurchaseData(
         dt.date(2026, 11, 2), [ItemData("=SUM(A1) & <b>", "ring", "platinum", "sapphire",
-                                        "R-1", 180000), ItemData("Box", price_cents=0)],
+                                        "R-1", 180000),
+                               ItemData("Cufflinks, onyx", price_cents=0, wording="onyx cufflinks",
+                                        wording_number="plural")],
         associate="Lea", is_gift=True, gift_recipient="Zoë 💍", gift_relation="wife",
         gift_occasion="anniversary", gift_given_on=dt.date(2026, 12, 24),
         is_custom=True, remarks="Two lines\nof remarks"))
