@@ -67,6 +67,9 @@ def run_list(args) -> int:
     if args.json:
         print_json(rows)
         return 0
+    if not rows:
+        print("No returns" + (f" from {start}" if start else "") + (f" to {end}" if end else "")
+              + ".")
     for r in rows:
         print(f"{r['id']:>6}  {r['return_date']}  {r['client_name'][:28]:<28} "
               f"{r['item'][:30]:<30} {REASON_LABELS[r['reason']]:<18} {r['resolution']:<8} "

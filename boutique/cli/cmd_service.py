@@ -66,6 +66,9 @@ def run_list(args) -> int:
     if args.json:
         print_json(rows)
         return 0
+    if not rows:
+        print("No open tickets." if not args.status
+              else f"No tickets {STATUS_LABELS[args.status].lower()}.")
     for r in rows:
         flag = "OVERDUE" if r["overdue"] else ""
         print(f"{r['number']}  {r['promised_on']}  {r['status_label']:<10} "

@@ -162,3 +162,11 @@ def test_store_credit_spent_as_a_tender(tmp_path):
     [client] = json.loads(ok("clients", "--json", db=db))
     assert client["store_credit_cents"] == 15000
     assert client["lifetime_spend_cents"] == 30000  # the hoops count; the credit is no sale
+
+
+def test_empty_lists_say_so(tmp_path):
+    db = tmp_path / "empty.sqlite3"
+    assert ok("returns", "list", db=db).strip() == "No returns."
+    assert ok("returns", "list", "--from", "2026-11-01", db=db).strip() == "No returns from 2026-11-01."
+    assert ok("service", "list", db=db).strip() == "No open tickets."
+    assert ok("service", "list", "--status", "sent_out", db=db).strip() == "No tickets sent out."
