@@ -12,6 +12,7 @@ from boutique.services.clients import (
     insert_clean_clients,
     insert_purchases,
     save_client,
+    save_relation,
     set_spend_before,
 )
 from boutique.services.errors import StoreUnusable, ValidationError
@@ -87,6 +88,8 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
         client_id = ids_by_row[planned.row]
         if planned.spend_before_cents and planned.action != "create":
             set_spend_before(client_id, planned.spend_before_cents)
+        for person in planned.people:
+            save_relation(client_id, person)
         if planned.purchase is not None:
             orders.append((client_id, planned.purchase, planned.note))
         elif planned.action == "create":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from boutique.services.clients import BOOL_FIELDS, EDITABLE_FIELDS, Client
+from boutique.services.clients import BOOL_FIELDS, EDITABLE_FIELDS, Client, relations_by_client
 
 CLIENT_COLUMNS = ("id",) + EDITABLE_FIELDS + ("spend_before_cents",)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,7 +40,8 @@ def export_vcard(out: Path) -> int:
     """Every client not in the Trash as vCard 4.0; returns how many."""
     from boutique.services.interchange.vcard import client_card
 
-    query = Client.select().where(Client.deleted_at.is_null()).order_by(Client.id)
-    cards = [client_card(client) for client in query]
+    query = list(Client.select().where(Client.deleted_at.is_null()).order_by(Client.id))
+    people = relations_by_client([client.id for client in query])
+    cards = [client_card(client, people.get(client.id, [])) for client in query]
     Path(out).write_text("".join(cards), encoding="utf-8", newline="")
     return len(cards)

@@ -70,6 +70,7 @@ class MappedRow:
     note: str = ""
     problems: list[tuple[str, str]] = field(default_factory=list)
     purchase: Any = None  # a PurchaseData for an imported order
+    people: list[dict[str, str]] = field(default_factory=list)  # relations: kind, name
 
 
 def targets() -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from boutique.models import Relation
 from boutique.services import settings
 from boutique.services.clients import (
     PHONE_FIELDS,
@@ -47,6 +48,7 @@ class PlannedRow:
     merge_into_row: int | None = None  # an earlier row of the file a merge goes to
     rule: str = ""
     purchase: Any = None  # a PurchaseData for an order not imported before
+    people: list[dict[str, str]] = field(default_factory=list)  # relations to add if new
 
 
 @dataclass
@@ -134,8 +136,8 @@ def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
     text = decode(path.read_bytes())
     if fmt == "vcard" or (fmt == "auto" and is_vcard(text)):
         cards = read_cards(text)
-        return "vcard", [], {}, [(n, MappedRow(values=v, note=note))
-                                 for n, (v, note) in enumerate(cards, start=1)], {}
+        return "vcard", [], {}, [(n, MappedRow(values=v, note=note, people=people))
+                                 for n, (v, note, people) in enumerate(cards, start=1)], {}
     header, rows = read_table(path)
     if fmt == "auto":
         fmt = detect_format(header)
@@ -155,6 +157,7 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
     book = _Book()
     region = settings.get("store.default_region")  # read once: a query per row is slow
     planned_by_row: dict[int, PlannedRow] = {}
+    people_known = _people_known(fmt)
     already_imported = (imported_refs(ORDER_REF_PREFIX) if fmt == "shopify-orders"
                         else present_refs() if fmt == "boutique-purchases" else set())
     for number, mapped in mapped_rows:
@@ -195,5 +198,24 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
         if mapped.purchase is not None and mapped.purchase.source_ref not in already_imported:
             planned.purchase = mapped.purchase
             planned.action = "merge" if planned.action == "skip" else planned.action
+        known = people_known.get(key, set()) if key else set()
+        planned.people = [p for p in mapped.people if p["name"].casefold() not in known]
+        if key is not None and key < 0:  # the people of a card met twice, each once
+            target = planned_by_row[-key]
+            names = {p["name"].casefold() for p in target.people}
+            target.people += [p for p in planned.people if p["name"].casefold() not in names]
+            planned.people = []
+        elif planned.people and planned.action == "skip":
+            planned.action = "merge"
         plan.rows.append(planned)
     return plan
+
+
+def _people_known(fmt: str) -> dict[int, set[str]]:
+    """The names of each client's people (only cards carry people to compare)."""
+    if fmt != "vcard":
+        return {}
+    known: dict[int, set[str]] = {}
+    for client_id, name in Relation.select(Relation.client, Relation.name).tuples():
+        known.setdefault(client_id, set()).add(name.casefold())
+    return known

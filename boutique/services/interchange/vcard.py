@@ -8,6 +8,13 @@ from typing import Any
 import vobject
 
 _DATE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})")
+# vCard 4.0 RELATED types and Apple's labels (X-ABRELATEDNAMES) -> the kinds of people.
+_RELATION_KINDS = {"spouse": "partner", "partner": "partner", "husband": "partner",
+                   "wife": "partner", "sweetheart": "partner", "date": "partner",
+                   "child": "child", "son": "child", "daughter": "child", "parent": "parent",
+                   "mother": "parent", "father": "parent", "friend": "friend"}
+_RELATED_TYPES = {"partner": "spouse", "child": "child", "parent": "parent", "friend": "friend",
+                  "other": "kin"}
 _PHONE_SLOTS = {"cell": "mobile_phone", "mobile": "mobile_phone", "iphone": "mobile_phone",
                 "work": "work_phone", "home": "home_phone"}
 
@@ -85,8 +92,24 @@ def card_values(card) -> tuple[dict[str, Any], str]:
     return {k: v.strip() if isinstance(v, str) else v for k, v in values.items() if v != ""}, note
 
 
-def read_cards(text: str) -> list[tuple[dict[str, Any], str]]:
-    return [card_values(card) for card in vobject.readComponents(text)]
+def card_people(card) -> list[dict[str, str]]:
+    """The people a card names (spouse, children, parents…) as relations: kind and name."""
+    labels = _labels(card)
+    people = []
+    for key in ("related", "x-abrelatednames"):
+        for line in card.contents.get(key, []):
+            name = str(line.value).strip()
+            if not name or name.lower().startswith(("urn:", "http:", "https:", "mailto:")):
+                continue  # a link to another card, not a name
+            kinds = _types(line, labels)
+            kind = next((_RELATION_KINDS[k] for k in kinds if k in _RELATION_KINDS), "other")
+            people.append({"kind": kind, "name": name})
+    return people
+
+
+def read_cards(text: str) -> list[tuple[dict[str, Any], str, list[dict[str, str]]]]:
+    """Each card's client fields, its note and the people it names."""
+    return [(*card_values(card), card_people(card)) for card in vobject.readComponents(text)]
 
 
 def _date_text(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -95,8 +118,8 @@ def _date_text(year: int | None, month: int | None, day: int | None) -> str | No
     return f"{year:04d}{month:02d}{day:02d}" if year else f"--{month:02d}{day:02d}"
 
 
-def client_card(client) -> str:
-    """One client as a vCard 4.0."""
+def client_card(client, people: list[dict] = ()) -> str:
+    """One client as a vCard 4.0, with the people in her life as RELATED names."""
     card = vobject.vCard()
     card.add("version").value = "4.0"
     card.add("n").value = vobject.vcard.Name(family=client.last_name, given=client.first_name)
@@ -122,4 +145,9 @@ def client_card(client) -> str:
         text = _date_text(*(getattr(client, f"{prefix}_{p}") for p in ("year", "month", "day")))
         if text:
             card.add(key).value = text
+    for person in people:
+        line = card.add("related")
+        line.value = person["name"]
+        line.params["TYPE"] = [_RELATED_TYPES.get(person["kind"], "kin")]
+        line.params["VALUE"] = ["text"]
     return card.serialize()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from boutique.services.clients import Client, tier_for, top_tier_threshold
+from boutique.services.clients import Client, client_relations, tier_for, top_tier_threshold
 from boutique.services.errors import ValidationError
 from boutique.services.interchange import apply_plan, build_plan, export_clients_csv, neutralise
 from boutique.services.interchange.apply import ImportCancelled
@@ -177,6 +177,11 @@ def test_an_apple_vcard_becomes_clients(db):
     assert (renee.business_line1, renee.business_line2) == ("200 Pine St", "Suite 4")
     assert renee.home_line1 == "14 Elm St" and renee.business_company == "Okafor Design"
     assert timeline(renee.id)[0].text == "Prefers white gold, never yellow.\nSister: Ada (buys her gifts)."
+    people = [(r.kind, r.name) for r in client_relations(renee.id)]
+    assert people == [("partner", "Kwame"), ("child", "Nia"), ("other", "Ada")]
+    again = apply_plan(build_plan(FIXTURES / "apple_contacts.vcf"))
+    assert (again["created"], again["merged"]) == (0, 0)
+    assert len(client_relations(renee.id)) == 3  # her people, each once
     bruce = _book()[("小龍", "李")]
     assert bruce.mobile_phone == "+15035550178" and bruce.birthday_year == 1985
 
@@ -187,6 +192,7 @@ def test_vcard_round_trip(db, tmp_path, fixture):
 
     apply_plan(build_plan(FIXTURES / fixture))
     original = list(Client.select().order_by(Client.id).dicts())
+    people = [[(r.kind, r.name) for r in client_relations(c["id"])] for c in original]
     out = tmp_path / "book.vcf"
     assert export_vcard(out) == Client.select().count()
     assert "VERSION:4.0" in out.read_text(encoding="utf-8")
@@ -198,6 +204,7 @@ def test_vcard_round_trip(db, tmp_path, fixture):
               "birthday_year",
               "birthday_month", "birthday_day", "anniversary_year", "anniversary_month")
     assert [{f: c[f] for f in fields} for c in back] == [{f: c[f] for f in fields} for c in original]
+    assert [[(r.kind, r.name) for r in client_relations(c["id"])] for c in back] == people
 
 
 def test_erase_removes_the_client_from_every_table_and_from_search(db, db_path, make_client):
