@@ -188,3 +188,22 @@ def test_a_snoozed_greeting_counts_once_against_the_contact_cap(make_client):
                  "birthday_day": 25}, luis.id)
     calls = [i for i in agenda_for(D(2026, 11, 26)) if i.kind == "satisfaction_call"]
     assert [c.due for c in calls] == [D(2026, 11, 26)]
+
+
+def test_a_partners_birthday_reminder_counts_against_the_contact_cap(make_client):
+    """Her calls on 19 and 20 April and the reminder of Mia's birthday (12 May, shown from
+    21 April) would be three contacts in three days: a call gives way."""
+    from boutique.models import FollowUp
+
+    luis = make_client(first_name="Luis", mobile_phone=PHONE)
+    save_relation(luis.id, {"kind": "partner", "name": "Mia", "birthday_month": 5,
+                            "birthday_day": 12})
+    record_purchase(luis.id, PurchaseData(D(2025, 10, 20), [ItemData("Signet ring",
+                                                                     price_cents=90000)]))
+    record_purchase(luis.id, PurchaseData(D(2026, 3, 20), [ItemData("Gold hoops",
+                                                                    price_cents=45000)]))
+    calls = sorted(f.due for f in FollowUp.select().where(
+        FollowUp.client == luis.id, FollowUp.kind != "key_date",
+        FollowUp.due >= D(2026, 4, 1), FollowUp.due <= D(2026, 5, 31)))
+    contacts = sorted(calls + [D(2026, 4, 21)])
+    assert all((b - a).days >= 7 for a, b in zip(contacts, contacts[2:], strict=False)), contacts

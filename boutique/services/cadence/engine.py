@@ -20,6 +20,7 @@ from boutique.services.cadence.dates import week_start
 from boutique.services.cadence.gifts import delivery_for, gift_day_of
 from boutique.services.cadence.key_dates import client_reminder_days
 from boutique.services.cadence.lapsing import lapse_stale
+from boutique.services.cadence.relation_dates import occasion_reminders_due_between
 from boutique.services.cadence.rules import (
     PurchaseFacts,
     plan_purchase,
@@ -138,6 +139,9 @@ def respace_client(client: Client, rules: CadenceRules | None = None) -> int:
     last = max(s.anchor for s in slots) + dt.timedelta(weeks=len(slots) + 1)
     taken = client_reminder_days(client, first, last, rules.key_date_lead_days,
                                  stored_key_dates)
+    # Her people's dates and last year's gift occasions are contacts too.
+    taken += [reminder.due for reminder, _why in occasion_reminders_due_between(
+        first, last, rules.key_date_lead_days, [client.id], unstored_only=True)]
     placements = space_client(slots, taken, rules.merge_window_days, rules.weekly_cap,
                               rules.monthly_cap, rules.note_merge_days, rules.service_merge_days)
     moved = 0
