@@ -140,7 +140,7 @@ def _note(c, prompt: NotePrompt, letterhead: Letterhead, wording: Wording, x: fl
     words = note_words(prompt, letterhead, wording)
     salutation = block(c, [words.salutation], DISPLAY, 15 if compact else 18, x, top, width, 22,
                        min_size=8)
-    signature = letterhead.jeweler_name
+    signature = prompt.voice or letterhead.jeweler_name
     scale = 1.0 if compact else 1.15
     closing_h = (14 + (14 if signature else 0) + (10 if letterhead.signature_line else 0)) * scale
     lines_top = top - salutation.height - (6 if compact else 10)
@@ -158,7 +158,8 @@ def _note(c, prompt: NotePrompt, letterhead: Letterhead, wording: Wording, x: fl
     if signature:
         y -= block(c, [signature], DISPLAY_ITALIC, 14 * scale, x, y, width, 17 * scale,
                    min_size=7).height + 3
-    if letterhead.signature_line and letterhead.signature_line != signature:
+    if (letterhead.signature_line and letterhead.signature_line != signature
+            and signature == letterhead.jeweler_name):
         block(c, [letterhead.signature_line], SANS, 7, x, y, width, 9, min_size=5.5, color=MUTED)
 
 

@@ -7,7 +7,8 @@ which pieces go in the mail for a purchase or a day (`mail`). The printing floor
 knows ReportLab.
 
 May use: the models, the top-level `settings`, `errors` and `text`, `clients`, `cadence`
-(the gift rule, the occasions), `agenda` and `notes`.
+(the gift rule, the occasions), `agenda`, `notes` and `associates` (who a piece
+speaks as).
 """
 
 from boutique.services.stationery.letterhead import (

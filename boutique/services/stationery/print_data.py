@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services import settings
+from boutique.services.associates import voice_of, voices_for
 from boutique.services.agenda import KIND_LABELS, AgendaItem, agenda_for, recall_line
 from boutique.services.clients import (
     TOP,
@@ -123,6 +124,11 @@ class NotePrompt:
     # Every purchase the note thanks for (a merged note has several), the first one first.
     purchases: tuple[PurchaseFacts, ...] = ()
 
+    # Who the piece speaks as: the client's associate and her direct line ("" : the
+    # letterhead's jeweler and the store's phone).
+    voice: str = ""
+    voice_phone: str = ""
+
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
         return self.purchases or ((self.purchase,) if self.purchase else ())
@@ -151,6 +157,11 @@ class CallScript:
     reminder: ReminderFacts | None = None
     when: str = ""  # a key date's standing on the day: "today", "in 21 days"
     offer: tuple[tuple[str, str], ...] = ()
+
+    # Who the piece speaks as: the client's associate and her direct line ("" : the
+    # letterhead's jeweler and the store's phone).
+    voice: str = ""
+    voice_phone: str = ""
 
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
@@ -264,7 +275,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 region: str | None = None, occasion: str = "",
                 occasion_date: dt.date | None = None, when: str = "",
                 offer: tuple[tuple[str, str], ...] = (),
-                others: Sequence[Purchase] = ()) -> NotePrompt:
+                others: Sequence[Purchase] = (), voice: tuple[str, str] | None = None
+                ) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule. `others`: the further purchases
     merged into this note, each named on the prompt."""
@@ -293,7 +305,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=lines, address_kind=address_kind,
         warnings=rule_warnings(tuple(choice.warnings), mode),
         purchase=facts, recall=recall, reason=reason, occasion=occasion, season=season_on(due),
-        gift_safe=mode, reminder=reminder, when=when, offer=offer, purchases=merged)
+        gift_safe=mode, reminder=reminder, when=when, offer=offer, purchases=merged,
+        **_voice(client, voice))
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
@@ -301,7 +314,8 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, others: Sequence[Purchase] = (),
                 occasion: str = "", occasion_date: dt.date | None = None,
-                when: str = "", offer: tuple[tuple[str, str], ...] = ()) -> CallScript:
+                when: str = "", offer: tuple[tuple[str, str], ...] = (),
+                voice: tuple[str, str] | None = None) -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
     purchases merged into this call, each named on the script."""
@@ -320,7 +334,21 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
         occasion=occasion, season=season_on(due),
         reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when,
-        offer=offer)
+        offer=offer, **_voice(client, voice))
+
+
+def _voice(client: Client, voice: tuple[str, str] | None) -> dict[str, str]:
+    """The associate the piece speaks as (name, direct line), read when not given."""
+    if voice is None:
+        voice = voice_pair(voices_for([client.id]).get(client.id))
+    return {"voice": voice[0], "voice_phone": voice[1]}
+
+
+def voice_pair(associate) -> tuple[str, str]:
+    if associate is None:
+        return "", ""
+    spoken = voice_of(associate, region=settings.get("store.default_region"))
+    return spoken.name, spoken.phone if associate.phone else ""
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -356,6 +384,7 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
     purchase_ids = [pid for i in items for pid in i.purchase_ids]
     purchases = ({p.id: p for p in Purchase.select().where(Purchase.id.in_(purchase_ids))}
                  if purchase_ids else {})
+    voices = {cid: voice_pair(a) for cid, a in voices_for(list(clients)).items()}
     notes, calls, skipped = [], [], []
     for item in items:
         client = clients.get(item.client_id)
@@ -370,7 +399,7 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                       recall=item.recall or None, occasion=item.occasion or "",
                       occasion_date=item.occasion_date,
                       when=item.when_text(day) if item.kind == "key_date" else "",
-                      offer=_offer(item))
+                      offer=_offer(item), voice=voices.get(item.client_id, ("", "")))
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, others=bought[1:],
                                      **common))
