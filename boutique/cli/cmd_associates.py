@@ -11,6 +11,7 @@ from boutique.services.associates import (
     client_counts,
     hand_back_due,
     hand_off,
+    mark_left,
     plan_handoff,
 )
 
@@ -22,6 +23,9 @@ def register(subparsers) -> None:
     listing.add_argument("--json", action="store_true",
                          help="print a JSON list (id, name, role, phone, email, active, "
                               "is_owner, left_on, clients)")
+    listing.add_argument("--left", metavar="NAME", help="mark this associate as having left "
+                         "(on --date, default today); their clients wait for a handoff")
+    listing.add_argument("--date", metavar="YYYY-MM-DD", help="the day they left")
     listing.set_defaults(run=run_associates)
 
     handoff = subparsers.add_parser(
@@ -45,6 +49,8 @@ def register(subparsers) -> None:
 
 
 def run_associates(args) -> int:
+    if args.left:
+        mark_left(args.left, parse_date(args.date))
     counts = client_counts()
     found = [associate_json(a, counts) for a in associates()]
     if args.json:

@@ -20,6 +20,7 @@ from boutique.services.associates.handoff import (
     get_handoff,
     hand_back_due,
     hand_off,
+    handoff_of_followup,
     plan_handoff,
 )
 from boutique.services.associates.history import ChangeRow, associate_history
@@ -41,6 +42,6 @@ __all__ = [
     "INTRODUCTIONS_PER_DAY", "LETTER_ARRIVES_DAYS", "ChangeRow", "HandoffPlan", "PlannedMove",
     "Voice", "associate_by_name", "associate_history", "associate_json", "associates",
     "client_counts", "demo_associates", "get_associate", "get_handoff", "hand_back_due",
-    "hand_off", "mark_left", "owner", "plan_handoff", "save_associate", "voice_of",
+    "hand_off", "handoff_of_followup", "mark_left", "owner", "plan_handoff", "save_associate", "voice_of",
     "voices_for",
 ]

@@ -34,6 +34,7 @@ LETTER_ARRIVES_DAYS = 3
 INTRODUCTIONS_PER_DAY = 5
 LETTER_DAYS = 7  # the letter is on time within a week
 INTRODUCTION_DAYS = 14
+# A handoff's follow-ups point at the client's change they follow (one per client).
 SOURCE = "handoff"
 HANDED_BACK = "Handed back at the end of the handoff"
 
@@ -147,11 +148,16 @@ def _letter_reason(source: Associate, target: Associate, until: dt.date | None) 
 
 
 def _followup(client_id: int, kind: str, channel: str, due: dt.date, days: int, reason: str,
-              handoff_id: int, fixed: bool) -> dict:
+              change_id: int, fixed: bool) -> dict:
     now = utcnow()
     return dict(client=client_id, kind=kind, channel=channel, reason=reason, rule_due=due,
                 due=due, deadline=due + dt.timedelta(days=days), due_fixed=fixed, status=OPEN,
-                source_kind=SOURCE, source_id=handoff_id, created_at=now, updated_at=now)
+                source_kind=SOURCE, source_id=change_id, created_at=now, updated_at=now)
+
+
+def _changes_of(handoff_id: int) -> list[int]:
+    return [c.id for c in AssociateChange.select(AssociateChange.id)
+            .where(AssociateChange.handoff == handoff_id)]
 
 
 def hand_off(from_name: str, to_name: str, day: dt.date, client_ids: list[int] | None = None,
@@ -168,18 +174,19 @@ def hand_off(from_name: str, to_name: str, day: dt.date, client_ids: list[int] |
         for move in plan.moves:
             (Client.update(associate_ref=target.id, associate=target.name, updated_at=utcnow())
              .where(Client.id == move.client_id).execute())
-            AssociateChange.create(client=move.client_id, from_associate=source.id,
-                                   to_associate=target.id, changed_on=day, reason=why,
-                                   handoff=handoff.id, created_at=utcnow())
+            change = AssociateChange.create(client=move.client_id, from_associate=source.id,
+                                            to_associate=target.id, changed_on=day,
+                                            reason=why, handoff=handoff.id,
+                                            created_at=utcnow())
             if move.letter_due is None:
                 continue
             rows = [_followup(move.client_id, HANDOFF_LETTER, "mail", day, LETTER_DAYS,
-                              letter_reason, handoff.id, True),
+                              letter_reason, change.id, True),
                     _followup(move.client_id, RE_INTRODUCTION,
                               "phone" if move.introduction == "call" else "mail",
                               move.introduction_due, INTRODUCTION_DAYS,
                               f"{target.name} introduces themself to a client of {source.name}",
-                              handoff.id, False)]
+                              change.id, False)]
             FollowUp.insert_many(rows).execute()
             respace_client(Client.get_by_id(move.client_id))
     return _as_done(plan, handoff.id)
@@ -188,7 +195,8 @@ def hand_off(from_name: str, to_name: str, day: dt.date, client_ids: list[int] |
 def _as_done(plan: HandoffPlan, handoff_id: int) -> HandoffPlan:
     """The plan with the days the introductions took once each client's cap had its say."""
     intros = dict(FollowUp.select(FollowUp.client, FollowUp.due)
-                  .where(FollowUp.source_kind == SOURCE, FollowUp.source_id == handoff_id,
+                  .where(FollowUp.source_kind == SOURCE,
+                         FollowUp.source_id.in_(_changes_of(handoff_id)),
                          FollowUp.kind == RE_INTRODUCTION).tuples())
     moves = tuple(PlannedMove(**{**asdict(m), "introduction_due": intros.get(m.client_id,
                                                                            m.introduction_due)})
@@ -218,6 +226,7 @@ def _hand_back(handoff: Handoff, day: dt.date) -> None:
         # Away is over: the associate is back at work.
         Associate.update(active=True, left_on=None, updated_at=utcnow()).where(
             Associate.id == back_to.id).execute()
+    changes = _changes_of(handoff.id)
     moved = [c.client_id for c in AssociateChange.select(AssociateChange.client)
              .where(AssociateChange.handoff == handoff.id)]
     stand_in = handoff.to_associate_id
@@ -226,19 +235,20 @@ def _hand_back(handoff: Handoff, day: dt.date) -> None:
             continue  # given to someone else meanwhile: that choice stands
         (Client.update(associate_ref=back_to.id, associate=back_to.name, updated_at=utcnow())
          .where(Client.id == client.id).execute())
-        AssociateChange.create(client=client.id, from_associate=stand_in,
-                               to_associate=back_to.id, changed_on=day, reason=HANDED_BACK,
-                               handoff=handoff.id, created_at=utcnow())
+        back = AssociateChange.create(client=client.id, from_associate=stand_in,
+                                      to_associate=back_to.id, changed_on=day,
+                                      reason=HANDED_BACK, handoff=handoff.id,
+                                      created_at=utcnow())
         (FollowUp.update(status=SKIPPED, skip_reason=HANDED_BACK, done_on=day, done_at=utcnow(),
                          updated_at=utcnow())
          .where(FollowUp.client == client.id, FollowUp.source_kind == SOURCE,
-                FollowUp.source_id == handoff.id, FollowUp.kind == RE_INTRODUCTION,
+                FollowUp.source_id.in_(changes), FollowUp.kind == RE_INTRODUCTION,
                 FollowUp.status == OPEN).execute())
         if client.do_not_contact or client.deleted_at is not None:
             continue
         FollowUp.insert_many([_followup(
             client.id, WELCOME_BACK, "mail", day, LETTER_DAYS,
-            f"{back_to.name} is back and looks after them again", handoff.id, True)]).execute()
+            f"{back_to.name} is back and looks after them again", back.id, True)]).execute()
         respace_client(client)
     Handoff.update(handed_back_on=day).where(Handoff.id == handoff.id).execute()
 
@@ -248,3 +258,11 @@ def get_handoff(handoff_id: int) -> Handoff:
     if found is None:
         raise NotFound(f"no handoff {handoff_id}")
     return found
+
+
+def handoff_of_followup(change_id: int) -> Handoff:
+    """The handoff a letter or an introduction belongs to (its source is the change)."""
+    change = AssociateChange.get_or_none(AssociateChange.id == change_id)
+    if change is None or change.handoff_id is None:
+        raise NotFound(f"no handoff behind change {change_id}")
+    return get_handoff(change.handoff_id)

@@ -79,13 +79,16 @@ from boutique.services.clients.relations import (
     save_client_with_relations,
     save_relation,
 )
+from boutique.services.clients.relations import (
+    date_text as relation_date_text,
+)
 from boutique.services.clients.value import TOP, tier_for, top_tier_threshold
 from boutique.services.clients.value import invalidate as invalidate_value
 from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
 __all__ = [
     "associate_named", "link_associate", "link_typed_associates",
-    "HOME_GIFT_WARNING", "RELATION_KIND_LABELS", "client_relations", "delete_relation", "relation_json", "relations_by_client",
+    "HOME_GIFT_WARNING", "RELATION_KIND_LABELS", "client_relations", "relation_date_text", "delete_relation", "relation_json", "relations_by_client",
     "save_client_with_relations", "save_relation",
     "BOOL_FIELDS", "EDITABLE_FIELDS", "PHONE_FIELDS", "TOP", "Client", "ItemData", "PurchaseData", "clean_client_values", "insert_clean_clients", "parse_price",
     "set_spend_before", "validate_purchase", "purchase_json", "imported_purchase", "imported_refs", "insert_purchases", "ContactChoice", "MailingAddress", "Purchase", "PurchaseItem",

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services import settings
-from boutique.services.associates import voice_of, voices_for
 from boutique.services.agenda import KIND_LABELS, AgendaItem, agenda_for, recall_line
+from boutique.services.associates import voice_of, voices_for
 from boutique.services.clients import (
     TOP,
     ContactChoice,
