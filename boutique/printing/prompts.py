@@ -44,7 +44,8 @@ KIND_TITLES = {
     "thank_you_note": "Thank-you note", "satisfaction_call": "Note after the purchase",
     "service_call": "Service note", "key_date": "Key date note",
     "after_return": "Note after a return",
-    "re_introduction": "Introduction letter", "custom": "Follow-up note",
+    "re_introduction": "Introduction letter", "welcome_back": "Welcome back",
+    "handoff_letter": "Handoff letter", "custom": "Follow-up note",
 }
 TOP_MARK = "\u2605"  # ★
 MIN_FACTS_SIZE = 6.5  # the left column's smallest size, the recall's too
