@@ -73,16 +73,20 @@ def up(db) -> None:
         db.execute_sql(statement)
     # One associate per name typed so far; the first spelling met is kept.
     names: dict[str, str] = {}
-    for (raw,) in db.execute_sql("SELECT associate FROM client WHERE trim(associate) <> '' "
-                                 "ORDER BY id"):
+    typed = db.execute_sql("SELECT id, associate FROM client WHERE trim(associate) <> '' "
+                           "ORDER BY id").fetchall()
+    for _client_id, raw in typed:
         name = " ".join(raw.split())
         names.setdefault(name.casefold(), name)
-    for name in names.values():
-        db.execute_sql(f"INSERT INTO associate (name, created_at, updated_at) "
-                       f"VALUES (?, {NOW}, {NOW})", (name,))
-    db.execute_sql("""UPDATE client SET associate_id = (SELECT a.id FROM associate a
-                      WHERE a.name = trim(client.associate) COLLATE NOCASE)
-                      WHERE trim(associate) <> ''""")
+    ids = {}
+    for key, name in names.items():
+        cursor = db.execute_sql(f"INSERT INTO associate (name, created_at, updated_at) "
+                                f"VALUES (?, {NOW}, {NOW})", (name,))
+        ids[key] = cursor.lastrowid
+    for client_id, raw in typed:
+        key = " ".join(raw.split()).casefold()
+        db.execute_sql("UPDATE client SET associate_id = ?, associate = ? WHERE id = ?",
+                       (ids[key], names[key], client_id))
     owner = _jeweler_name(db)
     if owner:
         found = db.execute_sql("SELECT id FROM associate WHERE name = ? COLLATE NOCASE",
