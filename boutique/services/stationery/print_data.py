@@ -44,6 +44,10 @@ from boutique.services.stationery.occasion_facts import ReminderFacts, reminder_
 from boutique.services.stationery.seasons import season_on
 
 PINNED_FACTS = 6
+# An introduction or a welcome back is about the client, not one sale: the script and the
+# prompt carry her latest pieces (with the pinned facts) for the one who has not met her.
+BRIEFED_KINDS = ("re_introduction", "welcome_back")
+RECENT_PURCHASES = 3
 PHONE_LABELS = {"mobile_phone": "mobile", "work_phone": "work", "home_phone": "home"}
 # Month before day in these regions' written dates ("November 18, 2026").
 _MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW"})
@@ -262,6 +266,11 @@ def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
     return tuple(note.text for note in client_pinned_facts(client_id)[:limit])
 
 
+def recent_purchases(client_id: int, limit: int = RECENT_PURCHASES) -> list[Purchase]:
+    return list(Purchase.select().where(Purchase.client == client_id)
+                .order_by(Purchase.purchase_date.desc(), Purchase.id.desc()).limit(limit))
+
+
 def _get_purchase(purchase_id: int) -> Purchase:
     purchase = Purchase.get_or_none(Purchase.id == purchase_id)
     if purchase is None:
@@ -391,6 +400,8 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
         if client is None:
             continue
         bought = [purchases[pid] for pid in item.purchase_ids if pid in purchases]
+        if not bought and item.kind in BRIEFED_KINDS:
+            bought = recent_purchases(client.id)
         purchase = bought[0] if bought else None
         choice = ContactChoice(item.channel, item.contact, item.address,
                                warnings=tuple(item.warnings))
