@@ -15,8 +15,10 @@ from boutique.services.associates.demo import demo_associates
 from boutique.services.associates.handoff import (
     INTRODUCTIONS_PER_DAY,
     LETTER_ARRIVES_DAYS,
+    Candidate,
     HandoffPlan,
     PlannedMove,
+    clients_of,
     get_handoff,
     hand_back_due,
     hand_off,
@@ -39,7 +41,7 @@ from boutique.services.associates.roster import (
 )
 
 __all__ = [
-    "INTRODUCTIONS_PER_DAY", "LETTER_ARRIVES_DAYS", "ChangeRow", "HandoffPlan", "PlannedMove",
+    "INTRODUCTIONS_PER_DAY", "LETTER_ARRIVES_DAYS", "Candidate", "ChangeRow", "clients_of", "HandoffPlan", "PlannedMove",
     "Voice", "associate_by_name", "associate_history", "associate_json", "associates",
     "client_counts", "demo_associates", "get_associate", "get_handoff", "hand_back_due",
     "hand_off", "handoff_of_followup", "mark_left", "owner", "plan_handoff", "save_associate", "voice_of",

@@ -266,3 +266,22 @@ def handoff_of_followup(change_id: int) -> Handoff:
     if change is None or change.handoff_id is None:
         raise NotFound(f"no handoff behind change {change_id}")
     return get_handoff(change.handoff_id)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A client of the associate handing over, as the guided handoff lists her."""
+
+    client_id: int
+    client_name: str
+    spend_cents: int
+    tier: str
+    do_not_contact: bool
+
+
+def clients_of(name: str) -> list[Candidate]:
+    """Every client of the associate, largest spend first."""
+    threshold = top_tier_threshold()
+    return [Candidate(c.id, c.display_name, c.lifetime_spend_cents,
+                      tier_for(c.lifetime_spend_cents, threshold), bool(c.do_not_contact))
+            for c in _clients_to_move(associate_by_name(name), None)]
