@@ -51,6 +51,12 @@ class ProfileHeader(QWidget):
         names.addWidget(self.name)
         names.addWidget(self.subtitle)
         names.addWidget(self.pinned)
+        self.history = QLabel(self)
+        self.history.setObjectName("associate_history")
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history.setProperty("role", "muted")
+        self.history.setWordWrap(True)
+        names.addWidget(self.history)
         layout.addLayout(names, 1)
         self.figures: dict[str, QLabel] = {}
         for key, caption in (("spend", "Lifetime spend"), ("count", "Purchases"),
@@ -75,6 +81,7 @@ class ProfileHeader(QWidget):
             for label in self.figures.values():
                 label.setText("—")
             self.pinned.clear()
+            self.history.clear()
             return
         title = f"{client.salutation} {client.full_name}".strip()
         self.name.setText(title + (f"  “{client.preferred_name}”" if client.preferred_name else ""))
@@ -89,6 +96,7 @@ class ProfileHeader(QWidget):
             bits.append("In the Trash")
         self.subtitle.setText("  ·  ".join(bits))
         self.show_pinned(client.id)
+        self.show_history(client.id)
         currency = settings.get("store.currency_symbol")
         tier = tier_for(client.lifetime_spend_cents, top_tier_threshold())
         self.figures["spend"].setText(money(client.lifetime_spend_cents, currency))
@@ -97,6 +105,15 @@ class ProfileHeader(QWidget):
             client.last_purchase_date.strftime("%d %b %Y") if client.last_purchase_date else "—")
         self.figures["tier"].setText("★ Top client" if tier == TOP else tier)
 
+
+    def show_history(self, client_id: int) -> None:
+        """Who looked after the client before, newest first: from, to, when, why."""
+        from boutique.services.associates import associate_history
+
+        changes = associate_history(client_id)
+        self.history.setToolTip("\n".join(c.text for c in changes))
+        shown = "   ".join(c.text for c in changes[:3])
+        self.history.setText(f"Associates: {shown}" if changes else "")
 
     def show_pinned(self, client_id: int) -> None:
         """The pinned facts, on one line above every page of the profile."""

@@ -32,6 +32,7 @@ from boutique.services.associates.roster import (
     associate_json,
     associates,
     client_counts,
+    client_ids_of,
     get_associate,
     mark_left,
     owner,
@@ -43,7 +44,7 @@ from boutique.services.associates.roster import (
 __all__ = [
     "INTRODUCTIONS_PER_DAY", "LETTER_ARRIVES_DAYS", "Candidate", "ChangeRow", "clients_of", "HandoffPlan", "PlannedMove",
     "Voice", "associate_by_name", "associate_history", "associate_json", "associates",
-    "client_counts", "demo_associates", "get_associate", "get_handoff", "hand_back_due",
+    "client_counts", "client_ids_of", "demo_associates", "get_associate", "get_handoff", "hand_back_due",
     "hand_off", "handoff_of_followup", "mark_left", "owner", "plan_handoff", "save_associate", "voice_of",
     "voices_for",
 ]

@@ -153,3 +153,13 @@ def associate_json(associate: Associate, counts: dict[int, int] | None = None) -
             "active": bool(associate.active), "is_owner": bool(associate.is_owner),
             "left_on": associate.left_on.isoformat() if associate.left_on else None,
             "clients": (counts or {}).get(associate.id, 0)}
+
+
+def client_ids_of(name: str) -> set[int]:
+    """The clients the associate of that name looks after (none for an unknown name)."""
+    wanted = " ".join((name or "").split()).casefold()
+    found = [a.id for a in Associate.select() if a.name.casefold() == wanted]
+    if not found:
+        return set()
+    return {cid for (cid,) in Client.select(Client.id)
+            .where(Client.associate_ref == found[0]).tuples()}

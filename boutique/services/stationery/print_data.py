@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services import settings
 from boutique.services.agenda import KIND_LABELS, AgendaItem, agenda_for, recall_line
-from boutique.services.associates import voice_of, voices_for
 from boutique.services.clients import (
     TOP,
     ContactChoice,
@@ -42,12 +41,16 @@ from boutique.services.stationery.gift_safe import (
 from boutique.services.stationery.letterhead import home_country, paper_region
 from boutique.services.stationery.occasion_facts import ReminderFacts, reminder_facts
 from boutique.services.stationery.seasons import season_on
+from boutique.services.stationery.voices import (
+    BRIEFED_KINDS,
+    recent_purchases,
+    voice_fields,
+    voice_pair,
+    voices_for,
+)
 
 PINNED_FACTS = 6
-# An introduction or a welcome back is about the client, not one sale: the script and the
-# prompt carry her latest pieces (with the pinned facts) for the one who has not met her.
-BRIEFED_KINDS = ("re_introduction", "welcome_back")
-RECENT_PURCHASES = 3
+
 PHONE_LABELS = {"mobile_phone": "mobile", "work_phone": "work", "home_phone": "home"}
 # Month before day in these regions' written dates ("November 18, 2026").
 _MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW"})
@@ -266,11 +269,6 @@ def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
     return tuple(note.text for note in client_pinned_facts(client_id)[:limit])
 
 
-def recent_purchases(client_id: int, limit: int = RECENT_PURCHASES) -> list[Purchase]:
-    return list(Purchase.select().where(Purchase.client == client_id)
-                .order_by(Purchase.purchase_date.desc(), Purchase.id.desc()).limit(limit))
-
-
 def _get_purchase(purchase_id: int) -> Purchase:
     purchase = Purchase.get_or_none(Purchase.id == purchase_id)
     if purchase is None:
@@ -315,7 +313,7 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         warnings=rule_warnings(tuple(choice.warnings), mode),
         purchase=facts, recall=recall, reason=reason, occasion=occasion, season=season_on(due),
         gift_safe=mode, reminder=reminder, when=when, offer=offer, purchases=merged,
-        **_voice(client, voice))
+        **voice_fields(client, voice))
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
@@ -343,21 +341,7 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
         occasion=occasion, season=season_on(due),
         reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when,
-        offer=offer, **_voice(client, voice))
-
-
-def _voice(client: Client, voice: tuple[str, str] | None) -> dict[str, str]:
-    """The associate the piece speaks as (name, direct line), read when not given."""
-    if voice is None:
-        voice = voice_pair(voices_for([client.id]).get(client.id))
-    return {"voice": voice[0], "voice_phone": voice[1]}
-
-
-def voice_pair(associate) -> tuple[str, str]:
-    if associate is None:
-        return "", ""
-    spoken = voice_of(associate, region=settings.get("store.default_region"))
-    return spoken.name, spoken.phone if associate.phone else ""
+        offer=offer, **voice_fields(client, voice))
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
