@@ -97,6 +97,7 @@ class HandoffDialog(QDialog):
         self.temporary = QCheckBox("Temporary, until", self)
         self.until = QDateEdit(self)
         self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("ddd dd MMM yyyy")
         self.until.setDate(QDate(self.day.year, self.day.month, self.day.day).addMonths(3))
         self.until.setEnabled(False)
         self.temporary.toggled.connect(self.until.setEnabled)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boutique.services import settings
 from boutique.services.associates import (
     associate_json,
     associates,
@@ -24,8 +25,13 @@ from boutique.services.associates import (
     mark_left,
     save_associate,
 )
+from boutique.services.clients import display_phone
 from boutique.services.errors import NotFound, ValidationError
 from boutique.ui.record_table import RecordTable, RecordTableModel
+
+
+def _phone(number: str) -> str:
+    return display_phone(number, settings.get("store.default_region")) if number else ""
 
 
 class AssociatesModel(RecordTableModel):
@@ -52,7 +58,7 @@ class AssociatesModel(RecordTableModel):
         row = self.rows[index.row()]
         state = "Owner" if row["is_owner"] else ("Here" if row["active"] else
                                                   f"Left {row['left_on'] or ''}".strip())
-        return (row["name"], row["role"], row["phone"], row["email"], state,
+        return (row["name"], row["role"], _phone(row["phone"]), row["email"], state,
                 str(row["clients"]))[index.column()]
 
 
@@ -113,7 +119,7 @@ class AssociatesSettingsPage(QWidget):
         if chosen is None:
             return
         for name, edit in self.fields.items():
-            edit.setText(chosen[name] or "")
+            edit.setText(_phone(chosen[name]) if name == "phone" else chosen[name] or "")
         self.is_owner.setChecked(chosen["is_owner"])
 
     def _values(self) -> dict:

@@ -14,9 +14,17 @@ DEMO_OWNER = ("Elena Marsh", "Owner", "+16175550100", "elena@example.com")
 def demo_associates(_today=None) -> None:
     with database.atomic():
         for short, (full, role, phone, email) in DEMO_PEOPLE.items():
-            (Associate.update(name=full, role=role, phone=phone, email=email,
-                              updated_at=utcnow())
-             .where(Associate.name == short).execute())
+            known = Associate.get_or_none(Associate.name == full)
+            typed = Associate.get_or_none(Associate.name == short)
+            if known is not None and typed is not None:
+                # More demo clients into a demo store: the new ones join the known person.
+                database.execute_sql("UPDATE client SET associate_id = ? WHERE associate_id = ?",
+                                     (known.id, typed.id))
+                typed.delete_instance()
+            elif typed is not None:
+                (Associate.update(name=full, role=role, phone=phone, email=email,
+                                  updated_at=utcnow())
+                 .where(Associate.id == typed.id).execute())
             database.execute_sql("UPDATE client SET associate = ? WHERE associate = ?",
                                  (full, short))
         name, role, phone, email = DEMO_OWNER
