@@ -146,6 +146,10 @@ class ClientProfileDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.brief_button = self.buttons.addButton("Print &brief…",
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.brief_button.setToolTip("One or two pages to read before a call or a visit")
+        self.brief_button.clicked.connect(self.print_brief)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._load()
@@ -178,6 +182,22 @@ class ClientProfileDialog(QDialog):
     def _on_notes_changed(self, client_id: int) -> None:
         if client_id == self.client_id:
             self.header.show_pinned(client_id)
+
+    def brief_pdf(self) -> bytes:
+        import datetime as dt
+
+        from boutique.printing.brief import brief_pdf
+        from boutique.services.stationery import client_brief, load_letterhead
+
+        return brief_pdf(client_brief(self.client_id, dt.date.today()), load_letterhead())
+
+    def print_brief(self) -> None:
+        if self.client_id is None:
+            self._set_status("Save the client first.", "error")
+            return
+        from boutique.ui.print_preview import show_pdf_preview
+
+        show_pdf_preview(self, self.brief_pdf(), "Client brief")
 
     def show_page(self, title: str) -> None:
         page = self.pages.get(title)

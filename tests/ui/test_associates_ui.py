@@ -85,3 +85,9 @@ def test_the_form_offers_the_associates_and_the_profile_shows_the_history(
     assert combo.currentText() == "Tom Reyes"
     history = dialog.header.history.text()
     assert "Lea Martin → Tom Reyes" in history and "Lea moved to Boston" in history
+    # the brief, from the profile, names her new associate
+    from tests.printing.documents import flat
+    from tests.printing.stationery_pdf import all_text
+
+    assert "looked after by Tom Reyes" in flat(all_text(dialog.brief_pdf()))
+    assert dialog.brief_button.isEnabled()
