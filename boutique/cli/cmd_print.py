@@ -5,6 +5,7 @@
     print care --material NAME --out FILE.pdf  care cards
     print card / print labels                  (print_stationery.py)
     print ticket / print return-slip           (print_service.py)
+    print brief / print handoff-letters        (print_handoff.py)
 """
 
 from __future__ import annotations
@@ -83,6 +84,9 @@ def register(subparsers) -> None:
     from boutique.cli.print_service import register as register_service
 
     register_service(sub)
+    from boutique.cli.print_handoff import register as register_handoff
+
+    register_handoff(sub)
 
 
 def _write(path_text: str, pdf: bytes) -> str:

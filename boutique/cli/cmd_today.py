@@ -6,6 +6,7 @@ import datetime as dt
 
 from boutique.cli.common import parse_date, print_json
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.associates import hand_back_due
 from boutique.services.cadence import lapse_stale
 
 
@@ -40,6 +41,7 @@ def run_today(args) -> int:
     day = parse_date(args.date)
     # Only what has lapsed by the real day is recorded; a day ahead just leaves it out.
     lapse_stale(min(day, dt.date.today()))
+    hand_back_due(min(day, dt.date.today()))
     items = agenda_for(day)
     if args.json and not args.summary:
         print_json([item.to_json(day) for item in items])

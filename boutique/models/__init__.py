@@ -1,6 +1,8 @@
 """Floor 1: peewee models, opening the store, migrations."""
 
 from boutique.models.after_sale import ItemReturn, ServiceTicket, StoreCreditEntry
+from boutique.models.associate import Associate, Handoff
+from boutique.models.associate_change import AssociateChange
 from boutique.models.base import BaseModel, utcnow
 from boutique.models.bulk_index import index_rebuilt_after, search_index_deferred
 from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
@@ -12,6 +14,9 @@ from boutique.models.relation import RELATION_KINDS, Relation
 from boutique.models.setting import Setting
 
 __all__ = [
+    "Associate",
+    "AssociateChange",
+    "Handoff",
     "ADDRESS_PARTS",
     "CHANNELS",
     "FOLLOWUP_KINDS",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import peewee
 
+from boutique.models.associate import Associate
 from boutique.models.base import BaseModel, utcnow
 
 ADDRESS_PARTS = ("company", "line1", "line2", "city", "region", "postcode", "country")
@@ -59,7 +60,10 @@ class Client(BaseModel):
     dislikes = peewee.TextField(default="")
     wish_list = peewee.TextField(default="")
     tags = peewee.TextField(default="")
+    # The name as typed before associates were kept (and kept equal to the associate's).
     associate = peewee.CharField(default="")
+    associate_ref = peewee.ForeignKeyField(Associate, column_name="associate_id", null=True,
+                                           on_delete="SET NULL", backref="clients")
 
     created_at = peewee.DateTimeField(default=utcnow)
     updated_at = peewee.DateTimeField(default=utcnow)

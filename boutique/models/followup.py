@@ -21,8 +21,12 @@ KEY_DATE = "key_date"
 AFTER_RETURN = "after_return"
 CUSTOM = "custom"
 RE_INTRODUCTION = "re_introduction"
+# A handoff: the owner's letter saying who looks after the client now, and the note that
+# welcomes her back to her own associate when a temporary handoff ends.
+HANDOFF_LETTER = "handoff_letter"
+WELCOME_BACK = "welcome_back"
 FOLLOWUP_KINDS = (THANK_YOU_NOTE, SATISFACTION_CALL, SERVICE_CALL, KEY_DATE, AFTER_RETURN,
-                  CUSTOM, RE_INTRODUCTION)
+                  CUSTOM, RE_INTRODUCTION, HANDOFF_LETTER, WELCOME_BACK)
 
 OPEN = "open"
 DONE = "done"

@@ -43,7 +43,8 @@ LAYOUTS = {"half": "Half a page, two to a sheet", "full": "A full page each"}
 KIND_TITLES = {
     "satisfaction_call": "Satisfaction call", "service_call": "Service call",
     "key_date": "Key date call", "after_return": "Call after a return",
-    "re_introduction": "Introduction call", "thank_you_note": "Thank-you call",
+    "re_introduction": "Introduction call", "welcome_back": "Welcome-back call",
+    "thank_you_note": "Thank-you call",
     "custom": "Follow-up call",
 }
 CALL_RESULT = ("Reached", "Left a message", "No answer", "Wrong number")

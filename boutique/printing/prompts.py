@@ -44,7 +44,8 @@ KIND_TITLES = {
     "thank_you_note": "Thank-you note", "satisfaction_call": "Note after the purchase",
     "service_call": "Service note", "key_date": "Key date note",
     "after_return": "Note after a return",
-    "re_introduction": "Introduction letter", "custom": "Follow-up note",
+    "re_introduction": "Introduction letter", "welcome_back": "Welcome back",
+    "handoff_letter": "Handoff letter", "custom": "Follow-up note",
 }
 TOP_MARK = "\u2605"  # ★
 MIN_FACTS_SIZE = 6.5  # the left column's smallest size, the recall's too
@@ -140,7 +141,7 @@ def _note(c, prompt: NotePrompt, letterhead: Letterhead, wording: Wording, x: fl
     words = note_words(prompt, letterhead, wording)
     salutation = block(c, [words.salutation], DISPLAY, 15 if compact else 18, x, top, width, 22,
                        min_size=8)
-    signature = letterhead.jeweler_name
+    signature = prompt.voice or letterhead.jeweler_name
     scale = 1.0 if compact else 1.15
     closing_h = (14 + (14 if signature else 0) + (10 if letterhead.signature_line else 0)) * scale
     lines_top = top - salutation.height - (6 if compact else 10)
@@ -158,7 +159,8 @@ def _note(c, prompt: NotePrompt, letterhead: Letterhead, wording: Wording, x: fl
     if signature:
         y -= block(c, [signature], DISPLAY_ITALIC, 14 * scale, x, y, width, 17 * scale,
                    min_size=7).height + 3
-    if letterhead.signature_line and letterhead.signature_line != signature:
+    if (letterhead.signature_line and letterhead.signature_line != signature
+            and signature == letterhead.jeweler_name):
         block(c, [letterhead.signature_line], SANS, 7, x, y, width, 9, min_size=5.5, color=MUTED)
 
 

@@ -29,7 +29,7 @@ from boutique.paths import RESOURCES
 
 TEMPLATE_DIR = RESOURCES / "templates"
 KINDS = ("thank_you_note", "satisfaction_call", "service_call", "key_date", "after_return",
-         "re_introduction", "custom")
+         "re_introduction", "welcome_back", "custom")
 
 # name -> what it fills in; the Settings page lists these beside the editor.
 PLACEHOLDERS: dict[str, str] = {
@@ -52,7 +52,9 @@ PLACEHOLDERS: dict[str, str] = {
     "reason": "why the follow-up is due",
     "due": "the day it is due",
     "store": "the store’s name",
-    "jeweler": "the jeweler’s name",
+    "jeweler": "who speaks: the client’s associate, else the jeweler",
+    "associate": "the client’s associate (else the jeweler): “this is {associate}”",
+    "direct_line": "the associate’s direct line, else the store’s phone",
     "signature": "the signature line",
     "phone": "the store’s phone",
     "website": "the store’s website",
@@ -75,7 +77,7 @@ AFTER_RETURN_PLACEHOLDERS = ("returned", "credit", "code", "fault")
 KIND_NAMES = {"thank_you_note": "Thank-you note", "satisfaction_call": "Satisfaction call",
               "service_call": "Service call", "key_date": "Key date",
               "after_return": "After a return", "re_introduction": "Re-introduction",
-              "custom": "Any other"}
+              "welcome_back": "Welcome back", "custom": "Any other"}
 # name -> (group, title) in the order the Settings page shows them.
 TEMPLATES: dict[str, tuple[str, str]] = {
     "salutation": ("Letter", "Salutation"),

@@ -82,7 +82,10 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
                wording: Wording, recall: str = "", reason: str = "",
                due_text: str = "", purchases: tuple[PurchaseFacts, ...] = (),
                occasion: str = "", season: str = "", reminder: ReminderFacts | None = None,
-               gift_safe: str = "", offer: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+               gift_safe: str = "", offer: tuple[tuple[str, str], ...] = (),
+               voice: str = "", voice_phone: str = "") -> dict[str, str]:
+    """`voice`, `voice_phone`: the client's associate and her direct line; the piece
+    speaks as the letterhead's jeweler and the store's phone when she has none."""
     # A merged note or call is about every piece: "the watch and the ruby pendant".
     item = (join_phrases([p.item_phrase for p in purchases]) if len(purchases) > 1
             else purchase.item_phrase if purchase else "")
@@ -105,8 +108,12 @@ def values_for(person: PersonFacts, purchase: PurchaseFacts | None, letterhead: 
         "reason": clean_line(reason).rstrip("."),  # wordings end their own sentences
         "due": due_text,
         "store": letterhead.store_name,
-        "jeweler": letterhead.jeweler_name,
-        "signature": letterhead.signature_line or letterhead.jeweler_name,
+        # A wording the jeweler wrote with {jeweler} speaks as the associate too.
+        "jeweler": voice or letterhead.jeweler_name,
+        "associate": voice or letterhead.jeweler_name or letterhead.store_name,
+        "direct_line": voice_phone or letterhead.phone,
+        "signature": (voice if voice and voice != letterhead.jeweler_name
+                      else letterhead.signature_line or letterhead.jeweler_name),
         "phone": letterhead.phone,
         "website": letterhead.website,
         # Conditions for the key-date wordings: the client's own birthday is a greeting,
@@ -140,7 +147,8 @@ def note_words(prompt: NotePrompt, letterhead: Letterhead, wording: Wording) -> 
     values = values_for(prompt.person, prompt.purchase, letterhead, wording, prompt.recall,
                         prompt.reason, prompt.due_text, prompt.purchases,
                         occasion=prompt.occasion, season=prompt.season, reminder=prompt.reminder,
-                        gift_safe=prompt.gift_safe, offer=prompt.offer)
+                        gift_safe=prompt.gift_safe, offer=prompt.offer, voice=prompt.voice,
+                        voice_phone=prompt.voice_phone)
     is_gift = any(p.is_gift for p in prompt.all_purchases)
     lines = render_lines(wording.text(f"note.{prompt.kind}"), values, is_gift)
     closing = render(wording.text("closing"), values)
@@ -161,7 +169,8 @@ def script_steps(script: CallScript, letterhead: Letterhead,
     """The call's steps: lines starting with ">" are said aloud, the others are cues."""
     values = values_for(script.person, script.purchase, letterhead, wording, script.recall,
                         script.reason, script.due_text, script.purchases, script.occasion,
-                        script.season, script.reminder, offer=script.offer)
+                        script.season, script.reminder, offer=script.offer,
+                        voice=script.voice, voice_phone=script.voice_phone)
     is_gift = any(p.is_gift for p in script.all_purchases)
     rendered = render_lines(wording.text(f"script.{script.kind}"), values, is_gift)
     steps = []

@@ -77,6 +77,20 @@ class ClientForm(QScrollArea):
             edit.editingFinished.connect(lambda n=name: self._check_as_typed(n))
         return edit
 
+    def _associate_choice(self, form: QFormLayout) -> QComboBox:
+        """One of the associates (a new name typed here becomes one)."""
+        from boutique.services.associates import associates
+
+        combo = QComboBox(self)
+        combo.setObjectName("associate")
+        combo.setEditable(True)
+        combo.addItems(["", *(a.name for a in associates(include_left=False))])
+        combo.setToolTip("Who looks after this client: the associates of Settings > "
+                         "Associates. A change is kept in the client's history.")
+        self.inputs["associate"] = combo
+        self._add_row(form, LINE_FIELDS.get("associate", "associate"), combo, "associate")
+        return combo
+
     def _check_as_typed(self, name: str) -> None:
         """Leaving a phone or email field says at once what is wrong with it."""
         problem = field_problem(name, self.inputs[name].text())
@@ -131,7 +145,7 @@ class ClientForm(QScrollArea):
         dnc.setToolTip("No follow-ups of any kind are made for this client")
         self.inputs["do_not_contact"] = dnc
         form.addRow("", dnc)
-        self._line(form, "associate")
+        self._associate_choice(form)
         self._line(form, "tags", "comma separated, e.g. bridal, collector")
         return group
 

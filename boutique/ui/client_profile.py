@@ -51,6 +51,12 @@ class ProfileHeader(QWidget):
         names.addWidget(self.name)
         names.addWidget(self.subtitle)
         names.addWidget(self.pinned)
+        self.history = QLabel(self)
+        self.history.setObjectName("associate_history")
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history.setProperty("role", "muted")
+        self.history.setWordWrap(True)
+        names.addWidget(self.history)
         layout.addLayout(names, 1)
         self.figures: dict[str, QLabel] = {}
         for key, caption in (("spend", "Lifetime spend"), ("count", "Purchases"),
@@ -75,6 +81,7 @@ class ProfileHeader(QWidget):
             for label in self.figures.values():
                 label.setText("—")
             self.pinned.clear()
+            self.history.clear()
             return
         title = f"{client.salutation} {client.full_name}".strip()
         self.name.setText(title + (f"  “{client.preferred_name}”" if client.preferred_name else ""))
@@ -89,6 +96,7 @@ class ProfileHeader(QWidget):
             bits.append("In the Trash")
         self.subtitle.setText("  ·  ".join(bits))
         self.show_pinned(client.id)
+        self.show_history(client.id)
         currency = settings.get("store.currency_symbol")
         tier = tier_for(client.lifetime_spend_cents, top_tier_threshold())
         self.figures["spend"].setText(money(client.lifetime_spend_cents, currency))
@@ -97,6 +105,15 @@ class ProfileHeader(QWidget):
             client.last_purchase_date.strftime("%d %b %Y") if client.last_purchase_date else "—")
         self.figures["tier"].setText("★ Top client" if tier == TOP else tier)
 
+
+    def show_history(self, client_id: int) -> None:
+        """Who looked after the client before, newest first: from, to, when, why."""
+        from boutique.services.associates import associate_history
+
+        changes = associate_history(client_id)
+        self.history.setToolTip("\n".join(c.text for c in changes))
+        shown = "   ".join(c.text for c in changes[:3])
+        self.history.setText(f"Associates: {shown}" if changes else "")
 
     def show_pinned(self, client_id: int) -> None:
         """The pinned facts, on one line above every page of the profile."""
@@ -129,6 +146,10 @@ class ClientProfileDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.brief_button = self.buttons.addButton("Print &brief…",
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.brief_button.setToolTip("One or two pages to read before a call or a visit")
+        self.brief_button.clicked.connect(self.print_brief)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._load()
@@ -161,6 +182,22 @@ class ClientProfileDialog(QDialog):
     def _on_notes_changed(self, client_id: int) -> None:
         if client_id == self.client_id:
             self.header.show_pinned(client_id)
+
+    def brief_pdf(self) -> bytes:
+        import datetime as dt
+
+        from boutique.printing.brief import brief_pdf
+        from boutique.services.stationery import client_brief, load_letterhead
+
+        return brief_pdf(client_brief(self.client_id, dt.date.today()), load_letterhead())
+
+    def print_brief(self) -> None:
+        if self.client_id is None:
+            self._set_status("Save the client first.", "error")
+            return
+        from boutique.ui.print_preview import show_pdf_preview
+
+        show_pdf_preview(self, self.brief_pdf(), "Client brief")
 
     def show_page(self, title: str) -> None:
         page = self.pages.get(title)

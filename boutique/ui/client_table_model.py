@@ -18,11 +18,12 @@ from boutique.services.clients.value import TOP
 from boutique.services.text import money
 from boutique.ui.record_table import RecordTableModel
 
-NAME, PHONE, EMAIL, LAST_PURCHASE, SPEND, TIER = range(6)
-HEADERS = ("Name", "Phone", "Email", "Last purchase", "Lifetime spend", "Tier")
+NAME, PHONE, EMAIL, LAST_PURCHASE, SPEND, TIER, ASSOCIATE = range(7)
+HEADERS = ("Name", "Phone", "Email", "Last purchase", "Lifetime spend", "Tier", "Associate")
 SORT_KEYS = {
     NAME: SortKey.NAME, PHONE: SortKey.PHONE, EMAIL: SortKey.EMAIL,
     LAST_PURCHASE: SortKey.LAST_PURCHASE, SPEND: SortKey.SPEND, TIER: SortKey.SPEND,
+    ASSOCIATE: SortKey.ASSOCIATE,
 }
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 20
@@ -40,6 +41,7 @@ class ClientTableModel(RecordTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, ClientRow]] = OrderedDict()
         self._search = ""
+        self._associate_id: int | None = None  # None: everyone's clients; 0: nobody's
         self._sort_column = NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._currency = settings.get("store.currency_symbol")
@@ -58,10 +60,16 @@ class ClientTableModel(RecordTableModel):
             self._search = text
             self.refresh()
 
+    def set_associate(self, associate_id: int | None) -> None:
+        if associate_id != self._associate_id:
+            self._associate_id = associate_id
+            self.refresh()
+
     def refresh(self) -> None:
         self.beginResetModel()
         self._ids = client_ids(self._search, SORT_KEYS[self._sort_column],
-                               descending=self._sort_order == Qt.SortOrder.DescendingOrder)
+                               descending=self._sort_order == Qt.SortOrder.DescendingOrder,
+                               associate_id=self._associate_id)
         self._pages.clear()
         self._currency = settings.get("store.currency_symbol")
         self.rows_fetched = 0
@@ -145,4 +153,6 @@ class ClientTableModel(RecordTableModel):
             return money(row.lifetime_spend_cents, self._currency) if row.purchase_count else ""
         if column == TIER:
             return "★ Top" if row.tier == TOP else row.tier
+        if column == ASSOCIATE:
+            return row.associate
         return ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from boutique.services.clients.book import get_client
 from boutique.ui.client_table_model import (
+    ASSOCIATE,
     EMAIL,
     LAST_PURCHASE,
     NAME,
@@ -44,6 +46,14 @@ class ClientsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(380)
         bar.addWidget(self.search, 2)
+        self.whose = QComboBox(self)
+        self.whose.setObjectName("client_associate_filter")
+        self.whose.setToolTip("Only the clients one associate looks after")
+        self.fill_associates()
+        self.whose.currentIndexChanged.connect(
+            lambda _i: self.model.set_associate(self.whose.currentData()))
+        self.whose.currentIndexChanged.connect(lambda _i: self._update_count())
+        bar.addWidget(self.whose)
         self.count = QLabel("", self)
         self.count.setProperty("role", "muted")
         bar.addWidget(self.count)
@@ -64,7 +74,8 @@ class ClientsTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         self.view.set_column_widths({NAME: 300, PHONE: 150, EMAIL: 300, LAST_PURCHASE: 120,
-                                     SPEND: 130, TIER: 100}, stretch=(NAME, EMAIL))
+                                     SPEND: 130, TIER: 100, ASSOCIATE: 150},
+                                    stretch=(NAME, EMAIL))
         layout.addWidget(self.view)
 
         self._search_timer = QTimer(self)
@@ -83,6 +94,18 @@ class ClientsTab(QWidget):
         bus().clients_changed.connect(self.reload)
         self._update_count()
         self._select_row(0)
+
+    def fill_associates(self) -> None:
+        from boutique.services.associates import associates
+
+        self.whose.blockSignals(True)
+        self.whose.clear()
+        self.whose.addItem("All associates", None)
+        for associate in associates():
+            self.whose.addItem(associate.name + ("" if associate.active else " (left)"),
+                               associate.id)
+        self.whose.addItem("Nobody yet", 0)
+        self.whose.blockSignals(False)
 
     # -- search ------------------------------------------------------------------------
     def focus_search(self) -> None:

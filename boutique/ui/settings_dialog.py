@@ -19,6 +19,7 @@ from boutique.ui.signals import bus
 
 
 def settings_pages() -> list[Callable]:
+    from boutique.ui.settings_associates_page import AssociatesSettingsPage
     from boutique.ui.settings_cadence_page import CadenceSettingsPage
     from boutique.ui.settings_letterhead_page import LetterheadSettingsPage
     from boutique.ui.settings_returns_page import ReturnsSettingsPage
@@ -26,7 +27,7 @@ def settings_pages() -> list[Callable]:
     from boutique.ui.settings_templates_page import TemplatesSettingsPage
 
     return [StoreSettingsPage, CadenceSettingsPage, LetterheadSettingsPage,
-            TemplatesSettingsPage, ReturnsSettingsPage]
+            TemplatesSettingsPage, ReturnsSettingsPage, AssociatesSettingsPage]
 
 
 class SettingsDialog(QDialog):

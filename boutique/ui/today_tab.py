@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.associates import hand_back_due
 from boutique.services.cadence import lapse_stale
 from boutique.services.errors import NotFound, ValidationError
 from boutique.services.service_desk import overdue_tickets
@@ -42,6 +43,7 @@ from boutique.ui.today_table_model import (
     WHY,
     AgendaTableModel,
 )
+from boutique.ui.today_whose import WhoseChooser
 
 # Fit 1280 pixels beside the panel; the last column (the personal hook) takes the rest.
 COLUMN_WIDTHS = ((CLIENT, 145), (WHAT, 112), (DUE, 120), (WHY, 215), (CONTACT, 160),
@@ -87,6 +89,10 @@ class TodayTab(QWidget):
         for widget in (self.previous_button, self.date_edit, self.next_button,
                        self.today_button):
             top.addWidget(widget)
+        top.addSpacing(12)
+        self.whose = WhoseChooser(self)
+        self.whose.currentTextChanged.connect(lambda _text: self.reload())
+        top.addWidget(self.whose)
         top.addStretch(1)
         self.on_time = QLabel(self)
         self.on_time.setObjectName("on_time_rate")
@@ -191,7 +197,8 @@ class TodayTab(QWidget):
         row = view.selectionModel().currentIndex().row()
         # Only what has lapsed by the real day is recorded; a day ahead just leaves it out.
         lapse_stale(min(self.day, dt.date.today()))
-        items = agenda_for(self.day)
+        hand_back_due(min(self.day, dt.date.today()))
+        items = self.whose.keep(agenda_for(self.day))
         self.notes_model.set_items(notes_to_write(items), self.day)
         self.calls_model.set_items(calls_to_make(items), self.day)
         summary = week_summary(self.day, items)

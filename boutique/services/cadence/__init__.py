@@ -25,8 +25,14 @@ from boutique.services.cadence.engine import (
     keep_followups_ahead,
     on_purchase_changed,
     on_purchase_deleted,
+    respace_client,
 )
-from boutique.services.cadence.followups import BOOKED, done_hooks, schedule_after_return
+from boutique.services.cadence.followups import (
+    BOOKED,
+    client_followups,
+    done_hooks,
+    schedule_after_return,
+)
 from boutique.services.cadence.gifts import (
     RULE_TEXT as GIFT_RULE_TEXT,
 )
@@ -62,5 +68,5 @@ __all__ = [
     "reminders_from",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "schedule_imported", "short_date", "week_start",
-    "BOOKED", "cancel_for_return", "done_hooks", "close_pickup_call", "schedule_after_return", "schedule_pickup_call",
+    "BOOKED", "client_followups", "respace_client", "cancel_for_return", "done_hooks", "close_pickup_call", "schedule_after_return", "schedule_pickup_call",
 ]

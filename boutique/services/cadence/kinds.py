@@ -8,4 +8,6 @@ KIND_LABELS = {
     "after_return": "After return",
     "custom": "Follow-up",
     "re_introduction": "Re-introduction",
+    "handoff_letter": "Handoff letter",
+    "welcome_back": "Welcome back",
 }

@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError
 
 from boutique.models import ADDRESS_PARTS, Client, database, utcnow
 from boutique.services import settings
+from boutique.services.clients.associate_link import link_associate
 from boutique.services.clients.emails import normalize_email
 from boutique.services.clients.phones import PhoneError, normalize, search_digits
 from boutique.services.clients.word_index import reindex_client, unindex_client
@@ -140,7 +141,10 @@ def save_client(values: dict[str, Any], client_id: int | None = None) -> Client:
     with database.atomic():
         client = Client() if client_id is None else get_client(client_id)
         for name, value in clean.items():
-            setattr(client, name, value)
+            if name != "associate":
+                setattr(client, name, value)
+        if "associate" in clean:
+            link_associate(client, clean["associate"])
         for name, value in derived_columns(client).items():
             setattr(client, name, value)
         client.updated_at = utcnow()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from boutique.models import Client, database, search_index_deferred, utcnow
+from boutique.services.clients.associate_link import link_typed_associates
 from boutique.services.clients.book import EDITABLE_FIELDS, derived_columns
 from boutique.services.clients.value import invalidate
 from boutique.services.clients.word_index import index_rows, insert_rows
@@ -43,5 +44,6 @@ def insert_clean_clients(rows: list[dict[str, Any]], spend_before: list[int]) ->
                 [v[c] if type(v[c]) in _AS_IS else fields[c].db_value(v[c]) for c in columns]
                 for v in values_list))
         insert_rows(index_rows(values_list))
+        link_typed_associates()
         invalidate()
     return [v["id"] for v in values_list]

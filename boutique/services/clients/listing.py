@@ -27,6 +27,7 @@ class SortKey(Enum):
     EMAIL = "email"
     LAST_PURCHASE = "last_purchase"
     SPEND = "spend"
+    ASSOCIATE = "associate"
 
 
 _ORDER_SQL = {
@@ -35,6 +36,7 @@ _ORDER_SQL = {
     SortKey.EMAIL: "email {dir}, sort_name, id",
     SortKey.LAST_PURCHASE: "last_purchase_date {dir}, sort_name, id",
     SortKey.SPEND: "lifetime_spend_cents {dir}, sort_name, id",
+    SortKey.ASSOCIATE: "associate = '' {dir}, associate COLLATE NOCASE {dir}, sort_name, id",
 }
 
 
@@ -72,9 +74,21 @@ def _trash_condition(text: str) -> tuple[str, list[str]]:
 
 
 def client_ids_sql(text: str = "", sort: SortKey = SortKey.NAME, descending: bool = False,
-                   trashed: bool = False) -> tuple[str, list[str]]:
+                   trashed: bool = False, associate_id: int | None = None
+                   ) -> tuple[str, list[str]]:
+    """`associate_id`: only that associate's clients (0: the clients with nobody)."""
     direction = "DESC" if descending else "ASC"
     order = _ORDER_SQL[sort].format(dir=direction)
+    if associate_id is not None and not trashed:
+        words = search_words(text)
+        whose = "associate_id IS NULL" if associate_id == 0 else "associate_id = ?"
+        params = [] if associate_id == 0 else [associate_id]
+        if not words:
+            return (f"SELECT id FROM client WHERE deleted_at IS NULL AND {whose} "
+                    f"ORDER BY {order}", params)
+        matching, found = _matching_sql(words)
+        return (f"SELECT id FROM client WHERE id IN (SELECT client_id FROM ({matching})) "
+                f"AND deleted_at IS NULL AND {whose} ORDER BY {order}", found + params)
     if trashed:
         condition, params = _trash_condition(text)
         return (f"SELECT id FROM client WHERE deleted_at IS NOT NULL AND {condition} "
@@ -92,8 +106,8 @@ def client_ids_sql(text: str = "", sort: SortKey = SortKey.NAME, descending: boo
 
 
 def client_ids(text: str = "", sort: SortKey = SortKey.NAME, descending: bool = False,
-               trashed: bool = False) -> list[int]:
-    sql, params = client_ids_sql(text, sort, descending, trashed)
+               trashed: bool = False, associate_id: int | None = None) -> list[int]:
+    sql, params = client_ids_sql(text, sort, descending, trashed, associate_id)
     return [row[0] for row in database.execute_sql(sql, params)]
 
 
@@ -108,12 +122,13 @@ class ClientRow:
     purchase_count: int
     tier: str
     do_not_contact: bool
+    associate: str = ""
 
 
 _ROW_COLUMNS = (
     Client.id, Client.first_name, Client.last_name, Client.preferred_name, Client.mobile_phone,
     Client.work_phone, Client.home_phone, Client.email, Client.last_purchase_date,
-    Client.lifetime_spend_cents, Client.purchase_count, Client.do_not_contact,
+    Client.lifetime_spend_cents, Client.purchase_count, Client.do_not_contact, Client.associate,
 )
 
 
@@ -132,7 +147,7 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
     rows = {}
     query = Client.select(*_ROW_COLUMNS).where(Client.id.in_(ids)).tuples()
     for (cid, first, last, preferred, mobile, work, home, email, last_date, spend, count,
-         dnc) in query:
+         dnc, associate) in query:
         name = f"{last}, {first}" if last and first else (last or first)
         if preferred and preferred != first:
             name += f" ({preferred})"
@@ -141,7 +156,7 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
             id=cid, name=name, phone=display_phone(phone, region), email=email,
             last_purchase=_as_date(last_date), lifetime_spend_cents=spend or 0,
             purchase_count=count or 0, tier=tier_for(spend or 0, threshold),
-            do_not_contact=bool(dnc),
+            do_not_contact=bool(dnc), associate=associate or "",
         )
     return rows
 

@@ -12,7 +12,13 @@ from collections.abc import Callable
 
 from boutique.models import Client, Note, Purchase, PurchaseItem, database, utcnow
 from boutique.services import settings
-from boutique.services.clients import derived_columns, index_rows, insert_rows, invalidate_value
+from boutique.services.clients import (
+    derived_columns,
+    index_rows,
+    insert_rows,
+    invalidate_value,
+    link_typed_associates,
+)
 from boutique.services.demo import words
 from boutique.services.errors import ValidationError
 
@@ -214,6 +220,7 @@ def _build(clients: int, seed: int, today: dt.date, years: float) -> dict[str, i
                             MAX(purchase_date) AS last FROM purchase GROUP BY client_id) AS s
                WHERE client.id = s.client_id"""
         )
+        link_typed_associates()
     ranges = settings.get(DEMO_IDS_SETTING) or []
     settings.set_many({DEMO_IDS_SETTING: [*ranges, [next_id, next_id + clients - 1]]})
     invalidate_value()
@@ -236,5 +243,13 @@ def _register_letterhead() -> None:
     demo_hooks.append(demo_letterhead)
 
 
+def _register_associates() -> None:
+    # The demo's associates get a role and a direct line; the jeweler is the owner.
+    from boutique.services.associates import demo_associates
+
+    demo_hooks.append(demo_associates)
+
+
 _register_cadence()
 _register_letterhead()
+_register_associates()

@@ -41,8 +41,16 @@ from boutique.services.stationery.gift_safe import (
 from boutique.services.stationery.letterhead import home_country, paper_region
 from boutique.services.stationery.occasion_facts import ReminderFacts, reminder_facts
 from boutique.services.stationery.seasons import season_on
+from boutique.services.stationery.voices import (
+    BRIEFED_KINDS,
+    recent_purchases,
+    voice_fields,
+    voice_pair,
+    voices_for,
+)
 
 PINNED_FACTS = 6
+
 PHONE_LABELS = {"mobile_phone": "mobile", "work_phone": "work", "home_phone": "home"}
 # Month before day in these regions' written dates ("November 18, 2026").
 _MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW"})
@@ -123,6 +131,11 @@ class NotePrompt:
     # Every purchase the note thanks for (a merged note has several), the first one first.
     purchases: tuple[PurchaseFacts, ...] = ()
 
+    # Who the piece speaks as: the client's associate and her direct line ("" : the
+    # letterhead's jeweler and the store's phone).
+    voice: str = ""
+    voice_phone: str = ""
+
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
         return self.purchases or ((self.purchase,) if self.purchase else ())
@@ -151,6 +164,11 @@ class CallScript:
     reminder: ReminderFacts | None = None
     when: str = ""  # a key date's standing on the day: "today", "in 21 days"
     offer: tuple[tuple[str, str], ...] = ()
+
+    # Who the piece speaks as: the client's associate and her direct line ("" : the
+    # letterhead's jeweler and the store's phone).
+    voice: str = ""
+    voice_phone: str = ""
 
     @property
     def all_purchases(self) -> tuple[PurchaseFacts, ...]:
@@ -264,7 +282,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 region: str | None = None, occasion: str = "",
                 occasion_date: dt.date | None = None, when: str = "",
                 offer: tuple[tuple[str, str], ...] = (),
-                others: Sequence[Purchase] = ()) -> NotePrompt:
+                others: Sequence[Purchase] = (), voice: tuple[str, str] | None = None
+                ) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule. `others`: the further purchases
     merged into this note, each named on the prompt."""
@@ -293,7 +312,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         address_lines=lines, address_kind=address_kind,
         warnings=rule_warnings(tuple(choice.warnings), mode),
         purchase=facts, recall=recall, reason=reason, occasion=occasion, season=season_on(due),
-        gift_safe=mode, reminder=reminder, when=when, offer=offer, purchases=merged)
+        gift_safe=mode, reminder=reminder, when=when, offer=offer, purchases=merged,
+        **voice_fields(client, voice))
 
 
 def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.date,
@@ -301,7 +321,8 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 person: PersonFacts | None = None, recall: str | None = None,
                 region: str | None = None, others: Sequence[Purchase] = (),
                 occasion: str = "", occasion_date: dt.date | None = None,
-                when: str = "", offer: tuple[tuple[str, str], ...] = ()) -> CallScript:
+                when: str = "", offer: tuple[tuple[str, str], ...] = (),
+                voice: tuple[str, str] | None = None) -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
     purchases merged into this call, each named on the script."""
@@ -320,7 +341,7 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
         occasion=occasion, season=season_on(due),
         reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when,
-        offer=offer)
+        offer=offer, **voice_fields(client, voice))
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -356,12 +377,15 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
     purchase_ids = [pid for i in items for pid in i.purchase_ids]
     purchases = ({p.id: p for p in Purchase.select().where(Purchase.id.in_(purchase_ids))}
                  if purchase_ids else {})
+    voices = {cid: voice_pair(a) for cid, a in voices_for(list(clients)).items()}
     notes, calls, skipped = [], [], []
     for item in items:
         client = clients.get(item.client_id)
         if client is None:
             continue
         bought = [purchases[pid] for pid in item.purchase_ids if pid in purchases]
+        if not bought and item.kind in BRIEFED_KINDS:
+            bought = recent_purchases(client.id)
         purchase = bought[0] if bought else None
         choice = ContactChoice(item.channel, item.contact, item.address,
                                warnings=tuple(item.warnings))
@@ -370,7 +394,7 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                       recall=item.recall or None, occasion=item.occasion or "",
                       occasion_date=item.occasion_date,
                       when=item.when_text(day) if item.kind == "key_date" else "",
-                      offer=_offer(item))
+                      offer=_offer(item), voice=voices.get(item.client_id, ("", "")))
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, others=bought[1:],
                                      **common))
