@@ -37,7 +37,8 @@ from boutique.printing.glyph_warnings import checked_script
 from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.templates import Wording
 from boutique.printing.wording import script_steps
-from boutique.services.stationery.print_data import CallScript, purchase_lines
+from boutique.services.stationery.facts import purchase_lines
+from boutique.services.stationery.print_data import CallScript
 
 LAYOUTS = {"half": "Half a page, two to a sheet", "full": "A full page each"}
 KIND_TITLES = {

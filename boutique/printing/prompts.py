@@ -36,7 +36,8 @@ from boutique.printing.letterhead import Letterhead, page_size_points
 from boutique.printing.sheets import FLAT_4X6, FLAT_A6
 from boutique.printing.templates import Wording
 from boutique.printing.wording import note_words
-from boutique.services.stationery.print_data import NotePrompt, purchase_lines
+from boutique.services.stationery.facts import purchase_lines
+from boutique.services.stationery.print_data import NotePrompt
 
 LAYOUTS = {"2up": "Two to a page, with cut lines", "3up": "Three to a page, with cut lines",
            "card": "One per index card (6 × 4 in or A6)"}

@@ -14,14 +14,10 @@ from boutique.printing.templates import (
     render_lines,
 )
 from boutique.services.clients import join_phrases
+from boutique.services.stationery.facts import PersonFacts, PurchaseFacts
 from boutique.services.stationery.letterhead import Letterhead
 from boutique.services.stationery.occasion_facts import ReminderFacts
-from boutique.services.stationery.print_data import (
-    CallScript,
-    NotePrompt,
-    PersonFacts,
-    PurchaseFacts,
-)
+from boutique.services.stationery.print_data import CallScript, NotePrompt
 
 RECALL_IN_SENTENCE = 90  # characters of the recall note quoted inside a suggested line
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")

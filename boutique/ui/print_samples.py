@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from boutique.services.stationery.print_data import (
-    CallScript,
-    NotePrompt,
-    PersonFacts,
-    PurchaseFacts,
-    long_date,
-)
+from boutique.services.stationery.facts import PersonFacts, PurchaseFacts, long_date
+from boutique.services.stationery.print_data import CallScript, NotePrompt
 
 SAMPLE_DAY = dt.date(2026, 11, 25)
 

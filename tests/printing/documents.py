@@ -5,13 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from boutique.services.stationery.facts import PersonFacts, PurchaseFacts
 from boutique.services.stationery.letterhead import Letterhead
-from boutique.services.stationery.print_data import (
-    CallScript,
-    NotePrompt,
-    PersonFacts,
-    PurchaseFacts,
-)
+from boutique.services.stationery.print_data import CallScript, NotePrompt
 
 DAY = dt.date(2026, 11, 25)
 LETTERHEAD = Letterhead(

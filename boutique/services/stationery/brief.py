@@ -23,7 +23,7 @@ from boutique.services.clients import (
 from boutique.services.notes import pinned_facts, timeline
 from boutique.services.service_desk import KIND_LABELS as TICKET_KINDS
 from boutique.services.service_desk import STATUS_LABELS, client_tickets
-from boutique.services.stationery.print_data import PersonFacts, long_date, person_facts
+from boutique.services.stationery.facts import PersonFacts, long_date, person_facts
 
 LAST_NOTES = 5
 PURCHASES = 12

@@ -12,8 +12,8 @@ from boutique.services import settings
 from boutique.services.associates import get_associate, handoff_of_followup, owner, voice_of
 from boutique.services.clients import choose_mail
 from boutique.services.errors import NotFound
+from boutique.services.stationery.facts import PersonFacts, long_date, person_facts
 from boutique.services.stationery.letterhead import home_country, load_letterhead
-from boutique.services.stationery.print_data import PersonFacts, long_date, person_facts
 
 
 @dataclass(frozen=True)

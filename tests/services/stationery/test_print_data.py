@@ -10,10 +10,9 @@ from boutique.services import settings
 from boutique.services.agenda import AgendaItem, agenda_for
 from boutique.services.errors import NotFound
 from boutique.services.notes.notebook import add_note, delete_note
+from boutique.services.stationery.facts import item_phrase, long_date
 from boutique.services.stationery.print_data import (
     call_script_for_purchase,
-    item_phrase,
-    long_date,
     note_prompt_for_purchase,
     pack_data,
     pack_from_items,
