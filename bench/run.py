@@ -2,11 +2,16 @@
 
 Sections live beside this file as `section_<name>.py`, each with `run(ctx)` returning
 a list of (name, value) pairs; they run in file-name order on the same cached store.
+Each section runs REPEAT times (3 unless it sets its own): numeric values are reported
+as their median with every run beside it. The end is the target table (bench/figures.py)
+and bench/results.json with every figure (a run of some sections only, `--only NAME`,
+writes bench/.cache/results-only.json instead).
 Figures are wall-clock on this machine: compare ratios, not absolute runs elsewhere.
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import os
 import resource
@@ -21,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 CLIENTS = 100_000
+REPEAT = 3
 STORE_VERSION = 3  # bump when the builder changes, so the cache is rebuilt
 REFERENCE_DATE = "2026-11-25"
 
@@ -74,6 +80,14 @@ def remove_stale(cache: Path, store: Path) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Measure Boutique on a 100k-client store.")
+    parser.add_argument("sections", nargs="*", help="section names (as --only)")
+    parser.add_argument("--only", action="append", default=[], metavar="SECTION",
+                        help="run only this section (repeatable): " + ", ".join(
+                            p.stem.removeprefix("section_")
+                            for p in sorted(HERE.glob("section_*.py"))))
+    args = parser.parse_args()
+    only = set(args.sections) | set(args.only)
     cache = HERE / ".cache"
     cache.mkdir(exist_ok=True)
     fresh = not any(cache.glob(f"bench-{CLIENTS}-v{STORE_VERSION}-*.sqlite3"))
@@ -86,16 +100,31 @@ def main() -> int:
         note = "" if fresh else " (when the cached store was built; delete bench/.cache to rebuild)"
         print(f"build_time_s: {build_seconds:.1f}{note}")
     ctx = BenchContext(store=store, cache=cache, root=ROOT, reference_date=REFERENCE_DATE)
-    only = set(sys.argv[1:])
+    from figures import Collected, table_lines, write_results
+
+    collected = Collected()
+    ran = []
     for path in sorted(HERE.glob("section_*.py")):
         name = path.stem.removeprefix("section_")
         if only and name not in only:
             continue
+        ran.append(name)
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        for key, value in module.run(ctx):
-            print(f"{key}: {value}", flush=True)
+        keys = []
+        for _ in range(getattr(module, "REPEAT", REPEAT)):
+            for key, value in module.run(ctx):
+                if key not in keys:
+                    keys.append(key)
+                collected.add(key, value)
+        for key in keys:
+            print(f"{key}: {collected.shown(key)}", flush=True)
+    for line in table_lines(collected):
+        print(line)
+    results = cache / "results-only.json" if only else HERE / "results.json"
+    write_results(results, collected, ROOT, store.name, ran)
+    print(f"results: {results.relative_to(ROOT)}")
     print(f"peak_rss_mb: {peak_rss_mb():.0f}")
     return 0
 
