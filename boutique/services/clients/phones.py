@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import phonenumbers
@@ -27,13 +28,28 @@ def normalize(raw: str, region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-# Formatting costs ~0.2 ms a number; long lists (the agenda, exports) show the same
-# numbers again and again, and the result depends only on the arguments.
-@lru_cache(maxsize=100_000)
+# A ten-digit North American number seen from a North American store is always shown
+# "(AAA) BBB-CCCC" (as phonenumbers formats it; tests/services/clients hold the two
+# together): the common case of a whole book, at no parse.
+_NANP_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1))
+_NANP_NUMBER = re.compile(r"\+1([2-9]\d\d)(\d{3})(\d{4})")
+
+
 def display(e164: str, region: str) -> str:
     """National format for numbers of the store's region, international otherwise."""
     if not e164:
         return ""
+    if region in _NANP_REGIONS:
+        found = _NANP_NUMBER.fullmatch(e164)
+        if found:
+            return f"({found[1]}) {found[2]}-{found[3]}"
+    return parsed_display(e164, region)
+
+
+# Formatting through a parse costs ~0.2 ms a number; lists show the same numbers again
+# and again, and the result depends only on the arguments. Bounded: a few hundred KB.
+@lru_cache(maxsize=4096)
+def parsed_display(e164: str, region: str) -> str:
     try:
         number = phonenumbers.parse(e164, region)
     except phonenumbers.NumberParseException:
