@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from icalendar import Calendar, Event
-
 from boutique.models import utcnow
 from boutique.models.db import owner_only
 from boutique.models.followup import KEY_DATE
@@ -54,7 +52,10 @@ def _description(item: AgendaItem) -> str:
     return "\n".join(lines)
 
 
-def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None) -> Calendar:
+def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None):
+    """The items as the icalendar library's Calendar (what calendar_text writes)."""
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -105,13 +106,19 @@ def _folded(line: str, limit: int = 75) -> str:
 
 
 def calendar_text(items: list[AgendaItem], stamp: dt.datetime | None = None) -> str:
-    """The calendar `to_calendar` makes, written directly: a year of a big book is tens of
-    thousands of events, and the library's objects cost seconds per thousand."""
+    """The calendar `to_calendar` makes, written directly: a year of a big book is hundreds
+    of thousands of events, and the library's objects cost seconds per ten thousand."""
+    return "".join(calendar_parts(items, stamp))
+
+
+def calendar_parts(items: list[AgendaItem], stamp: dt.datetime | None = None,
+                   events_per_part: int = 2000):
+    """calendar_text in parts of some thousand events, to write as they are made."""
     stamp_text = (stamp or utcnow()).replace(tzinfo=dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}",
              "CALSCALE:GREGORIAN", "X-WR-CALNAME:Boutique follow-ups"]
     one_day = dt.timedelta(days=1)
-    for item in items:
+    for number, item in enumerate(items, start=1):
         lines += [
             "BEGIN:VEVENT",
             _folded(f"SUMMARY:{_text(_summary(item))}"),
@@ -124,18 +131,21 @@ def calendar_text(items: list[AgendaItem], stamp: dt.datetime | None = None) -> 
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
+        if number % events_per_part == 0:
+            yield "\r\n".join(lines) + "\r\n"
+            lines = []
     lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
+    yield "\r\n".join(lines) + "\r\n"
 
 
 def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365) -> int:
     """Write the open follow-ups to `path`; returns how many events were written."""
     items = open_followups(day, horizon_days)
-    data = calendar_text(items).encode()
     path = Path(path)
     tmp = path.with_name(path.name + ".partial")
     try:
-        tmp.write_bytes(data)
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(calendar_parts(items))
         owner_only(tmp)
         tmp.replace(path)
     finally:

@@ -36,3 +36,18 @@ def test_the_direct_writer_matches_the_library(db, make_client, make_purchase):
 
 def test_an_empty_agenda_is_an_empty_calendar(db):
     assert calendar_text([], STAMP).encode() == to_calendar([], STAMP).to_ical()
+
+
+def test_the_file_in_parts_is_the_whole_text(db, make_client, make_purchase, tmp_path):
+    from boutique.services.agenda.ical import calendar_parts, export_ics
+
+    for n in range(7):
+        client = make_client(first_name=f"Zoë{n}", mobile_phone=f"+1555013456{n}", **HOME)
+        make_purchase(client.id, D(2026, 11, 1 + n), "Pearl strand, 7 mm")
+    items = open_followups(D(2026, 11, 25))
+    whole = calendar_text(items, STAMP)
+    assert "".join(calendar_parts(items, STAMP, events_per_part=3)) == whole
+    out = tmp_path / "f.ics"
+    assert export_ics(out, D(2026, 11, 25)) == len(items)
+    assert out.read_bytes().count(b"BEGIN:VEVENT") == len(items)
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
