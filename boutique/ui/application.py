@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from collections.abc import Callable
@@ -47,7 +48,8 @@ def _open_with_a_way_on(db_path: Path, open_store: Callable[[Path], None]) -> Pa
 
 
 def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
-        quit_after_ready: bool = False, app_name: str = "Boutique") -> int:
+        quit_after_ready: bool = False, app_name: str = "Boutique",
+        today: dt.date | None = None) -> int:
     """Show the window on the store that `open_store(path)` (the entry's work) opens."""
     from boutique.services.window_lock import StoreInUse, WindowLock
     from boutique.ui.single_window import ask_first_window_to_raise, listen_for_second_launch
@@ -70,7 +72,7 @@ def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
     from boutique.ui.main_window import MainWindow
 
     # The window paints at once; Today's lists fill on the next turn of the event loop.
-    window = MainWindow(str(opened), demo=demo, fill_today_later=True)
+    window = MainWindow(str(opened), demo=demo, fill_today_later=True, today=today)
     today = window.tab("Today")
     if quit_after_ready:
         # For timing start-up: painted (the placeholder is on screen) and ready (the turn

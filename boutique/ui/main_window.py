@@ -17,7 +17,7 @@ TabFactory = Callable[["MainWindow"], QWidget]
 def _today(window):
     from boutique.ui.today_tab import TodayTab
 
-    return TodayTab(window, fill_later=window.fill_today_later)
+    return TodayTab(window, today=window.today, fill_later=window.fill_today_later)
 
 
 def _calendar(window):
@@ -58,12 +58,15 @@ def _tab_factories() -> list[tuple[str, TabFactory]]:
 
 class MainWindow(QMainWindow):
     """`fill_today_later`: the window paints first, Today's lists fill on the next turn of
-    the event loop (the app's start); otherwise Today is filled when the window is made."""
+    the event loop (the app's start); otherwise Today is filled when the window is made.
+    `today`: a fixed day for the Today tab (timing start-up on a benchmark store)."""
 
-    def __init__(self, db_path: str, demo: bool = False, fill_today_later: bool = False):
+    def __init__(self, db_path: str, demo: bool = False, fill_today_later: bool = False,
+                 today=None):
         super().__init__()
         self.db_path = db_path
         self.fill_today_later = fill_today_later
+        self.today = today  # a fixed day for Today (None: the real today)
         self.undo_stack = QUndoStack(self)
         title = APP_NAME + (" — demo store" if demo else "")
         self.setWindowTitle(title)

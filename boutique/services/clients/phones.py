@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import phonenumbers
-
 from boutique.services.text import digits
 
 
@@ -19,6 +17,8 @@ def normalize(raw: str, region: str) -> str:
     raw = (raw or "").strip()
     if not raw:
         return ""
+    import phonenumbers  # its tables load in a tenth of a second: only when a number is read
+
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
@@ -31,7 +31,10 @@ def normalize(raw: str, region: str) -> str:
 # A ten-digit North American number seen from a North American store is always shown
 # "(AAA) BBB-CCCC" (as phonenumbers formats it; tests/services/clients hold the two
 # together): the common case of a whole book, at no parse.
-_NANP_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1))
+# (phonenumbers.region_codes_for_country_code(1), without loading its tables at start)
+_NANP_REGIONS = frozenset({
+    "US", "AG", "AI", "AS", "BB", "BM", "BS", "CA", "DM", "DO", "GD", "GU", "JM", "KN", "KY",
+    "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"})
 _NANP_NUMBER = re.compile(r"\+1([2-9]\d\d)(\d{3})(\d{4})")
 
 
@@ -50,6 +53,8 @@ def display(e164: str, region: str) -> str:
 # and again, and the result depends only on the arguments. Bounded: a few hundred KB.
 @lru_cache(maxsize=4096)
 def parsed_display(e164: str, region: str) -> str:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, region)
     except phonenumbers.NumberParseException:
@@ -62,9 +67,11 @@ def parsed_display(e164: str, region: str) -> str:
 def national_digits(e164: str) -> str:
     """'+15035550134' -> '5035550134': the number after its country code, as parsing gives
     it (leading zeros dropped), without the cost of a parse (an import reads 100k of them)."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
     full = digits(e164)
     for length in (1, 2, 3):  # country codes are one to three digits and prefix-free
-        if int(full[:length] or 0) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        if int(full[:length] or 0) in COUNTRY_CODE_TO_REGION_CODE:
             return full[length:].lstrip("0") or full
     return full
 

@@ -26,3 +26,9 @@ def test_other_numbers_and_regions_go_through_the_parse():
     assert display("+442079460958", "US") == "+44 20 7946 0958"
     assert display("+1503555013", "US") == parsed_display("+1503555013", "US")  # too short
     assert display("", "US") == ""
+
+
+def test_the_north_american_regions_are_those_of_country_code_one():
+    from boutique.services.clients.phones import _NANP_REGIONS
+
+    assert set(phonenumbers.region_codes_for_country_code(1)) == _NANP_REGIONS
