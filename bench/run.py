@@ -83,11 +83,14 @@ def upgraded(cache: Path, store: Path, pattern: str) -> Path | None:
     own migrations, as a user's store would be), in place of a rebuild; None if none."""
     from boutique.models import close_database, open_database
 
-    older = sorted(p for p in cache.glob(pattern) if p != store)
+    older = sorted(p for p in cache.glob(pattern) if p != store and ".before-v" not in p.name)
     if not older:
         return None
     partial = store.with_suffix(".partial")
     older[-1].rename(partial)
+    for suffix in ("-wal", "-shm"):  # what it last wrote goes with it
+        if Path(str(older[-1]) + suffix).exists():
+            Path(str(older[-1]) + suffix).rename(str(partial) + suffix)
     open_database(partial)
     close_database()
     for leftover in cache.glob(f"{partial.stem}.before-v*"):
