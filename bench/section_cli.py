@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -14,15 +13,17 @@ from pathlib import Path
 def _timed(ctx, *arguments: str, stdout=subprocess.DEVNULL) -> tuple[float, float]:
     """(seconds, peak MB) of `python -m boutique --db STORE ARGUMENTS`."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "boutique", "--db", str(ctx.store),
+    # Through bench/child.py: a child's peak memory must not include the bench's own.
+    child = subprocess.Popen([sys.executable, str(ctx.root / "bench" / "child.py"),
+                              sys.executable, "-m", "boutique", "--db", str(ctx.store),
                               *arguments], cwd=ctx.root, stdout=stdout,
                              stderr=subprocess.PIPE)
-    error = child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
+    error = child.stderr.read().decode()
     seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(arguments)} failed: {error.decode()[-300:]}")
-    return seconds, usage.ru_maxrss / 1024
+    if child.wait() != 0:
+        raise RuntimeError(f"{' '.join(arguments)} failed: {error[-300:]}")
+    peak = next(line for line in reversed(error.splitlines()) if line.startswith("child_peak_kb="))
+    return seconds, int(peak.split("=", 1)[1]) / 1024
 
 
 def run(ctx) -> list[tuple[str, object]]:
