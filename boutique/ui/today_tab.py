@@ -161,6 +161,9 @@ class TodayTab(QWidget):
             self.notes_title.setText("Notes to write (reading the day's list…)")
             self.calls_title.setText("Calls to make (reading the day's list…)")
             self.title.setText("Today" if self.day == dt.date.today() else f"{self.day:%A}")
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(QDate(self.day))
+            self.date_edit.blockSignals(False)
             # Should the tab not be painted soon (a window opened minimised), fill anyway.
             QTimer.singleShot(250, self.fill)
         else:

@@ -43,6 +43,7 @@ def test_today_paints_empty_then_fills_with_the_whole_agenda(qtbot, db, db_path,
     tab.filled.connect(lambda: events.append(("filled", tab.notes_model.rowCount())))
     assert tab.notes_model.rowCount() == 0 and tab.calls_model.rowCount() == 0
     assert "reading the day's list" in tab.notes_title.text()
+    assert tab.date_edit.date().toPython() == dt.date.today()  # the day, not Qt's default
     with qtbot.waitSignal(tab.filled, timeout=5000):
         window.show()
     assert events[0] == ("filling", 0)  # painted before anything was read
