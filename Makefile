@@ -23,7 +23,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -p no:cacheprovider
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -27,8 +27,8 @@ def _copy(source, target) -> None:
         src.backup(dst)
 
 
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f}"
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
 
 
 def run(ctx) -> list[tuple[str, str]]:
@@ -43,7 +43,7 @@ def run(ctx) -> list[tuple[str, str]]:
     _copy(ctx.store, copy)
     copied = time.perf_counter() - started
     open_database(copy)
-    out: list[tuple[str, str]] = [("agenda_store_copy_s", f"{copied:.1f}")]
+    out: list[tuple[str, object]] = [("agenda_store_copy_s", round(copied, 2))]
     try:
         started = time.perf_counter()
         items = agenda_for(day)
@@ -64,7 +64,7 @@ def run(ctx) -> list[tuple[str, str]]:
         out += [
             ("agenda_items", f"{len(items)} ({len(calls_to_make(items))} calls, "
                              f"{summary.overdue} overdue)"),
-            ("agenda_ms_first", _ms(first) + " (cold: phone numbers formatted once)"),
+            ("agenda_ms_first", _ms(first)),  # cold: phone numbers formatted once
             ("agenda_ms_p50", _ms(statistics.median(runs))),
             ("agenda_ms_p95", _ms(_percentile(runs, 0.95))),
             ("week_summary_ms", _ms(summary_s)),

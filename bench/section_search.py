@@ -94,6 +94,11 @@ def _prepared_store(ctx) -> tuple[Path, float | None]:
     store = Path(ctx.cache) / f"search-1m-{Path(ctx.store).stem}.sqlite3"
     if store.exists():
         return store, None
+    from run import upgraded
+
+    stem = Path(ctx.store).stem
+    if upgraded(Path(ctx.cache), store, f"search-1m-{stem.rsplit('-s', 1)[0]}-s*.sqlite3"):
+        return store, None
     for stale in Path(ctx.cache).glob("search-1m-*"):
         stale.unlink()
     started = time.perf_counter()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from boutique.paths import APP_NAME, resolve_db_path
@@ -14,6 +15,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="open the separate demo store, filled with a demo boutique on first use")
     parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
+    # For timing start-up on a fixed day (a benchmark store): Today shows that day.
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=dt.date.fromisoformat,
+                        help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -31,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     db_path = resolve_db_path(args.db, args.demo)
     return run(db_path, lambda path: open_store(path, demo=args.demo, explicit=bool(args.db)),
                demo=args.demo,
-               quit_after_ready=args.quit_after_ready, app_name=APP_NAME)
+               quit_after_ready=args.quit_after_ready, app_name=APP_NAME, today=args.today)
 
 
 if __name__ == "__main__":

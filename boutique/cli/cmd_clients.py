@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from boutique.cli.common import MAX_ID, CliError, bounded_int, parse_date, print_json
-from boutique.services.clients.listing import client_ids, client_summaries
+from boutique.cli.common import MAX_ID, CliError, bounded_int, parse_date, print_json_list
+from boutique.services.clients.listing import client_ids, iter_client_summaries
 from boutique.services.demo.build import build_demo
 from boutique.services.returns import balances
 from boutique.services.text import money
@@ -33,12 +33,11 @@ def run_clients(args) -> int:
     ids = client_ids(args.search)
     if args.limit:
         ids = ids[: args.limit]
-    summaries = client_summaries(ids)
+    summaries = iter_client_summaries(ids)
     if args.json:
         credit = balances(ids, parse_date(None))
-        for summary in summaries:
-            summary["store_credit_cents"] = credit.get(summary["id"], 0)
-        print_json(summaries)
+        print_json_list({**summary, "store_credit_cents": credit.get(summary["id"], 0)}
+                        for summary in summaries)
         return 0
     for s in summaries:
         phone = next(iter(s["phones_display"].values()), "")

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,49 @@ def output_file(text: str, flag: str = "--out") -> Path:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def print_json_list(items: Iterable[Any]) -> None:
+    """The same text as print_json(list(items)), written item by item as they come."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        out.write(("[\n  " if first else ",\n  ") + indented_json(item, 1))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+_encode_text = json.encoder.encode_basestring  # the C one where there is one, as json uses
+
+
+def indented_json(value: Any, depth: int = 0) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=2, default=str) as seen `depth` levels
+    in, made several times faster: json's own indented writer is pure Python, and a whole
+    book's listing is millions of values."""
+    kind = type(value)
+    if kind is str:
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict and all(type(key) is str for key in value):
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (depth + 1)
+        deeper = depth + 1
+        return "{" + inner + ("," + inner).join(
+            _encode_text(key) + ": " + (_encode_text(item) if type(item) is str
+                                        else indented_json(item, deeper))
+            for key, item in value.items()) + "\n" + "  " * depth + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (depth + 1)
+        return "[" + inner + ("," + inner).join(
+            indented_json(item, depth + 1) for item in value) + "\n" + "  " * depth + "]"
+    # Anything else (floats, tuples, dates, other keys): json's own, indented to fit.
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str).replace(
+        "\n", "\n" + "  " * depth)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from collections.abc import Callable
@@ -47,7 +48,8 @@ def _open_with_a_way_on(db_path: Path, open_store: Callable[[Path], None]) -> Pa
 
 
 def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
-        quit_after_ready: bool = False, app_name: str = "Boutique") -> int:
+        quit_after_ready: bool = False, app_name: str = "Boutique",
+        today: dt.date | None = None) -> int:
     """Show the window on the store that `open_store(path)` (the entry's work) opens."""
     from boutique.services.window_lock import StoreInUse, WindowLock
     from boutique.ui.single_window import ask_first_window_to_raise, listen_for_second_launch
@@ -69,17 +71,21 @@ def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
         return 2
     from boutique.ui.main_window import MainWindow
 
-    window = MainWindow(str(opened), demo=demo)
-    window.show()
-    window.single_window_server = listen_for_second_launch(db_path, window)
-    window.start_daily_backup()
+    # The window paints at once; Today's lists fill on the next turn of the event loop.
+    window = MainWindow(str(opened), demo=demo, fill_today_later=True, today=today)
+    today = window.tab("Today")
     if quit_after_ready:
-        # For timing start-up: the first turn of the event loop comes after the first paint.
+        # For timing start-up: painted (the placeholder is on screen) and ready (the turn
+        # of the event loop after Today filled, so after it was painted filled).
         def report_and_quit() -> None:
             print(f"ready_at={time.time():.6f}", flush=True)
             app.quit()
 
-        QTimer.singleShot(0, report_and_quit)
+        today.filling.connect(lambda: print(f"painted_at={time.time():.6f}", flush=True))
+        today.filled.connect(lambda: QTimer.singleShot(0, report_and_quit))
+    window.show()
+    window.single_window_server = listen_for_second_launch(db_path, window)
+    window.start_daily_backup()
     try:
         return app.exec()
     finally:

@@ -14,26 +14,59 @@ from boutique.paths import APP_NAME
 TabFactory = Callable[["MainWindow"], QWidget]
 
 
-def _tab_factories() -> list[tuple[str, TabFactory]]:
-    from boutique.ui.calendar_tab import CalendarTab
-    from boutique.ui.clients_tab import ClientsTab
-    from boutique.ui.notes_tab import NotesTab
-    from boutique.ui.service_tab import ServiceTab
+def _today(window):
     from boutique.ui.today_tab import TodayTab
 
+    return TodayTab(window, today=window.today, fill_later=window.fill_today_later)
+
+
+def _calendar(window):
+    from boutique.ui.calendar_tab import CalendarTab
+
+    return CalendarTab(window)
+
+
+def _clients(window):
+    from boutique.ui.clients_tab import ClientsTab
+
+    return ClientsTab(window)
+
+
+def _notes(window):
+    from boutique.ui.notes_tab import NotesTab
+
+    return NotesTab(window)
+
+
+def _service(window):
+    from boutique.ui.service_tab import ServiceTab
+
+    return ServiceTab(window)
+
+
+def _tab_factories() -> list[tuple[str, TabFactory]]:
+    # Each tab's module (and what it imports: printing, search) is loaded when the tab is
+    # first shown, so the window opens with only what Today needs.
     return [
-        ("Today", TodayTab),
-        ("Calendar", CalendarTab),
-        ("Clients", ClientsTab),
-        ("Notes", NotesTab),
-        ("Service", ServiceTab),
+        ("Today", _today),
+        ("Calendar", _calendar),
+        ("Clients", _clients),
+        ("Notes", _notes),
+        ("Service", _service),
     ]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: str, demo: bool = False):
+    """`fill_today_later`: the window paints first, Today's lists fill on the next turn of
+    the event loop (the app's start); otherwise Today is filled when the window is made.
+    `today`: a fixed day for the Today tab (timing start-up on a benchmark store)."""
+
+    def __init__(self, db_path: str, demo: bool = False, fill_today_later: bool = False,
+                 today=None):
         super().__init__()
         self.db_path = db_path
+        self.fill_today_later = fill_today_later
+        self.today = today  # a fixed day for Today (None: the real today)
         self.undo_stack = QUndoStack(self)
         title = APP_NAME + (" — demo store" if demo else "")
         self.setWindowTitle(title)
@@ -45,11 +78,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        # The tabs made so far, by name; the others wait behind an empty page.
         self.tab_widgets: dict[str, QWidget] = {}
-        for name, factory in _tab_factories():
-            widget = factory(self)
-            self.tab_widgets[name] = widget
-            self.tabs.addTab(widget, name)
+        self._factories = dict(_tab_factories())
+        for index, name in enumerate(self._factories):
+            if index == 0:
+                self.tab_widgets[name] = self._factories[name](self)
+                self.tabs.addTab(self.tab_widgets[name], name)
+            else:
+                self.tabs.addTab(QWidget(self.tabs), name)
+        self.tabs.currentChanged.connect(self._make_tab_at)
         self._build_menus()
         from boutique.ui import global_search, quick_capture  # the toolbar's quick widgets
         global_search.install(self)
@@ -124,8 +162,30 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # -- navigation --------------------------------------------------------------------
+    def tab(self, name: str) -> QWidget:
+        """The tab called `name`, made now if it was never shown."""
+        widget = self.tab_widgets.get(name)
+        if widget is None:
+            index = list(self._factories).index(name)
+            widget = self._factories[name](self)
+            self.tab_widgets[name] = widget
+            was_current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            placeholder.deleteLater()
+            self.tabs.insertTab(index, widget, name)
+            self.tabs.setCurrentIndex(was_current)
+            self.tabs.blockSignals(False)
+        return widget
+
+    def _make_tab_at(self, index: int) -> None:
+        name = self.tabs.tabText(index)
+        if name in self._factories and name not in self.tab_widgets:
+            self.tabs.setCurrentWidget(self.tab(name))
+
     def show_tab(self, name: str) -> QWidget:
-        widget = self.tab_widgets[name]
+        widget = self.tab(name)
         self.tabs.setCurrentWidget(widget)
         return widget
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.printing.glyph_warnings import glyph_warning
 from boutique.services.agenda import AgendaItem
 from boutique.services.cadence.followups import BOOKED, CALL_OUTCOMES, SENT
 from boutique.ui.style import MUTED, WARNING
 from boutique.ui.today_table_model import due_label, what_label
+
+# The shipped faces print every one of these: text made only of them needs no font looked
+# at (nor the printing floor loaded, which the window's start does without).
+_PLAIN_TEXT = re.compile(r"[\x20-\x7e\t\n\r]*")
+
+
+def printing_warning(texts: list[str], whose: str) -> str:
+    """The printing floor's glyph warning for `texts`, "" when every character prints."""
+    if all(_PLAIN_TEXT.fullmatch(text) for text in texts if text):
+        return ""
+    from boutique.printing.glyph_warnings import glyph_warning
+
+    return glyph_warning(texts, whose)
+
 
 OUTCOME_TEXT = {"reached": "&Reached", "left_message": "&Left a message",
                 "no_answer": "&No answer", "wrong_number": "Wron&g number",
@@ -170,7 +184,7 @@ class ItemPanel(QFrame):
         self.contact.setText("\n".join(line for line in lines if line) or "Nothing on file")
         warnings = list(item.warnings)
         if item.channel in ("mail", "phone"):  # printed: say what no font can print
-            glyphs = glyph_warning([item.client_name, *lines, item.recall], item.client_name)
+            glyphs = printing_warning([item.client_name, *lines, item.recall], item.client_name)
             warnings += [glyphs] if glyphs else []
         self.warnings.setText("<br>".join(
             f'<span style="color:{WARNING}">⚠ {html.escape(w)}</span>' for w in warnings))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -60,7 +60,13 @@ def _agenda_view(parent, name: str, model: AgendaTableModel) -> RecordTable:
 
 
 class TodayTab(QWidget):
-    def __init__(self, window, today: dt.date | None = None):
+    """`fill_later`: the tab first paints with its lists empty and says they are coming,
+    then fills them on the next turn of the event loop (how the window opens)."""
+
+    filling = Signal()  # the deferred fill begins: the placeholder has been painted
+    filled = Signal()  # the lists hold the day's agenda
+
+    def __init__(self, window, today: dt.date | None = None, fill_later: bool = False):
         super().__init__(window)
         self.main_window = window
         self.day = today or dt.date.today()
@@ -156,7 +162,29 @@ class TodayTab(QWidget):
         self.refresh = DeferredReload(self, self.reload, [
             bus().followups_changed, bus().clients_changed, bus().settings_changed,
             bus().purchases_changed])
-        self.reload()
+        self.fill_pending = fill_later
+        if fill_later:
+            self.notes_title.setText("Notes to write (reading the day's list…)")
+            self.calls_title.setText("Calls to make (reading the day's list…)")
+            self.title.setText("Today" if self.day == dt.date.today() else f"{self.day:%A}")
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(QDate(self.day))
+            self.date_edit.blockSignals(False)
+            # Should the tab not be painted soon (a window opened minimised), fill anyway.
+            QTimer.singleShot(250, self.fill)
+        else:
+            self.reload()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().paintEvent(event)
+        if self.fill_pending:
+            QTimer.singleShot(0, self.fill)
+
+    def fill(self) -> None:
+        """The deferred first fill (nothing when the lists were filled already)."""
+        if self.fill_pending:
+            self.filling.emit()
+            self.reload()
 
     def _section(self, splitter: QSplitter, name: str, model: AgendaTableModel):
         box = QWidget(splitter)
@@ -191,6 +219,7 @@ class TodayTab(QWidget):
 
     def reload(self) -> None:
         """Recompute the day's agenda, keeping the selected follow-up (or its place)."""
+        self.fill_pending = False
         self.refresh.reloading()
         view = self.current_view
         kept = self.selected_item()
@@ -224,6 +253,7 @@ class TodayTab(QWidget):
                     view, row = candidate, found
                     break
         self._select(view, max(row, 0))
+        self.filled.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)

@@ -25,3 +25,14 @@ def test_the_panel_names_the_client_and_the_character(qtbot, db, make_client, ma
     assert "Ana Alvarez" in panel.warnings.text() and "U+10FFFD" in panel.warnings.text()
     panel.show_item(items[lee.id], day)
     assert "no font" not in panel.warnings.text()  # Chinese prints: nothing to warn of
+
+
+def test_plain_text_is_let_through_only_where_the_printing_floor_agrees():
+    """The panel skips the font lookup for plain text: every such character prints."""
+    from boutique.printing.glyph_warnings import glyph_warning
+    from boutique.ui.today_item_panel import printing_warning
+
+    plain = "".join(chr(i) for i in range(0x20, 0x7f)) + "\t\n\r"
+    assert glyph_warning([plain], "Ana") == "" == printing_warning([plain], "Ana")
+    for odd in ("\x01", "\x1b", "Ana \U0010fffd"):  # not plain: the floor decides
+        assert printing_warning([odd], "Ana") == glyph_warning([odd], "Ana") != ""

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from icalendar import Calendar, Event
-
 from boutique.models import utcnow
 from boutique.models.db import owner_only
 from boutique.models.followup import KEY_DATE
@@ -54,7 +52,10 @@ def _description(item: AgendaItem) -> str:
     return "\n".join(lines)
 
 
-def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None) -> Calendar:
+def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None):
+    """The items as the icalendar library's Calendar (what calendar_text writes)."""
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -75,14 +76,76 @@ def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None) -> Ca
     return calendar
 
 
+def _text(value: str) -> str:
+    """A TEXT value escaped (RFC 5545 3.3.11), as the icalendar library escapes it."""
+    return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
+            .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+            .replace("\r", "\\n"))
+
+
+def _folded(line: str, limit: int = 75) -> str:
+    """Lines under `limit` octets, continued on the next after a space; never inside a
+    character nor just after a backslash (the library's rule)."""
+    if len(line) < limit and line.isascii():
+        return line
+    pieces, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode())
+        if current and size + width >= limit:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                pieces.append("".join(current))
+                current, size = [carried], len(carried.encode())
+            else:
+                pieces.append("".join(current))
+                current, size = [], 0
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def calendar_text(items: list[AgendaItem], stamp: dt.datetime | None = None) -> str:
+    """The calendar `to_calendar` makes, written directly: a year of a big book is hundreds
+    of thousands of events, and the library's objects cost seconds per ten thousand."""
+    return "".join(calendar_parts(items, stamp))
+
+
+def calendar_parts(items: list[AgendaItem], stamp: dt.datetime | None = None,
+                   events_per_part: int = 2000):
+    """calendar_text in parts of some thousand events, to write as they are made."""
+    stamp_text = (stamp or utcnow()).replace(tzinfo=dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}",
+             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Boutique follow-ups"]
+    one_day = dt.timedelta(days=1)
+    for number, item in enumerate(items, start=1):
+        lines += [
+            "BEGIN:VEVENT",
+            _folded(f"SUMMARY:{_text(_summary(item))}"),
+            f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{item.due + one_day:%Y%m%d}",
+            f"DTSTAMP:{stamp_text}",
+            _folded(f"UID:{_text(uid_for(item))}"),
+            _folded(f"CATEGORIES:{_text(item.kind_label)}"),
+            _folded(f"DESCRIPTION:{_text(_description(item))}"),
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+        if number % events_per_part == 0:
+            yield "\r\n".join(lines) + "\r\n"
+            lines = []
+    lines.append("END:VCALENDAR")
+    yield "\r\n".join(lines) + "\r\n"
+
+
 def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365) -> int:
     """Write the open follow-ups to `path`; returns how many events were written."""
     items = open_followups(day, horizon_days)
-    data = to_calendar(items).to_ical()
     path = Path(path)
     tmp = path.with_name(path.name + ".partial")
     try:
-        tmp.write_bytes(data)
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(calendar_parts(items))
         owner_only(tmp)
         tmp.replace(path)
     finally:

@@ -13,7 +13,7 @@ import datetime as dt
 
 from boutique.models import database
 from boutique.services.cadence.dates import occurrence, short_date
-from boutique.services.cadence.gifts import gift_day
+from boutique.services.cadence.gifts import FIXED_OCCASIONS, gift_day
 from boutique.services.cadence.key_dates import WEEKDAY_ABBR, Reminder, _month_day_ranges
 from boutique.services.cadence.occasions import (
     GIFT_OCCASION,
@@ -43,10 +43,12 @@ def gift_reason(occasion: str, recipient: str, when: dt.date) -> str:
     return f"{occasion[:1].upper()}{occasion[1:]} on {_when(when)}: last year a gift for {recipient}"
 
 
-def _stored(client_id: int, code: str, when: dt.date) -> bool:
-    return database.execute_sql(
-        """SELECT 1 FROM followup WHERE kind = 'key_date' AND client_id = ? AND occasion = ?
-           AND occasion_date = ?""", (client_id, code, when)).fetchone() is not None
+def _stored_between(first: dt.date, last: dt.date) -> set[tuple[int, str, str]]:
+    """(client, occasion, ISO day) of the key-date reminders stored for days in the range:
+    one read of the key-date index, not one query per reminder."""
+    return set(database.execute_sql(
+        """SELECT client_id, occasion, occasion_date FROM followup
+           WHERE kind = 'key_date' AND occasion_date BETWEEN ? AND ?""", (first, last)))
 
 
 def _relation_reminders(first: dt.date, last: dt.date, lead: dt.timedelta,
@@ -76,20 +78,48 @@ def _covered(occasion: str, relation_dates: dict[str, tuple]) -> bool:
     return any(name in folded and month for name, (month, _day) in relation_dates.items())
 
 
-def _gift_reminders(first: dt.date, last: dt.date, lead: dt.timedelta,
-                    only: str) -> list[tuple[Reminder, str]]:
-    # A gift given last year falls in the window a year on; a worked-out day is at most a
-    # year after its purchase, so purchases from two years back are read.
-    rows = database.execute_sql(
+def _fixed_day_between(first: dt.date, last: dt.date) -> bool:
+    """Whether a fixed occasion (Christmas, Valentine's Day, New Year) falls in the window."""
+    if (last - first).days >= 365:
+        return True
+    return any(first <= occurrence(year, month, day) <= last
+               for _words, (month, day) in FIXED_OCCASIONS
+               for year in range(first.year, last.year + 1))
+
+
+def _gift_rows(first: dt.date, last: dt.date, only: str, narrow: bool = True) -> list[tuple]:
+    """The gifts whose reminder may fall in [first, last], oldest first.
+
+    A gift is given on the day recorded, else on the fixed day its occasion names, else on
+    the day it was bought (a relation's date named by the occasion reminds on its own, see
+    _covered): its reminder is a year (365 or 366 days) after. When no fixed occasion falls
+    in the window, only the gifts bought or given a year before it can remind in it; else
+    every gift of the two years before is read (a worked-out day is at most a year after
+    its purchase). `narrow=False` reads those two years always.
+    """
+    # (a day wider at the end: a day stored with its time sorts after the bare day)
+    wide = (first - dt.timedelta(days=366 * 2), last - dt.timedelta(days=364))
+    year_before = (first - dt.timedelta(days=366), last - dt.timedelta(days=364))
+    condition = "p.purchase_date BETWEEN ? AND ?"
+    params: tuple = wide
+    if narrow and not _fixed_day_between(first, last):
+        condition = ("(p.purchase_date BETWEEN ? AND ? OR (p.gift_given_on BETWEEN ? AND ?"
+                     " AND p.purchase_date BETWEEN ? AND ?))")
+        params = (*year_before, *year_before, *wide)
+    return database.execute_sql(
         f"""SELECT p.id, p.client_id, p.purchase_date, p.gift_given_on, p.gift_occasion,
                    p.gift_recipient, r.birthday_month, r.birthday_day, r.anniversary_month,
                    r.anniversary_day, c.anniversary_month
             FROM purchase p JOIN client c ON c.id = p.client_id
             LEFT JOIN relation r ON r.id = p.gift_relation_id
-            WHERE p.is_gift = 1 AND p.voided = '' AND p.purchase_date BETWEEN ? AND ?
+            WHERE p.is_gift = 1 AND p.voided = '' AND {condition}
               AND c.deleted_at IS NULL AND c.do_not_contact = 0{only.replace('c.id', 'p.client_id')}
-            ORDER BY p.purchase_date, p.id""",
-        (first - dt.timedelta(days=366 * 2), last - dt.timedelta(days=365))).fetchall()
+            ORDER BY p.purchase_date, p.id""", params).fetchall()
+
+
+def _gift_reminders(first: dt.date, last: dt.date, lead: dt.timedelta,
+                    only: str, narrow: bool = True) -> list[tuple[Reminder, str]]:
+    rows = _gift_rows(first, last, only, narrow)
     found, seen = [], set()
     for (pid, client_id, bought, given, occasion, recipient, bm, bd, am, ad,
          own_anniversary) in rows:
@@ -127,7 +157,9 @@ def occasion_reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days
     lead = dt.timedelta(days=lead_days)
     first, last = due_from + lead, due_to + lead
     found = _relation_reminders(first, last, lead, only) + _gift_reminders(first, last, lead, only)
-    if unstored_only:
+    if unstored_only and found:
+        stored = _stored_between(min(r.occasion_date for r, _ in found),
+                                 max(r.occasion_date for r, _ in found))
         found = [(r, why) for r, why in found
-                 if not _stored(r.client_id, r.occasion, r.occasion_date)]
+                 if (r.client_id, r.occasion, r.occasion_date.isoformat()) not in stored]
     return found

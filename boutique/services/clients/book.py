@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from email_validator import EmailNotValidError
-
 from boutique.models import ADDRESS_PARTS, Client, database, utcnow
 from boutique.services import settings
 from boutique.services.clients.associate_link import link_associate
@@ -101,7 +99,7 @@ def clean_client_values(values: dict[str, Any], region: str | None = None) -> di
     if clean.get("email"):
         try:
             clean["email"] = normalize_email(clean["email"])
-        except EmailNotValidError as exc:
+        except ValueError as exc:  # email_validator's EmailNotValidError
             errors["email"] = str(exc)
     for name in BOOL_FIELDS:
         if name in values:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from email_validator import EmailNotValidError, validate_email
-
 # RFC 5322 dot-atom characters; a local part of these alone is never rewritten.
 _PLAIN_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _MAX_LOCAL, _MAX_ADDRESS = 64, 254
@@ -22,6 +20,9 @@ _MAX_LOCAL, _MAX_ADDRESS = 64, 254
 @lru_cache(maxsize=4096)
 def _domain(domain: str) -> str | None:
     """The normalised domain, or None when the full check must speak for it."""
+    # (loaded when an address is first checked: its tables cost a tenth of a second)
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return validate_email(f"a@{domain}", check_deliverability=False).domain
     except EmailNotValidError:
@@ -36,4 +37,6 @@ def normalize_email(text: str) -> str:
         normalised = _domain(domain)
         if normalised is not None and normalised.isascii():
             return f"{local}@{normalised}"
+    from email_validator import validate_email
+
     return validate_email(text, check_deliverability=False).normalized

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-
-import phonenumbers
 
 from boutique.services.text import digits
 
@@ -18,6 +17,8 @@ def normalize(raw: str, region: str) -> str:
     raw = (raw or "").strip()
     if not raw:
         return ""
+    import phonenumbers  # its tables load in a tenth of a second: only when a number is read
+
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
@@ -27,13 +28,33 @@ def normalize(raw: str, region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-# Formatting costs ~0.2 ms a number; long lists (the agenda, exports) show the same
-# numbers again and again, and the result depends only on the arguments.
-@lru_cache(maxsize=100_000)
+# A ten-digit North American number seen from a North American store is always shown
+# "(AAA) BBB-CCCC" (as phonenumbers formats it; tests/services/clients hold the two
+# together): the common case of a whole book, at no parse.
+# (phonenumbers.region_codes_for_country_code(1), without loading its tables at start)
+_NANP_REGIONS = frozenset({
+    "US", "AG", "AI", "AS", "BB", "BM", "BS", "CA", "DM", "DO", "GD", "GU", "JM", "KN", "KY",
+    "LC", "MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"})
+_NANP_NUMBER = re.compile(r"\+1([2-9]\d\d)(\d{3})(\d{4})")
+
+
 def display(e164: str, region: str) -> str:
     """National format for numbers of the store's region, international otherwise."""
     if not e164:
         return ""
+    if region in _NANP_REGIONS:
+        found = _NANP_NUMBER.fullmatch(e164)
+        if found:
+            return f"({found[1]}) {found[2]}-{found[3]}"
+    return parsed_display(e164, region)
+
+
+# Formatting through a parse costs ~0.2 ms a number; lists show the same numbers again
+# and again, and the result depends only on the arguments. Bounded: a few hundred KB.
+@lru_cache(maxsize=4096)
+def parsed_display(e164: str, region: str) -> str:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, region)
     except phonenumbers.NumberParseException:
@@ -46,9 +67,11 @@ def display(e164: str, region: str) -> str:
 def national_digits(e164: str) -> str:
     """'+15035550134' -> '5035550134': the number after its country code, as parsing gives
     it (leading zeros dropped), without the cost of a parse (an import reads 100k of them)."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
     full = digits(e164)
     for length in (1, 2, 3):  # country codes are one to three digits and prefix-free
-        if int(full[:length] or 0) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        if int(full[:length] or 0) in COUNTRY_CODE_TO_REGION_CODE:
             return full[length:].lstrip("0") or full
     return full
 

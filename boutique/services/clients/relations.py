@@ -9,8 +9,11 @@ the gifts bought for it, with the name they were bought under.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
+
+from peewee import SQL
 
 from boutique.models import RELATION_KINDS, Client, Purchase, Relation, database, utcnow
 from boutique.services.clients.book import MAX_FIELD_LENGTH, _clean_key_date
@@ -143,7 +146,10 @@ def relations_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]
     ids = list(dict.fromkeys(client_ids))
     order = {kind: n for n, kind in enumerate(RELATION_KINDS)}
     for start in range(0, len(ids), 900):
-        rows = Relation.select().where(Relation.client.in_(ids[start:start + 900]))
+        # The ids go in as one JSON array: a query with 900 bound values costs more to
+        # build than to run.
+        rows = Relation.select().where(SQL("client_id IN (SELECT value FROM json_each(?))",
+                                           [json.dumps(ids[start:start + 900])]))
         for relation in sorted(rows, key=lambda r: (order.get(r.kind, 9), r.name.casefold(),
                                                     r.id)):
             out.setdefault(relation.client_id, []).append(relation_json(relation))
