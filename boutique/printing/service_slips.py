@@ -85,13 +85,7 @@ def draw_intake_ticket(c, ticket: IntakeTicket, letterhead: Letterhead,
     register_fonts()
     width, height = size
     inner = width - 2 * MARGIN
-    y = draw_masthead(c, letterhead, MARGIN, height - MARGIN, inner, name_size=13)
-    y -= 8
-    tracked(c, "Service ticket", DISPLAY, 15, MARGIN, y, inner / 2, tracking=0.06)
-    tracked(c, ticket.number, SANS_BOLD, 13, MARGIN, y, inner, align="right", tracking=0.08)
-    y -= 24
-    hairline(c, MARGIN, y, width - MARGIN, y)
-    y -= 10
+    y = _heading(c, letterhead, "Service ticket", ticket.number, width, height)
     half = (inner - 12) / 2
     _field(c, "Client", ticket.client_name, MARGIN, y, half)
     _field(c, "Phone", ticket.client_phone, MARGIN + half + 12, y, half)
@@ -111,6 +105,19 @@ def draw_intake_ticket(c, ticket: IntakeTicket, letterhead: Letterhead,
     _stub(c, ticket, width)
 
 
+def _heading(c, letterhead: Letterhead, title: str, number: str, width: float,
+             height: float) -> float:
+    """The masthead, the slip's title with its number at the right, a rule; returns the
+    height where the fields begin."""
+    inner = width - 2 * MARGIN
+    y = draw_masthead(c, letterhead, MARGIN, height - MARGIN, inner, name_size=13) - 8
+    tracked(c, title, DISPLAY, 15, MARGIN, y, inner / 2, tracking=0.06)
+    tracked(c, number, SANS_BOLD, 13, MARGIN, y, inner, align="right", tracking=0.08)
+    y -= 24
+    hairline(c, MARGIN, y, width - MARGIN, y)
+    return y - 10
+
+
 def intake_ticket_pdf(ticket: IntakeTicket, letterhead: Letterhead) -> bytes:
     size = page_size(letterhead)
     doc = PdfDocument(f"Service ticket {ticket.number}", letterhead.store_name, size)
@@ -126,12 +133,7 @@ def return_slip_pdf(slip: ReturnSlip, letterhead: Letterhead) -> bytes:
     inner = width - 2 * MARGIN
     doc = PdfDocument(f"Return {slip.number}", letterhead.store_name, size)
     c = doc.canvas
-    y = draw_masthead(c, letterhead, MARGIN, height - MARGIN, inner, name_size=13) - 8
-    tracked(c, "Return slip", DISPLAY, 15, MARGIN, y, inner / 2, tracking=0.06)
-    tracked(c, slip.number, SANS_BOLD, 13, MARGIN, y, inner, align="right", tracking=0.08)
-    y -= 24
-    hairline(c, MARGIN, y, width - MARGIN, y)
-    y -= 10
+    y = _heading(c, letterhead, "Return slip", slip.number, width, height)
     half = (inner - 12) / 2
     _field(c, "Client", slip.client_name, MARGIN, y, half)
     _field(c, "Returned", slip.return_date, MARGIN + half + 12, y, half)

@@ -52,15 +52,25 @@ def index_rows(clients: Iterable[dict]) -> list[tuple[str, str, int]]:
     return rows
 
 
+# Below this many new words (one client saved, a small import) the index is updated as is;
+# counting the book's words would cost more than it saves.
+BULK_WORDS = 10_000
+
+
+def _many_more_than_held(rows: list) -> bool:
+    """An import larger than the book: the index by client is cheaper built again once."""
+    if len(rows) <= BULK_WORDS:
+        return False
+    return len(rows) > database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
+
+
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
-    # More new words than the book holds (an import): the index by client is cheaper built
-    # again once than updated row by row.
-    held = database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
+    database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
     connection = database.connection()
     # In key order the rows append to the table's pages instead of landing all over it.
     insert = ("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
               "VALUES (?, ?, ?)")
-    if len(rows) > 10_000 and len(rows) > held:
+    if _many_more_than_held(rows):
         with database.atomic(), index_rebuilt_after("client_word_client"):
             connection.executemany(insert, sorted(rows))
     else:
