@@ -57,3 +57,27 @@ def test_a_piece_printed_by_hand_still_prints_with_the_warning(make_client):
     choice = choose_mail(leo, is_gift=False)
     assert choice.contact and "Client has not agreed to mail" in choice.warnings
     assert "12 Rue de la Paix" in all_text(envelope_pdf(LETTERHEAD, choice.address.envelope_lines()))
+
+
+def test_a_call_moved_to_mail_goes_to_the_address_on_file(make_client, tmp_path):
+    """Her only open item is a call she has not agreed to: it moves to mail, and the agenda,
+    the day's list and the calendar file give her address (not "no postal address")."""
+    from boutique.services.agenda.calendar import items_due_on
+    from boutique.services.agenda.ical import export_ics
+    from boutique.services.cadence.followups import SENT, complete
+
+    mia = make_client(first_name="Mia", last_name="Roth", mobile_phone="+15550134569",
+                      consent_mail=True, consent_phone=False, **ADDRESS)
+    buy(mia, D(2026, 4, 1), ("Gold hoops", 45000))
+    call_day = D(2026, 5, 1)
+    [note] = [i for i in agenda_for(D(2026, 4, 3)) if i.kind == "thank_you_note"]
+    complete(note.followup_id, SENT, D(2026, 4, 3))
+    for items in (agenda_for(call_day), items_due_on(call_day, call_day)):
+        [call] = [i for i in items if i.kind == "satisfaction_call"]
+        assert (call.channel, call.contact) == ("mail", "12 Rue de la Paix, Boulder, CO 80302")
+        assert call.address is not None and "No postal address on file" not in call.warnings
+    out = tmp_path / "calls.ics"
+    export_ics(out, call_day)
+    unfolded = out.read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "Send to: 12 Rue de la Paix\\, Boulder\\, CO 80302" in unfolded
+    assert "No postal address" not in unfolded

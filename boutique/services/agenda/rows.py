@@ -62,12 +62,18 @@ _PURCHASE_HOOK = """(SELECT n.text FROM note n WHERE n.purchase_id = f.purchase_
                        AND n.deleted_at IS NULL AND n.category = 'conversation'
                      ORDER BY n.created_at DESC, n.id DESC LIMIT 1)"""
 CHUNK = 900  # SQLite's bound-parameter limit is 999 on older builds
-_WITH_ADDRESS, _WITH_HOOK = 2, 1
+_WITH_HOOK, _WITH_ADDRESS = 1, 2
+# A follow-up planned on a channel she has not agreed to goes by mail when she agreed to
+# mail (services.clients.contact.choose_agreed): its address is read then too.
+_PLANNED = {"phone": 4, "text": 8, "email": 16}
+_FLAG_BITS = 5
+_MAY_BE_MAILED = f"j.value & {_WITH_ADDRESS} OR (c.consent_mail AND (" + " OR ".join(
+    f"(j.value & {bit} AND NOT c.consent_{channel})" for channel, bit in _PLANNED.items()) + "))"
 _CARDS_SQL = f"""SELECT {", ".join(f"c.{name}" for name in CLIENT_COLUMNS)},
-    CASE WHEN j.value & {_WITH_ADDRESS} THEN {_ADDRESS_SQL["home"]} ELSE {_NO_ADDRESS} END,
-    CASE WHEN j.value & {_WITH_ADDRESS} THEN {_ADDRESS_SQL["business"]} ELSE {_NO_ADDRESS} END,
+    CASE WHEN {_MAY_BE_MAILED} THEN {_ADDRESS_SQL["home"]} ELSE {_NO_ADDRESS} END,
+    CASE WHEN {_MAY_BE_MAILED} THEN {_ADDRESS_SQL["business"]} ELSE {_NO_ADDRESS} END,
     CASE WHEN j.value & {_WITH_HOOK} THEN {_CLIENT_HOOK} END
-    FROM json_each(?) j JOIN client c ON c.id = j.value >> 2
+    FROM json_each(?) j JOIN client c ON c.id = j.value >> {_FLAG_BITS}
     WHERE c.deleted_at IS NULL AND c.do_not_contact = 0"""
 
 
@@ -118,16 +124,22 @@ def _chunks(ids: list[int], size: int = CHUNK):
         yield ids[start:start + size]
 
 
-def load_cards(client_ids, with_address=(), without_hook=()) -> dict[int, ClientCard]:
+def load_cards(client_ids, with_address=(), without_hook=(), planned=()) -> dict[int, ClientCard]:
     """Clients who may be contacted (not in the Trash, not 'do not contact'), by id.
 
     Only what the list needs is read: the postal addresses of those in `with_address`
-    (a call needs none) and the personal hook of those not in `without_hook` (whose every
-    item recalls its own purchase's conversation). One query for the lot: the ids go in
-    as one JSON array, each with what to read for it in its two low bits.
+    and of those with a (client id, channel) in `planned` whose channel they have not
+    agreed to but mail they have (a call needs none), and the personal hook of those not
+    in `without_hook` (whose every item recalls its own purchase's conversation). One
+    query for the lot: the ids go in as one JSON array, each with what to read for it in
+    its low bits.
     """
     mailed, hookless = set(with_address), set(without_hook)
-    wanted = json.dumps([i * 4 + (i in mailed) * _WITH_ADDRESS + (i not in hookless) * _WITH_HOOK
+    channels: dict[int, int] = {}
+    for client_id, channel in planned:
+        channels[client_id] = channels.get(client_id, 0) | _PLANNED.get(channel, 0)
+    wanted = json.dumps([(i << _FLAG_BITS) + (i in mailed) * _WITH_ADDRESS
+                         + (i not in hookless) * _WITH_HOOK + channels.get(i, 0)
                          for i in sorted(set(client_ids))])
     make = ClientCard._make
     return {row[0]: make(row) for row in database.execute_sql(_CARDS_SQL, (wanted,))}
@@ -207,12 +219,15 @@ def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.
                                             rules.key_date_lead_days, unstored_only=True)
     everyone = reminders + [r for r, _ in others]
     written = {s.client_id for s in sources if s.channel == "mail"}
+    planned = {(s.client_id, s.channel) for s in sources if s.channel != "mail"}
     if rules.key_date_channel == "mail":
         written.update(r.client_id for r in everyone)
+    else:
+        planned.update((r.client_id, rules.key_date_channel) for r in everyone)
     needs_hook = {s.client_id for s in sources if not s.hook}
     needs_hook.update(r.client_id for r in everyone)
     ids = {s.client_id for s in sources} | {r.client_id for r in everyone}
-    cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook)
+    cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook, planned=planned)
     sources += reminder_sources(reminders, rules.key_date_channel, cards)
     sources += occasion_sources(others, rules.key_date_channel, cards)
     return with_gift_rule(build_items(sources, day, cards), rules)
