@@ -6,27 +6,93 @@ one export to the next, so re-importing updates events instead of doubling them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import operator
+import re
 from pathlib import Path
 
-from boutique.models import utcnow
+from boutique.models import database, utcnow
 from boutique.models.db import owner_only
 from boutique.models.followup import KEY_DATE
 from boutique.services.agenda.items import AgendaItem, sort_key
-from boutique.services.agenda.rows import gather
+from boutique.services.agenda.rows import (
+    CardShelf,
+    computed_reminders,
+    gather,
+    items_for,
+    stored_sources,
+)
+from boutique.services.agenda.today import collector_paused
 from boutique.services.cadence import load_rules
 
 UID_DOMAIN = "boutique.followups"
 PRODID = "-//Boutique//Follow-ups//EN"
 
 
+OPEN = "f.status = 'open' AND (f.kind <> 'key_date' OR f.occasion_date >= ?)"
+
+
 def open_followups(day: dt.date, horizon_days: int = 365) -> list[AgendaItem]:
     """Every open follow-up (overdue ones too) and the key-date reminders from `day` up to
-    `horizon_days` ahead whose occasion has not passed."""
+    `horizon_days` ahead whose occasion has not passed, by due day."""
     lead = dt.timedelta(days=load_rules().key_date_lead_days)
-    items = gather("f.status = 'open' AND (f.kind <> 'key_date' OR f.occasion_date >= ?)",
-                   (day,), day - lead, day + dt.timedelta(days=horizon_days), day)
-    return sorted(items, key=lambda i: (i.due, *sort_key(i)))
+    items = gather(OPEN, (day,), day - lead, day + dt.timedelta(days=horizon_days), day)
+    return _in_export_order(items)
+
+
+def _in_export_order(items: list[AgendaItem]) -> list[AgendaItem]:
+    """By due day, and each day as the agenda reads (two stable sorts: the same order as
+    one by (due, *sort_key))."""
+    items.sort(key=sort_key)
+    items.sort(key=_DUE)
+    return items
+
+
+_DUE = operator.attrgetter("due")
+
+
+def open_followups_by_month(day: dt.date, horizon_days: int = 365):
+    """open_followups in the same order, as lists of a month of due days each (the first
+    also holds everything overdue, the last everything later): a big book's year is
+    hundreds of thousands of items, and a month of them at a time is made, sorted and
+    written in a fraction of the memory. The key-date reminders are found once for the
+    whole span, and each client is read once (CardShelf)."""
+    rules = load_rules()
+    first = day - dt.timedelta(days=rules.key_date_lead_days)
+    last = day + dt.timedelta(days=horizon_days)
+    latest = database.execute_sql(
+        f"SELECT MAX(f.due) FROM followup f WHERE f.merged_into_id IS NULL AND {OPEN}",
+        (day,)).fetchone()[0]
+    end = max(last, dt.date.fromisoformat(latest[:10]) if latest else last)
+    starts = []  # the first day of each month after the one `day` is in, up to `end`
+    month = day.replace(day=1)
+    while month <= end:
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+        starts.append(month)
+    uppers = [*starts[:-1], None]
+    reminders, others = computed_reminders(first, last, day, rules)
+    by_month = [([], []) for _ in uppers]
+    for found, at in ((reminders, 0), (others, 1)):
+        for entry in found:
+            due = (entry[0] if at else entry).due
+            by_month[bisect.bisect_right(starts, due, hi=len(uppers) - 1)][at].append(entry)
+    del reminders, others
+    shelf = CardShelf()
+    lower: dt.date | None = None
+    for index, upper in enumerate(uppers):
+        # (due is ISO text: a half-open range of days compares as text)
+        where, params = OPEN, [day]
+        if lower is not None:
+            where, params = where + " AND f.due >= ?", [*params, lower]
+        if upper is not None:
+            where, params = where + " AND f.due < ?", [*params, upper]
+        month_reminders, month_others = by_month[index]
+        by_month[index] = ([], [])
+        items = items_for(stored_sources(where, tuple(params)), month_reminders,
+                          month_others, day, rules, shelf)
+        yield _in_export_order(items)
+        lower = upper
 
 
 def uid_for(item: AgendaItem) -> str:
@@ -36,20 +102,23 @@ def uid_for(item: AgendaItem) -> str:
     return f"followup-{item.followup_id}@{UID_DOMAIN}"
 
 
-def _summary(item: AgendaItem) -> str:
-    verb = {"phone": "Call", "mail": "Write to", "email": "Email", "text": "Text"}.get(
-        item.channel, "Contact")
-    return f"{verb} {item.client_name}: {item.kind_label.lower()}"
+_VERBS = {"phone": "Call", "mail": "Write to", "email": "Email", "text": "Text"}
+
+
+def _summary(item: AgendaItem, label: str | None = None) -> str:
+    verb = _VERBS.get(item.channel, "Contact")
+    return f"{verb} {item.client_name}: {(label or item.kind_label).lower()}"
 
 
 def _description(item: AgendaItem) -> str:
-    lines = [item.reason]
+    text = item.reason
     if item.contact:
-        lines.append(("Send to: " if item.channel == "mail" else "Use: ") + item.contact)
-    lines += [f"Note: {w}" for w in item.warnings]
+        text += ("\nSend to: " if item.channel == "mail" else "\nUse: ") + item.contact
+    for warning in item.warnings:
+        text += "\nNote: " + warning
     if item.recall:
-        lines.append(f"Remember: {item.recall}")
-    return "\n".join(lines)
+        text += "\nRemember: " + item.recall
+    return text
 
 
 def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None):
@@ -76,8 +145,13 @@ def to_calendar(items: list[AgendaItem], stamp: dt.datetime | None = None):
     return calendar
 
 
+_ESCAPED = re.compile(r"[\\;,\r\n]")
+
+
 def _text(value: str) -> str:
     """A TEXT value escaped (RFC 5545 3.3.11), as the icalendar library escapes it."""
+    if _ESCAPED.search(value) is None:  # most values: nothing to escape
+        return value
     return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
             .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
             .replace("\r", "\\n"))
@@ -85,24 +159,30 @@ def _text(value: str) -> str:
 
 def _folded(line: str, limit: int = 75) -> str:
     """Lines under `limit` octets, continued on the next after a space; never inside a
-    character nor just after a backslash (the library's rule)."""
+    character nor just after a backslash (the library's rule: each piece takes as many
+    whole characters as fit, but gives a last backslash or caret to the next)."""
     if len(line) < limit and line.isascii():
         return line
-    pieces, current, size = [], [], 0
-    for char in line:
-        width = len(char.encode())
-        if current and size + width >= limit:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                pieces.append("".join(current))
-                current, size = [carried], len(carried.encode())
-            else:
-                pieces.append("".join(current))
-                current, size = [], 0
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
+    width = limit - 1
+    if line.isascii():
+        return "\r\n ".join(_pieces(line, width, "\\^", ascii_only=True))
+    return b"\r\n ".join(_pieces(line.encode(), width, b"\\^", ascii_only=False)).decode()
+
+
+def _pieces(data, width: int, carried, ascii_only: bool) -> list:
+    """`data` (text, or UTF-8 bytes) cut greedily into pieces of at most `width` units."""
+    pieces, start, size = [], 0, len(data)
+    while size - start > width:
+        end = start + width
+        if not ascii_only:
+            while data[end] & 0xC0 == 0x80:  # not inside a character
+                end -= 1
+        if data[end - 1:end] in carried and end - 1 > start:
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return pieces
 
 
 def calendar_text(items: list[AgendaItem], stamp: dt.datetime | None = None) -> str:
@@ -111,43 +191,67 @@ def calendar_text(items: list[AgendaItem], stamp: dt.datetime | None = None) -> 
     return "".join(calendar_parts(items, stamp))
 
 
-def calendar_parts(items: list[AgendaItem], stamp: dt.datetime | None = None,
-                   events_per_part: int = 2000):
+def calendar_parts(items, stamp: dt.datetime | None = None, events_per_part: int = 2000):
     """calendar_text in parts of some thousand events, to write as they are made."""
     stamp_text = (stamp or utcnow()).replace(tzinfo=dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}",
-             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Boutique follow-ups"]
+             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Boutique follow-ups", ""]
+    events = ["\r\n".join(lines)]
     one_day = dt.timedelta(days=1)
+    # A year of a big book is a few hundred days and a few dozen labels: each line made once.
+    days: dict[dt.date, str] = {}
+    labels: dict[tuple, tuple[str, str]] = {}
+    escaped = _ESCAPED.search
     for number, item in enumerate(items, start=1):
-        lines += [
-            "BEGIN:VEVENT",
-            _folded(f"SUMMARY:{_text(_summary(item))}"),
-            f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{item.due + one_day:%Y%m%d}",
-            f"DTSTAMP:{stamp_text}",
-            _folded(f"UID:{_text(uid_for(item))}"),
-            _folded(f"CATEGORIES:{_text(item.kind_label)}"),
-            _folded(f"DESCRIPTION:{_text(_description(item))}"),
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
+        due, occasion = item.due, item.occasion
+        span = days.get(due)
+        if span is None:
+            span = days[due] = (f"DTSTART;VALUE=DATE:{due:%Y%m%d}\r\n"
+                                f"DTEND;VALUE=DATE:{due + one_day:%Y%m%d}\r\n"
+                                f"DTSTAMP:{stamp_text}\r\n")
+        # (the label depends on the kind and the occasion's kind only)
+        kind = (item.kind, occasion.partition(":")[0] if occasion else None)
+        label, categories = labels.get(kind) or labels.setdefault(
+            kind, (item.kind_label, _folded(f"CATEGORIES:{_text(item.kind_label)}")))
+        if item.kind == KEY_DATE and item.occasion_date is not None:
+            uid = _folded(f"UID:{_text(uid_for(item))}")
+        else:  # (nothing to escape or fold in a number and the domain)
+            uid = f"UID:followup-{item.followup_id}@{UID_DOMAIN}"
+        summary = _summary(item, label)
+        description = _description(item)
+        events.append(
+            f"BEGIN:VEVENT\r\n"
+            f"{_folded('SUMMARY:' + (_text(summary) if escaped(summary) else summary))}\r\n"
+            f"{span}{uid}\r\n{categories}\r\n"
+            f"{_folded('DESCRIPTION:' + (_text(description) if escaped(description) else description))}"
+            "\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n")
         if number % events_per_part == 0:
-            yield "\r\n".join(lines) + "\r\n"
-            lines = []
-    lines.append("END:VCALENDAR")
-    yield "\r\n".join(lines) + "\r\n"
+            yield "".join(events)
+            events = []
+    events.append("END:VCALENDAR\r\n")
+    yield "".join(events)
 
 
 def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365) -> int:
     """Write the open follow-ups to `path`; returns how many events were written."""
-    items = open_followups(day, horizon_days)
     path = Path(path)
     tmp = path.with_name(path.name + ".partial")
+    written = 0
+
+    def counted(months):
+        nonlocal written
+        for items in months:
+            written += len(items)
+            yield from items
+
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            out.writelines(calendar_parts(items))
+        # One read transaction: every month is read from the same state of the store,
+        # while the window may go on saving (a deferred read takes no write lock).
+        with (database.atomic("DEFERRED"), collector_paused(),
+              tmp.open("w", encoding="utf-8", newline="") as out):
+            out.writelines(calendar_parts(counted(open_followups_by_month(day, horizon_days))))
         owner_only(tmp)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
-    return len(items)
+    return written

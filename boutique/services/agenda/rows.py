@@ -124,7 +124,19 @@ def _chunks(ids: list[int], size: int = CHUNK):
         yield ids[start:start + size]
 
 
-def load_cards(client_ids, with_address=(), without_hook=(), planned=()) -> dict[int, ClientCard]:
+class CardShelf:
+    """The cards read for a list made in parts (the calendar file's months), each kept
+    with what was read of it, so a client in many parts is read once for what they need."""
+
+    def __init__(self) -> None:
+        self.cards: dict[int, ClientCard] = {}
+        self.read: dict[int, int] = {}  # client id -> the flags she was read with
+        self.people: dict[int, tuple] = {}  # (see build_items)
+        self.choices: dict[tuple, tuple] = {}
+
+
+def load_cards(client_ids, with_address=(), without_hook=(), planned=(),
+               shelf: CardShelf | None = None) -> dict[int, ClientCard]:
     """Clients who may be contacted (not in the Trash, not 'do not contact'), by id.
 
     Only what the list needs is read: the postal addresses of those in `with_address`
@@ -132,17 +144,26 @@ def load_cards(client_ids, with_address=(), without_hook=(), planned=()) -> dict
     agreed to but mail they have (a call needs none), and the personal hook of those not
     in `without_hook` (whose every item recalls its own purchase's conversation). One
     query for the lot: the ids go in as one JSON array, each with what to read for it in
-    its low bits.
+    its low bits. With a `shelf`, the cards on it are returned too, and only clients it
+    lacks, or holds with less read, are read (each again with all they were read with).
     """
     mailed, hookless = set(with_address), set(without_hook)
     channels: dict[int, int] = {}
     for client_id, channel in planned:
         channels[client_id] = channels.get(client_id, 0) | _PLANNED.get(channel, 0)
-    wanted = json.dumps([(i << _FLAG_BITS) + (i in mailed) * _WITH_ADDRESS
-                         + (i not in hookless) * _WITH_HOOK + channels.get(i, 0)
-                         for i in sorted(set(client_ids))])
+    flags = {i: (i in mailed) * _WITH_ADDRESS + (i not in hookless) * _WITH_HOOK
+             + channels.get(i, 0) for i in set(client_ids)}
+    if shelf is not None:
+        read = shelf.read
+        flags = {i: f | read.get(i, 0) for i, f in flags.items()
+                 if i not in read or f | read[i] != read[i]}
+        read.update(flags)
+    wanted = json.dumps([(i << _FLAG_BITS) + f for i, f in sorted(flags.items())])
     make = ClientCard._make
-    return {row[0]: make(row) for row in database.execute_sql(_CARDS_SQL, (wanted,))}
+    cards = shelf.cards if shelf is not None else {}
+    if flags:
+        cards.update((row[0], make(row)) for row in database.execute_sql(_CARDS_SQL, (wanted,)))
+    return cards
 
 
 def stored_sources(where: str, params: tuple) -> list[Source]:
@@ -160,18 +181,28 @@ def stored_sources(where: str, params: tuple) -> list[Source]:
                 f"""SELECT merged_into_id, reason, purchase_id FROM followup
                     WHERE merged_into_id IN ({marks}) ORDER BY rule_due, id""", chunk):
             merged.setdefault(head, []).append((reason, purchase_id))
-    date = dt.date.fromisoformat
-    make = Source._make
+    # A year of follow-ups falls on a few hundred days: each day's text is read once.
+    days: dict[str, dt.date] = {}
+
+    def date(text: str) -> dt.date:
+        found = days.get(text)
+        if found is None:
+            found = days[text] = dt.date.fromisoformat(text)
+        return found
+
+    new = tuple.__new__  # Source is a named tuple: made from its values in field order
     sources = []
+    append = sources.append
     for (fid, client_id, kind, due, deadline, reason, channel, is_gift, purchase_id,
          occasion, occasion_date, attempts, hook) in rows:
         purchases = (purchase_id,) if purchase_id else ()
         if fid in merged:
             reason = merged_reason([reason] + [r for r, _ in merged[fid]], kind)
             purchases += tuple(p for _, p in merged[fid] if p)
-        sources.append(make((fid, client_id, kind, date(due), date(deadline), reason,
-                             channel, bool(is_gift), purchases, occasion,
-                             date(occasion_date) if occasion_date else None, attempts, hook)))
+        append(new(Source, (fid, client_id, kind, days.get(due) or date(due),
+                            days.get(deadline) or date(deadline), reason, channel,
+                            bool(is_gift), purchases, occasion,
+                            date(occasion_date) if occasion_date else None, attempts, hook)))
     return sources
 
 
@@ -208,7 +239,15 @@ def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.
     """AgendaItems (as seen on `day`) for the stored follow-ups matching `where` and the
     key-date reminders due from `reminders_from` to `reminders_to` nobody acted on yet."""
     rules = rules or load_rules()
-    sources = stored_sources(where, params)
+    reminders, others = computed_reminders(reminders_from, reminders_to, day, rules)
+    return items_for(stored_sources(where, params), reminders, others, day, rules)
+
+
+def computed_reminders(reminders_from: dt.date, reminders_to: dt.date, day: dt.date,
+                       rules: CadenceRules) -> tuple[list[Reminder], list[tuple[Reminder, str]]]:
+    """The key-date reminders due from `reminders_from` to `reminders_to` nobody acted on
+    yet, as seen on `day`: the clients' own dates, and (with their reasons) the relations'
+    dates and last year's gift occasions."""
     # A greeting shows from a day or two before the client's birthday, a reminder to find
     # a gift from three weeks before: none of them once its day has passed.
     shown_from = min(day, reminders_to)
@@ -217,6 +256,14 @@ def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.
                  if r.occasion_date >= shown_from]
     others = occasion_reminders_due_between(reminders_from, reminders_to,
                                             rules.key_date_lead_days, unstored_only=True)
+    return reminders, others
+
+
+def items_for(sources: list[Source], reminders: list[Reminder],
+              others: list[tuple[Reminder, str]], day: dt.date, rules: CadenceRules,
+              shelf: CardShelf | None = None) -> list[AgendaItem]:
+    """AgendaItems (as seen on `day`) for stored `sources` and computed reminders; with a
+    `shelf`, clients already read for an earlier part of the same list are not read again."""
     everyone = reminders + [r for r, _ in others]
     written = {s.client_id for s in sources if s.channel == "mail"}
     planned = {(s.client_id, s.channel) for s in sources if s.channel != "mail"}
@@ -227,19 +274,24 @@ def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.
     needs_hook = {s.client_id for s in sources if not s.hook}
     needs_hook.update(r.client_id for r in everyone)
     ids = {s.client_id for s in sources} | {r.client_id for r in everyone}
-    cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook, planned=planned)
-    sources += reminder_sources(reminders, rules.key_date_channel, cards)
+    cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook,
+                       planned=planned, shelf=shelf)
+    sources = sources + reminder_sources(reminders, rules.key_date_channel, cards)
     sources += occasion_sources(others, rules.key_date_channel, cards)
-    return with_gift_rule(build_items(sources, day, cards), rules)
+    return with_gift_rule(build_items(sources, day, cards, shelf), rules)
 
 
-def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard]):
+def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard],
+                shelf: CardShelf | None = None):
     """AgendaItems for `sources` as seen on `day` (in the order given); sources whose
     client may not be contacted are left out."""
     region = settings.get("store.default_region")
     threshold = top_tier_threshold()
     top_from = threshold if threshold is not None else float("inf")
     new = tuple.__new__  # AgendaItem is a named tuple: made from its values in field order
+    # What a card gives every item of hers (her names, tier, hook) and each way of reaching
+    # her, made once per card: a client has several items, on the shelf across parts.
+    people, choices = (shelf.people, shelf.choices) if shelf is not None else ({}, {})
     items = []
     append = items.append
     for (followup_id, client_id, kind, due, deadline, reason, channel, is_gift, purchase_ids,
@@ -247,18 +299,26 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
         card = cards.get(client_id)
         if card is None:
             continue
-        # The common case (a call the client agreed to) skips the general chooser.
-        choice = (choose_phone(card, is_gift, region) if channel == "phone" and card.consent_phone
-                  else choose_agreed(card, channel, is_gift, region))
-        spend = card.lifetime_spend_cents or 0
-        # (the tier rule of services.clients.value, inlined: this loop runs for every row)
+        made = choices.get((client_id, channel, is_gift))
+        if made is None or made[0] is not card:
+            # The common case (a call the client agreed to) skips the general chooser.
+            made = choices[client_id, channel, is_gift] = (card, (
+                choose_phone(card, is_gift, region) if channel == "phone" and card.consent_phone
+                else choose_agreed(card, channel, is_gift, region)))
+        choice = made[1]
+        person = people.get(client_id)
+        if person is None or person[0] is not card:
+            spend = card.lifetime_spend_cents or 0
+            # (the tier rule of services.clients.value, inlined: this loop runs for every row)
+            person = people[client_id] = (card, card.display_name, salutation_name(card),
+                                          card.hook or "", bool(spend) and spend >= top_from,
+                                          card.sort_name or "")
         append(new(AgendaItem, (
-            followup_id, client_id, card.display_name, salutation_name(card), kind,
+            followup_id, client_id, person[1], person[2], kind,
             # With no agreed way to reach her, nothing the jeweler does can make it on time.
             due, max(0, (day - deadline).days) if choice.channel != "none" else 0, reason,
             choice.channel, choice.contact,
-            choice.address, choice.warnings, purchase_ids, hook or card.hook or "",
-            bool(spend) and spend >= top_from, deadline, occasion, occasion_date,
-            attempts, card.sort_name or "",
+            choice.address, choice.warnings, purchase_ids, hook or person[3],
+            person[4], deadline, occasion, occasion_date, attempts, person[5],
         )))
     return items

@@ -51,3 +51,20 @@ def test_the_file_in_parts_is_the_whole_text(db, make_client, make_purchase, tmp
     assert export_ics(out, D(2026, 11, 25)) == len(items)
     assert out.read_bytes().count(b"BEGIN:VEVENT") == len(items)
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_long_lines_fold_as_the_library_folds_them():
+    """Cut by octets, never inside a character nor after a backslash or caret: the same
+    cuts as the library's, on lines of every mix."""
+    import random
+
+    from icalendar.parser import Contentline
+
+    from boutique.services.agenda.ical import _folded
+
+    pick = random.Random(2026)
+    alphabet = list("ab\\^;, x") + ["é", "漢", "😀", "ש", "\u0301"]
+    for _ in range(3000):
+        line = "".join(pick.choice(alphabet) for _ in range(pick.randint(0, 300)))
+        line = "\\" * pick.choice((0, 0, 1, 73, 74, 75)) + line
+        assert _folded(line) == Contentline(line).to_ical().decode()
