@@ -95,6 +95,9 @@ def print_json_list(items: Iterable[Any]) -> None:
 
 
 _encode_text = json.encoder.encode_basestring  # the C one where there is one, as json uses
+# Keys as written ('"first_name": '): a listing repeats the same few keys on every row.
+_written_keys: dict[str, str] = {}
+_MAX_WRITTEN_KEYS = 4096
 
 
 def indented_json(value: Any, depth: int = 0) -> str:
@@ -110,16 +113,11 @@ def indented_json(value: Any, depth: int = 0) -> str:
         return "true" if value else "false"
     if kind is int:
         return int.__repr__(value)
-    if kind is dict and all(type(key) is str for key in value):
-        if not value:
-            return "{}"
-        inner = "\n" + "  " * (depth + 1)
-        deeper = depth + 1
-        return "{" + inner + ("," + inner).join(
-            _encode_text(key) + ": " + (_encode_text(item) if type(item) is str
-                                        else indented_json(item, deeper))
-            for key, item in value.items()) + "\n" + "  " * depth + "}"
-    if kind is list:
+    if kind is dict:
+        written = _dict_json(value, depth)
+        if written is not None:
+            return written
+    elif kind is list:
         if not value:
             return "[]"
         inner = "\n" + "  " * (depth + 1)
@@ -128,3 +126,35 @@ def indented_json(value: Any, depth: int = 0) -> str:
     # Anything else (floats, tuples, dates, other keys): json's own, indented to fit.
     return json.dumps(value, ensure_ascii=False, indent=2, default=str).replace(
         "\n", "\n" + "  " * depth)
+
+
+def _dict_json(value: dict, depth: int) -> str | None:
+    """indented_json of a dict with text keys; None when a key is not text."""
+    if not value:
+        return "{}"
+    deeper = depth + 1
+    keys = _written_keys
+    parts = []
+    append = parts.append
+    for key, item in value.items():
+        written_key = keys.get(key)
+        if written_key is None:
+            if type(key) is not str:
+                return None
+            written_key = _encode_text(key) + ": "
+            if len(keys) < _MAX_WRITTEN_KEYS:
+                keys[key] = written_key
+        kind = type(item)
+        # (the scalars inline: this runs for every value of every row)
+        if kind is str:
+            append(written_key + _encode_text(item))
+        elif kind is int:
+            append(written_key + int.__repr__(item))
+        elif item is None:
+            append(written_key + "null")
+        elif kind is bool:
+            append(written_key + ("true" if item else "false"))
+        else:
+            append(written_key + indented_json(item, deeper))
+    inner = "\n" + "  " * deeper
+    return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * depth + "}"
