@@ -36,8 +36,12 @@ def run_clients(args) -> int:
     summaries = iter_client_summaries(ids)
     if args.json:
         credit = balances(ids, parse_date(None))
-        print_json_list({**summary, "store_credit_cents": credit.get(summary["id"], 0)}
-                        for summary in summaries)
+
+        def with_credit(summary: dict) -> dict:
+            summary["store_credit_cents"] = credit.get(summary["id"], 0)  # (a fresh dict)
+            return summary
+
+        print_json_list(map(with_credit, summaries))
         return 0
     for s in summaries:
         phone = next(iter(s["phones_display"].values()), "")
