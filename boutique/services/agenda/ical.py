@@ -105,9 +105,9 @@ def uid_for(item: AgendaItem) -> str:
 _VERBS = {"phone": "Call", "mail": "Write to", "email": "Email", "text": "Text"}
 
 
-def _summary(item: AgendaItem, label: str | None = None) -> str:
+def _summary(item: AgendaItem) -> str:
     verb = _VERBS.get(item.channel, "Contact")
-    return f"{verb} {item.client_name}: {(label or item.kind_label).lower()}"
+    return f"{verb} {item.client_name}: {item.kind_label.lower()}"
 
 
 def _description(item: AgendaItem) -> str:
@@ -203,27 +203,38 @@ def calendar_parts(items, stamp: dt.datetime | None = None, events_per_part: int
     labels: dict[tuple, tuple[str, str]] = {}
     escaped = _ESCAPED.search
     for number, item in enumerate(items, start=1):
-        due, occasion = item.due, item.occasion
+        # (the fields as locals: this runs for every event of a year)
+        (followup_id, _client, client_name, _greeting, kind, due, _late, reason, channel,
+         contact, _address, warnings, _purchases, recall, *_rest) = item
         span = days.get(due)
         if span is None:
             span = days[due] = (f"DTSTART;VALUE=DATE:{due:%Y%m%d}\r\n"
                                 f"DTEND;VALUE=DATE:{due + one_day:%Y%m%d}\r\n"
                                 f"DTSTAMP:{stamp_text}\r\n")
+        occasion = item.occasion
         # (the label depends on the kind and the occasion's kind only)
-        kind = (item.kind, occasion.partition(":")[0] if occasion else None)
-        label, categories = labels.get(kind) or labels.setdefault(
-            kind, (item.kind_label, _folded(f"CATEGORIES:{_text(item.kind_label)}")))
-        if item.kind == KEY_DATE and item.occasion_date is not None:
+        what = (kind, occasion.partition(":")[0] if occasion else None)
+        label, categories = labels.get(what) or labels.setdefault(
+            what, (item.kind_label.lower(), _folded(f"CATEGORIES:{_text(item.kind_label)}")))
+        if kind == KEY_DATE and item.occasion_date is not None:
             uid = _folded(f"UID:{_text(uid_for(item))}")
         else:  # (nothing to escape or fold in a number and the domain)
-            uid = f"UID:followup-{item.followup_id}@{UID_DOMAIN}"
-        summary = _summary(item, label)
-        description = _description(item)
+            uid = f"UID:followup-{followup_id}@{UID_DOMAIN}"
+        summary = f"{_VERBS.get(channel, 'Contact')} {client_name}: {label}"  # (_summary)
+        description = reason  # (_description)
+        if contact:
+            description += ("\nSend to: " if channel == "mail" else "\nUse: ") + contact
+        for warning in warnings:
+            description += "\nNote: " + warning
+        if recall:
+            description += "\nRemember: " + recall
+        summary = "SUMMARY:" + (_text(summary) if escaped(summary) else summary)
+        description = "DESCRIPTION:" + (_text(description) if escaped(description)
+                                        else description)
         events.append(
             f"BEGIN:VEVENT\r\n"
-            f"{_folded('SUMMARY:' + (_text(summary) if escaped(summary) else summary))}\r\n"
-            f"{span}{uid}\r\n{categories}\r\n"
-            f"{_folded('DESCRIPTION:' + (_text(description) if escaped(description) else description))}"
+            f"{summary if len(summary) < 75 and summary.isascii() else _folded(summary)}\r\n"
+            f"{span}{uid}\r\n{categories}\r\n{_folded(description)}"
             "\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n")
         if number % events_per_part == 0:
             yield "".join(events)
