@@ -4,6 +4,10 @@ Every word of a client's names and email, and the digit forms of their phones, i
 (word, sort_name, client_id) in a WITHOUT ROWID table keyed in that order: a typed
 prefix is one range scan that already yields the clients in name order, so a search
 over 100k clients never scans the book. Trashed clients have no words.
+
+The first keystrokes start too many words for that (each word's clients come in name
+order, but not all of them together): every one- and two-character start of a client's
+words is a row (prefix, sort_name, client_id) of its own, each client once per prefix.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from boutique.models import Client, database, index_rebuilt_after
 from boutique.services.clients.phones import national_digits
 from boutique.services.text import digits, fold
 
+# Typed words this short are looked up as prefixes (listing._matching_sql).
+PREFIX_LENGTHS = (1, 2)
 # Digits typed for a local number: the last seven and last four are common at the counter.
 LOCAL_DIGIT_LENGTHS = (7, 4)
 
@@ -64,22 +70,32 @@ def _many_more_than_held(rows: list) -> bool:
     return len(rows) > database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
 
 
+def prefix_rows(rows: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
+    return {(word[:length], sort_name, client_id) for word, sort_name, client_id in rows
+            for length in PREFIX_LENGTHS if len(word) >= length}
+
+
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
     database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
     connection = database.connection()
     # In key order the rows append to the table's pages instead of landing all over it.
-    insert = ("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
-              "VALUES (?, ?, ?)")
+    words = ("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
+             "VALUES (?, ?, ?)")
+    prefixes = ("INSERT OR IGNORE INTO client_prefix (prefix, sort_name, client_id) "
+                "VALUES (?, ?, ?)")
     if _many_more_than_held(rows):
-        with database.atomic(), index_rebuilt_after("client_word_client"):
-            connection.executemany(insert, sorted(rows))
+        with (database.atomic(), index_rebuilt_after("client_word_client"),
+              index_rebuilt_after("client_prefix_client")):
+            connection.executemany(words, sorted(rows))
+            connection.executemany(prefixes, sorted(prefix_rows(rows)))
     else:
-        connection.executemany(insert, sorted(rows))
+        connection.executemany(words, sorted(rows))
+        connection.executemany(prefixes, sorted(prefix_rows(rows)))
 
 
 def reindex_client(client: Client) -> None:
     """Rewrite one client's words (call inside the transaction that changed them)."""
-    database.execute_sql("DELETE FROM client_word WHERE client_id = ?", (client.id,))
+    unindex_client(client.id)
     if client.deleted_at is None:
         values = {name: getattr(client, name) for name in (
             "first_name", "last_name", "preferred_name", "email", "mobile_phone", "work_phone",
@@ -89,3 +105,4 @@ def reindex_client(client: Client) -> None:
 
 def unindex_client(client_id: int) -> None:
     database.execute_sql("DELETE FROM client_word WHERE client_id = ?", (client_id,))
+    database.execute_sql("DELETE FROM client_prefix WHERE client_id = ?", (client_id,))
