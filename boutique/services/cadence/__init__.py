@@ -40,6 +40,7 @@ from boutique.services.cadence.gifts import (
     SHARED_HOME_NAMES,
     delivery_for,
     delivery_mode,
+    gift_day,
     gift_day_of,
     shared_home,
 )
@@ -61,7 +62,7 @@ from boutique.services.cadence.settings import CadenceRules, load_rules, save_ru
 from boutique.services.cadence.spacing import MERGING
 
 __all__ = [
-    "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day_of", "occasion_label",
+    "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day", "gift_day_of", "occasion_label",
     "occasion_reminders_due_between", "parse_occasion", "shared_home",
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "KIND_LABELS", "MERGING", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason",
