@@ -17,7 +17,7 @@ from boutique.services import settings
 from boutique.services.clients.phones import display as display_phone
 from boutique.services.clients.relations import relations_by_client
 from boutique.services.clients.value import tier_for, top_tier_threshold
-from boutique.services.clients.word_index import PREFIX_LENGTHS
+from boutique.services.clients.word_index import PREFIX_LENGTHS, has_prefix_rows
 from boutique.services.text import digits, fold, like_escape
 
 _PHONE_QUERY = re.compile(r"^[\d\s+().\-/]+$")
@@ -60,7 +60,7 @@ def _matching_sql(words: list[str]) -> tuple[str, list[str]]:
     """(client_id, sort_name) of clients having a word starting with each typed word."""
     parts, params = [], []
     for word in words:
-        if len(word) <= max(PREFIX_LENGTHS):
+        if len(word) <= max(PREFIX_LENGTHS) and has_prefix_rows(word):
             parts.append("SELECT client_id, sort_name FROM client_prefix WHERE prefix = ?")
             params.append(word)
         else:

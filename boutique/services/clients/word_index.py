@@ -8,6 +8,8 @@ over 100k clients never scans the book. Trashed clients have no words.
 The first keystrokes start too many words for that (each word's clients come in name
 order, but not all of them together): every one- and two-character start of a client's
 words is a row (prefix, sort_name, client_id) of its own, each client once per prefix.
+Phone digits are left out of it: one or two digits name nearly every client, and they
+would double its size (an import writes every row); such a search reads the words.
 """
 
 from __future__ import annotations
@@ -70,9 +72,23 @@ def _many_more_than_held(rows: list) -> bool:
     return len(rows) > database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
 
 
-def prefix_rows(rows: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
-    return {(word[:length], sort_name, client_id) for word, sort_name, client_id in rows
-            for length in PREFIX_LENGTHS if len(word) >= length}
+def has_prefix_rows(word: str) -> bool:
+    """Whether the prefix table holds the starts of `word` (not of phone digits)."""
+    return not "0" <= word[:1] <= "9"
+
+
+def prefix_rows(rows: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The prefix table's rows for these words, in its key order."""
+    found = {(word[:length], sort_name, client_id) for word, sort_name, client_id in rows
+             if has_prefix_rows(word) for length in PREFIX_LENGTHS if len(word) >= length}
+    return in_key_order(found)
+
+
+def in_key_order(rows) -> list[tuple[str, str, int]]:
+    """(text, sort_name, client_id) rows sorted as their table's key. One text key sorts
+    several times faster than the tuples themselves, in the same order: the separator
+    sorts below every character and the ids are padded."""
+    return sorted(rows, key=lambda row: f"{row[0]}\x00{row[1]}\x00{row[2]:019d}")
 
 
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
@@ -87,10 +103,10 @@ def insert_rows(rows: list[tuple[str, str, int]]) -> None:
         with (database.atomic(), index_rebuilt_after("client_word_client"),
               index_rebuilt_after("client_prefix_client")):
             connection.executemany(words, sorted(rows))
-            connection.executemany(prefixes, sorted(prefix_rows(rows)))
+            connection.executemany(prefixes, prefix_rows(rows))
     else:
         connection.executemany(words, sorted(rows))
-        connection.executemany(prefixes, sorted(prefix_rows(rows)))
+        connection.executemany(prefixes, prefix_rows(rows))
 
 
 def reindex_client(client: Client) -> None:
