@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint demo clean
+.PHONY: run test bench lint demo clean bytecode
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Boutique needs Python 3.11 or newer")'
@@ -13,16 +13,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# Compiled once here, so no start of the window or of a command compiles the app again
+# (also where the environment asks Python not to write bytecode; a no-op when up to date).
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q boutique main.py bench > /dev/null
+
+run: bytecode
 	$(PY) main.py $(ARGS)
 
-demo: $(STAMP)
+demo: bytecode
 	$(PY) main.py --demo
 
-test: $(STAMP)
+test: bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 -p no:cacheprovider
 
-bench: $(STAMP)
+bench: bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(ARGS)
 
 lint: $(STAMP)

@@ -3,10 +3,32 @@ the surprise (at the counter, discreet, held) in place of "may reach the recipie
 
 from __future__ import annotations
 
-from boutique.models import Purchase
+import datetime as dt
+import json
+
+from boutique.models import database
 from boutique.services.agenda.items import AgendaItem
-from boutique.services.cadence import GIFT_RULE_TEXT, CadenceRules, delivery_mode, gift_day_of
+from boutique.services.cadence import GIFT_RULE_TEXT, CadenceRules, delivery_mode, gift_day
 from boutique.services.clients import HOME_GIFT_WARNING
+
+# What the rule needs of each gift, with its recipient's dates: plain rows, one query.
+_GIFTS_SQL = """SELECT p.id, p.gift_delivery, p.is_gift, p.purchase_date, p.gift_given_on,
+                       p.gift_occasion, r.id, r.birthday_month, r.birthday_day,
+                       r.anniversary_month, r.anniversary_day
+                FROM json_each(?) j JOIN purchase p ON p.id = j.value
+                LEFT JOIN relation r ON r.id = p.gift_relation_id"""
+
+
+def _day(value) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+
+def _delivery_and_day_known(row) -> tuple[str, bool]:
+    (_pid, delivery, is_gift, bought, given, occasion, relation_id, bm, bd, am, ad) = row
+    dates = {"birthday": (bm, bd), "anniversary": (am, ad)} if relation_id else None
+    known = bool(is_gift) and gift_day(_day(bought), _day(given), occasion or "",
+                                       dates) is not None
+    return delivery or "", known
 
 
 def with_gift_rule(items: list[AgendaItem], rules: CadenceRules) -> list[AgendaItem]:
@@ -16,14 +38,14 @@ def with_gift_rule(items: list[AgendaItem], rules: CadenceRules) -> list[AgendaI
                if i.purchase_ids and HOME_GIFT_WARNING in i.warnings}
     if not at_risk:
         return items
-    gifts = {p.id: p for p in Purchase.select().where(Purchase.id.in_(list(at_risk)))}
+    gifts = {row[0]: _delivery_and_day_known(row) for row in database.execute_sql(
+        _GIFTS_SQL, (json.dumps(sorted(at_risk)),))}
     out = []
     for item in items:
         gift = gifts.get(item.purchase_ids[0]) if item.purchase_ids else None
         if gift is not None and HOME_GIFT_WARNING in item.warnings:
             # (warned as going home: the client has no business address)
-            mode = delivery_mode(gift.gift_delivery or "", rules.gift_shared_home,
-                                 gift_day_of(gift) is not None)
+            mode = delivery_mode(gift[0], rules.gift_shared_home, gift[1])
             rule = GIFT_RULE_TEXT[mode]
             item = item._replace(warnings=(rule, *(w for w in item.warnings
                                                    if w != HOME_GIFT_WARNING)))

@@ -61,7 +61,6 @@ _CLIENT_HOOK = """(SELECT n.text FROM note n WHERE n.client_id = c.id AND n.dele
 _PURCHASE_HOOK = """(SELECT n.text FROM note n WHERE n.purchase_id = f.purchase_id
                        AND n.deleted_at IS NULL AND n.category = 'conversation'
                      ORDER BY n.created_at DESC, n.id DESC LIMIT 1)"""
-CHUNK = 900  # SQLite's bound-parameter limit is 999 on older builds
 _WITH_HOOK, _WITH_ADDRESS = 1, 2
 # A follow-up planned on a channel she has not agreed to goes by mail when she agreed to
 # mail (services.clients.contact.choose_agreed): its address is read then too.
@@ -119,11 +118,6 @@ class Source(NamedTuple):
     hook: str | None = None  # the conversation noted about the purchase, if any
 
 
-def _chunks(ids: list[int], size: int = CHUNK):
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
-
-
 class CardShelf:
     """The cards read for a list made in parts (the calendar file's months), each kept
     with what was read of it, so a client in many parts is read once for what they need."""
@@ -175,11 +169,11 @@ def stored_sources(where: str, params: tuple) -> list[Source]:
             WHERE f.merged_into_id IS NULL AND {where}""", params).fetchall()
     heads = [r[0] for r in rows if r[2] in MERGING]
     merged: dict[int, list[tuple[str, int]]] = {}
-    for chunk in _chunks(heads):
-        marks = ",".join("?" * len(chunk))
+    if heads:  # every call's merged ones in one query: the heads go in as one JSON array
         for head, reason, purchase_id in database.execute_sql(
-                f"""SELECT merged_into_id, reason, purchase_id FROM followup
-                    WHERE merged_into_id IN ({marks}) ORDER BY rule_due, id""", chunk):
+                """SELECT f.merged_into_id, f.reason, f.purchase_id FROM json_each(?) j
+                   JOIN followup f ON f.merged_into_id = j.value
+                   ORDER BY f.rule_due, f.id""", (json.dumps(heads),)):
             merged.setdefault(head, []).append((reason, purchase_id))
     # A year of follow-ups falls on a few hundred days: each day's text is read once.
     days: dict[str, dt.date] = {}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from boutique.models import database
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.rows import gather
-from boutique.services.cadence import lapse_day_sql, lapsed_between, load_rules, week_start
+from boutique.services.cadence import alive_on_sql, lapsed_between, load_rules, week_start
 from boutique.services.cadence import reminders_from as lapse_reminders_from
 
 
@@ -29,8 +29,9 @@ def agenda_for(day: dt.date) -> list[AgendaItem]:
         # What has lapsed by the day is left out (services.cadence.lapsing): a stored
         # key-date reminder the day after its occasion, by default; a computed one shows
         # from its due day until then.
-        items = gather(f"f.status = 'open' AND f.due <= ? AND {lapse_day_sql(rules)} > ?",
-                       (day, day), lapse_reminders_from(day, rules), day, day, rules)
+        alive, params = alive_on_sql(rules, day)
+        items = gather(f"f.status = 'open' AND f.due <= ? AND {alive}",
+                       (day, *params), lapse_reminders_from(day, rules), day, day, rules)
         return sorted(items, key=sort_key)
 
 

@@ -40,6 +40,7 @@ from boutique.services.cadence.gifts import (
     SHARED_HOME_NAMES,
     delivery_for,
     delivery_mode,
+    gift_day,
     gift_day_of,
     shared_home,
 )
@@ -48,6 +49,7 @@ from boutique.services.cadence.key_dates import Reminder, reminders_due_between
 from boutique.services.cadence.key_dates import reason_for as key_date_reason
 from boutique.services.cadence.kinds import KIND_LABELS
 from boutique.services.cadence.lapsing import (
+    alive_on_sql,
     lapse_day_sql,
     lapse_stale,
     lapsed_between,
@@ -60,11 +62,11 @@ from boutique.services.cadence.settings import CadenceRules, load_rules, save_ru
 from boutique.services.cadence.spacing import MERGING
 
 __all__ = [
-    "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day_of", "occasion_label",
+    "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day", "gift_day_of", "occasion_label",
     "occasion_reminders_due_between", "parse_occasion", "shared_home",
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "KIND_LABELS", "MERGING", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason",
-    "lapse_day_sql", "lapse_stale", "lapsed_between", "load_rules", "long_date",
+    "alive_on_sql", "lapse_day_sql", "lapse_stale", "lapsed_between", "load_rules", "long_date",
     "reminders_from",
     "merged_reason", "on_purchase_changed", "on_purchase_deleted", "reminders_due_between",
     "reschedule_open", "save_rules", "schedule_demo", "schedule_imported", "short_date", "week_start",

@@ -52,6 +52,38 @@ def lapse_day_sql(rules: CadenceRules, f: str = "f") -> str:
     return day
 
 
+def _surely_alive_sql(rules: CadenceRules, day: dt.date, f: str = "f") -> tuple[str, tuple]:
+    """True where a follow-up has certainly not lapsed by `day`, from its own columns alone.
+
+    Its own deadline (or due day) bounds its lapse day from below: merged deadlines and
+    the next service call can only push it later. Most open follow-ups pass this test, and
+    only the rest pay for `lapse_day_sql`'s lookups of other rows."""
+    def before(days: int) -> str:
+        return (day - dt.timedelta(days=days)).isoformat()
+
+    sql = (f"""(CASE {f}.kind WHEN 'thank_you_note' THEN {f}.deadline > ?
+                 WHEN 'satisfaction_call' THEN {f}.deadline > ?
+                 WHEN 'service_call' THEN {f}.due >= ?
+                 WHEN 'key_date' THEN COALESCE({f}.occasion_date, {f}.deadline) > ?
+                 ELSE 1 END)""")
+    return sql, (before(rules.note_lapse_days), before(rules.satisfaction_lapse_days),
+                 day.isoformat(), before(rules.key_date_lapse_days))
+
+
+def alive_on_sql(rules: CadenceRules, day: dt.date, f: str = "f") -> tuple[str, tuple]:
+    """(condition, parameters): a follow-up that has not lapsed by `day`."""
+    surely, params = _surely_alive_sql(rules, day, f)
+    return f"({surely} OR {lapse_day_sql(rules, f)} > ?)", (*params, day.isoformat())
+
+
+def lapsed_by_sql(rules: CadenceRules, first: dt.date, last: dt.date,
+                  f: str = "f") -> tuple[str, tuple]:
+    """(condition, parameters): a follow-up whose lapse day falls from `first` to `last`."""
+    surely, params = _surely_alive_sql(rules, last, f)
+    return (f"(NOT {surely} AND {lapse_day_sql(rules, f)} BETWEEN ? AND ?)",
+            (*params, first.isoformat(), last.isoformat()))
+
+
 def reminders_from(day: dt.date, rules: CadenceRules) -> dt.date:
     """The first due day of the computed key-date reminders still alive on `day`."""
     return day - dt.timedelta(days=rules.key_date_lead_days + rules.key_date_lapse_days - 1)
@@ -62,11 +94,12 @@ def lapsed_ids(day: dt.date, client_id: int | None = None,
     """Open follow-ups (that carry themselves) lapsed by `day`: id -> the day they lapsed."""
     rules = rules or load_rules()
     only = "AND f.client_id = ?" if client_id is not None else ""
-    params = (day, day) + ((client_id,) if client_id is not None else ())
+    lapsed, lapsed_params = lapsed_by_sql(rules, dt.date.min, day)
+    params = (day, *lapsed_params) + ((client_id,) if client_id is not None else ())
     rows = database.execute_sql(
         f"""SELECT f.id, {lapse_day_sql(rules)} AS lapse_on FROM followup f
             WHERE f.status = 'open' AND f.merged_into_id IS NULL AND f.due <= ?
-              AND {lapse_day_sql(rules)} <= ? {only}""", params).fetchall()
+              AND {lapsed} {only}""", params).fetchall()
     return {fid: dt.date.fromisoformat(on) for fid, on in rows}
 
 
@@ -105,12 +138,12 @@ def lapsed_between(first: dt.date, last: dt.date, day: dt.date,
         """SELECT COUNT(*) FROM followup f JOIN client c ON c.id = f.client_id
            WHERE f.status = 'lapsed' AND f.merged_into_id IS NULL AND f.done_on BETWEEN ? AND ?
              AND c.deleted_at IS NULL AND c.do_not_contact = 0""", (first, last)).fetchone()
+    lapsed, lapsed_params = lapsed_by_sql(rules, first, last)
     (still_open,) = database.execute_sql(
         f"""SELECT COUNT(*) FROM followup f JOIN client c ON c.id = f.client_id
             WHERE f.status = 'open' AND f.merged_into_id IS NULL AND f.due <= ?
-              AND {lapse_day_sql(rules)} BETWEEN ? AND ?
-              AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
-        (last, first, last)).fetchone()
+              AND {lapsed} AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
+        (last, *lapsed_params)).fetchone()
     after = dt.timedelta(days=rules.key_date_lead_days + rules.key_date_lapse_days)
     reminders = reminders_due_between(first - after, last - after, rules.key_date_lead_days,
                                       unstored_only=True)

@@ -52,7 +52,7 @@ def _stored_between(first: dt.date, last: dt.date) -> set[tuple[int, str, str]]:
 
 
 def _relation_reminders(first: dt.date, last: dt.date, lead: dt.timedelta,
-                        only: str) -> list[tuple[Reminder, str]]:
+                        only: str, stored=frozenset()) -> list[tuple[Reminder, str]]:
     found = []
     for prefix, what in (("birthday", RELATION_BIRTHDAY), ("anniversary", RELATION_ANNIVERSARY)):
         md = f"(r.{prefix}_month * 100 + r.{prefix}_day)"
@@ -66,8 +66,9 @@ def _relation_reminders(first: dt.date, last: dt.date, lead: dt.timedelta,
                       AND c.do_not_contact = 0 AND ({condition}){only}""", (low, high))
             for rid, client_id, name, kind, month, day, since in rows:
                 when = occurrence(year, month, day)
-                if first <= when <= last:
-                    found.append((Reminder(client_id, occasion_code(what, rid), when,
+                code = occasion_code(what, rid)
+                if first <= when <= last and (client_id, code, when.isoformat()) not in stored:
+                    found.append((Reminder(client_id, code, when,
                                            when - lead, since),
                                   relation_reason(name, kind, what, when, since)))
     return found
@@ -117,8 +118,8 @@ def _gift_rows(first: dt.date, last: dt.date, only: str, narrow: bool = True) ->
             ORDER BY p.purchase_date, p.id""", params).fetchall()
 
 
-def _gift_reminders(first: dt.date, last: dt.date, lead: dt.timedelta,
-                    only: str, narrow: bool = True) -> list[tuple[Reminder, str]]:
+def _gift_reminders(first: dt.date, last: dt.date, lead: dt.timedelta, only: str,
+                    narrow: bool = True, stored=frozenset()) -> list[tuple[Reminder, str]]:
     rows = _gift_rows(first, last, only, narrow)
     found, seen = [], set()
     for (pid, client_id, bought, given, occasion, recipient, bm, bd, am, ad,
@@ -137,8 +138,11 @@ def _gift_reminders(first: dt.date, last: dt.date, lead: dt.timedelta,
         if not first <= when <= last or (client_id, when) in seen:
             continue
         seen.add((client_id, when))
-        found.append((Reminder(client_id, occasion_code(GIFT_OCCASION, pid), when, when - lead,
-                               None), gift_reason(occasion, recipient or "them", when)))
+        code = occasion_code(GIFT_OCCASION, pid)
+        if (client_id, code, when.isoformat()) in stored:
+            continue
+        found.append((Reminder(client_id, code, when, when - lead, None),
+                      gift_reason(occasion, recipient or "them", when)))
     return found
 
 
@@ -156,10 +160,8 @@ def occasion_reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days
         only = f" AND c.id IN ({','.join(str(int(i)) for i in client_ids)})"
     lead = dt.timedelta(days=lead_days)
     first, last = due_from + lead, due_to + lead
-    found = _relation_reminders(first, last, lead, only) + _gift_reminders(first, last, lead, only)
-    if unstored_only and found:
-        stored = _stored_between(min(r.occasion_date for r, _ in found),
-                                 max(r.occasion_date for r, _ in found))
-        found = [(r, why) for r, why in found
-                 if (r.client_id, r.occasion, r.occasion_date.isoformat()) not in stored]
-    return found
+    # Stored ones are left out before their reason is written: in a big book most of a
+    # window's gift reminders were stored when they were planned.
+    stored = _stored_between(first, last) if unstored_only else frozenset()
+    return (_relation_reminders(first, last, lead, only, stored)
+            + _gift_reminders(first, last, lead, only, stored=stored))

@@ -7,6 +7,7 @@ pages as they are shown.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -16,6 +17,7 @@ from boutique.services import settings
 from boutique.services.clients.phones import display as display_phone
 from boutique.services.clients.relations import relations_by_client
 from boutique.services.clients.value import tier_for, top_tier_threshold
+from boutique.services.clients.word_index import PREFIX_LENGTHS, has_prefix_rows
 from boutique.services.text import digits, fold, like_escape
 
 _PHONE_QUERY = re.compile(r"^[\d\s+().\-/]+$")
@@ -58,8 +60,13 @@ def _matching_sql(words: list[str]) -> tuple[str, list[str]]:
     """(client_id, sort_name) of clients having a word starting with each typed word."""
     parts, params = [], []
     for word in words:
-        parts.append("SELECT client_id, sort_name FROM client_word WHERE word >= ? AND word < ?")
-        params += [word, word + _TOP_CHAR]
+        if len(word) <= max(PREFIX_LENGTHS) and has_prefix_rows(word):
+            parts.append("SELECT client_id, sort_name FROM client_prefix WHERE prefix = ?")
+            params.append(word)
+        else:
+            parts.append("SELECT client_id, sort_name FROM client_word "
+                         "WHERE word >= ? AND word < ?")
+            params += [word, word + _TOP_CHAR]
     return " INTERSECT ".join(parts), params
 
 
@@ -132,6 +139,10 @@ _ROW_COLUMNS = (
 )
 
 
+_ROWS_SQL = (f"SELECT {', '.join('c.' + f.column_name for f in _ROW_COLUMNS)} "
+             "FROM json_each(?) j JOIN client c ON c.id = j.value")
+
+
 def _as_date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -145,7 +156,8 @@ def client_rows(ids: list[int]) -> dict[int, ClientRow]:
     region = settings.get("store.default_region")
     threshold = top_tier_threshold()
     rows = {}
-    query = Client.select(*_ROW_COLUMNS).where(Client.id.in_(ids)).tuples()
+    # Plain rows, not the ORM's: a page is read on every keystroke.
+    query = database.execute_sql(_ROWS_SQL, (json.dumps(list(ids)),))
     for (cid, first, last, preferred, mobile, work, home, email, last_date, spend, count,
          dnc, associate) in query:
         name = f"{last}, {first}" if last and first else (last or first)

@@ -4,6 +4,12 @@ Every word of a client's names and email, and the digit forms of their phones, i
 (word, sort_name, client_id) in a WITHOUT ROWID table keyed in that order: a typed
 prefix is one range scan that already yields the clients in name order, so a search
 over 100k clients never scans the book. Trashed clients have no words.
+
+The first keystrokes start too many words for that (each word's clients come in name
+order, but not all of them together): every one- and two-character start of a client's
+words is a row (prefix, sort_name, client_id) of its own, each client once per prefix.
+Phone digits are left out of it: one or two digits name nearly every client, and they
+would double its size (an import writes every row); such a search reads the words.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from boutique.models import Client, database, index_rebuilt_after
 from boutique.services.clients.phones import national_digits
 from boutique.services.text import digits, fold
 
+# Typed words this short are looked up as prefixes (listing._matching_sql).
+PREFIX_LENGTHS = (1, 2)
 # Digits typed for a local number: the last seven and last four are common at the counter.
 LOCAL_DIGIT_LENGTHS = (7, 4)
 
@@ -64,22 +72,46 @@ def _many_more_than_held(rows: list) -> bool:
     return len(rows) > database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
 
 
+def has_prefix_rows(word: str) -> bool:
+    """Whether the prefix table holds the starts of `word` (not of phone digits)."""
+    return not "0" <= word[:1] <= "9"
+
+
+def prefix_rows(rows: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The prefix table's rows for these words, in its key order."""
+    found = {(word[:length], sort_name, client_id) for word, sort_name, client_id in rows
+             if has_prefix_rows(word) for length in PREFIX_LENGTHS if len(word) >= length}
+    return in_key_order(found)
+
+
+def in_key_order(rows) -> list[tuple[str, str, int]]:
+    """(text, sort_name, client_id) rows sorted as their table's key. One text key sorts
+    several times faster than the tuples themselves, in the same order: the separator
+    sorts below every character and the ids are padded."""
+    return sorted(rows, key=lambda row: f"{row[0]}\x00{row[1]}\x00{row[2]:019d}")
+
+
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
     database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
     connection = database.connection()
     # In key order the rows append to the table's pages instead of landing all over it.
-    insert = ("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
-              "VALUES (?, ?, ?)")
+    words = ("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
+             "VALUES (?, ?, ?)")
+    prefixes = ("INSERT OR IGNORE INTO client_prefix (prefix, sort_name, client_id) "
+                "VALUES (?, ?, ?)")
     if _many_more_than_held(rows):
-        with database.atomic(), index_rebuilt_after("client_word_client"):
-            connection.executemany(insert, sorted(rows))
+        with (database.atomic(), index_rebuilt_after("client_word_client"),
+              index_rebuilt_after("client_prefix_client")):
+            connection.executemany(words, sorted(rows))
+            connection.executemany(prefixes, prefix_rows(rows))
     else:
-        connection.executemany(insert, sorted(rows))
+        connection.executemany(words, sorted(rows))
+        connection.executemany(prefixes, prefix_rows(rows))
 
 
 def reindex_client(client: Client) -> None:
     """Rewrite one client's words (call inside the transaction that changed them)."""
-    database.execute_sql("DELETE FROM client_word WHERE client_id = ?", (client.id,))
+    unindex_client(client.id)
     if client.deleted_at is None:
         values = {name: getattr(client, name) for name in (
             "first_name", "last_name", "preferred_name", "email", "mobile_phone", "work_phone",
@@ -89,3 +121,4 @@ def reindex_client(client: Client) -> None:
 
 def unindex_client(client_id: int) -> None:
     database.execute_sql("DELETE FROM client_word WHERE client_id = ?", (client_id,))
+    database.execute_sql("DELETE FROM client_prefix WHERE client_id = ?", (client_id,))
