@@ -16,7 +16,7 @@ from boutique.services.agenda.ical import (
     open_followups,
     open_followups_by_month,
 )
-from boutique.services.cadence.followups import snooze
+from boutique.services.cadence.followups import resolve, snooze
 from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
 from boutique.services.clients.relations import save_relation
 from boutique.services.demo.build import build_demo
@@ -61,7 +61,6 @@ def book(db, make_client):
     # A reminder acted on is stored, and no longer computed.
     [reminder] = [i for i in open_followups(DAY) if i.client_id == zoe.id
                   and i.kind == "key_date" and i.occasion == "birthday"]
-    from boutique.services.cadence.followups import resolve
     stored_id, _ = resolve(reminder)
     snooze(stored_id, D(2026, 11, 30), DAY)
     return zoe
