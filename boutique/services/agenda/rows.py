@@ -61,6 +61,11 @@ _CLIENT_HOOK = """(SELECT n.text FROM note n WHERE n.client_id = c.id AND n.dele
 _PURCHASE_HOOK = """(SELECT n.text FROM note n WHERE n.purchase_id = f.purchase_id
                        AND n.deleted_at IS NULL AND n.category = 'conversation'
                      ORDER BY n.created_at DESC, n.id DESC LIMIT 1)"""
+# _PURCHASE_HOOK of many purchases at once (see _with_purchase_hooks).
+_PURCHASE_HOOKS_SQL = """SELECT n.purchase_id, n.text FROM json_each(?) j
+    JOIN note n ON n.purchase_id = j.value
+    WHERE n.deleted_at IS NULL AND n.category = 'conversation'
+    ORDER BY n.purchase_id, n.created_at, n.id"""
 _WITH_HOOK, _WITH_ADDRESS = 1, 2
 # A follow-up planned on a channel she has not agreed to goes by mail when she agreed to
 # mail (services.clients.contact.choose_agreed): its address is read then too.
@@ -119,14 +124,16 @@ class Source(NamedTuple):
 
 
 class CardShelf:
-    """The cards read for a list made in parts (the calendar file's months), each kept
-    with what was read of it, so a client in many parts is read once for what they need."""
+    """What a list made in parts (the calendar file's months) reads once: the cards, each
+    kept with what was read of it, so a client in many parts is read once for what they
+    need; what each card gives her items; and each purchase's hook."""
 
     def __init__(self) -> None:
         self.cards: dict[int, ClientCard] = {}
         self.read: dict[int, int] = {}  # client id -> the flags she was read with
         self.people: dict[int, tuple] = {}  # (see build_items)
         self.choices: dict[tuple, tuple] = {}
+        self.hooks: dict[int, str | None] = {}  # purchase id -> its hook (stored_sources)
 
 
 def load_cards(client_ids, with_address=(), without_hook=(), planned=(),
@@ -160,13 +167,17 @@ def load_cards(client_ids, with_address=(), without_hook=(), planned=(),
     return cards
 
 
-def stored_sources(where: str, params: tuple) -> list[Source]:
+def stored_sources(where: str, params: tuple,
+                   hooks: dict[int, str | None] | None = None) -> list[Source]:
     """Stored follow-ups matching `where` (on followup f), merged calls folded into the call
-    that carries them, with every purchase they name."""
+    that carries them, with every purchase they name. `hooks`: each purchase's hook already
+    read for an earlier part of the same list (those read now are added)."""
     columns = ", ".join(f"f.{name}" for name in FOLLOWUP_COLUMNS)
     rows = database.execute_sql(
-        f"""SELECT {columns}, {_PURCHASE_HOOK} FROM followup f
+        f"""SELECT {columns}, {_PURCHASE_HOOK if hooks is None else "NULL"} FROM followup f
             WHERE f.merged_into_id IS NULL AND {where}""", params).fetchall()
+    if hooks is not None:
+        rows = _with_purchase_hooks(rows, hooks)
     heads = [r[0] for r in rows if r[2] in MERGING]
     merged: dict[int, list[tuple[str, int]]] = {}
     if heads:  # every call's merged ones in one query: the heads go in as one JSON array
@@ -198,6 +209,20 @@ def stored_sources(where: str, params: tuple) -> list[Source]:
                             bool(is_gift), purchases, occasion,
                             date(occasion_date) if occasion_date else None, attempts, hook)))
     return sources
+
+
+def _with_purchase_hooks(rows: list[tuple], hooks: dict[int, str | None]) -> list[tuple]:
+    """`rows` with each purchase's hook in the last column, read once per purchase: a year
+    names each purchase several times (a service call a year), and one query for the lot
+    costs a fraction of a lookup per row."""
+    purchase = FOLLOWUP_COLUMNS.index("purchase_id")
+    unread = sorted({row[purchase] for row in rows if row[purchase]} - hooks.keys())
+    if unread:
+        hooks.update(dict.fromkeys(unread))
+        # Oldest first: the newest (as _PURCHASE_HOOK picks it) is the one left.
+        hooks.update((purchase_id, text) for purchase_id, text in database.execute_sql(
+            _PURCHASE_HOOKS_SQL, (json.dumps(unread),)))
+    return [(*row[:-1], hooks.get(row[purchase])) for row in rows]
 
 
 def reminder_sources(reminders: list[Reminder], channel: str,

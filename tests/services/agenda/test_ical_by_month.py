@@ -10,6 +10,7 @@ from itertools import chain
 
 import pytest
 
+from boutique.models import Note
 from boutique.services.agenda.ical import (
     calendar_text,
     export_ics,
@@ -24,6 +25,7 @@ from boutique.services.demo.build import build_demo
 D = dt.date
 DAY = D(2026, 11, 25)
 STAMP = dt.datetime(2026, 11, 25, 9, 30, 15)
+NEWEST = "Her sister's wedding is in June; she may want matching studs"
 HOME = dict(home_line1="12 Oak Street; Apt 4, rear", home_city="Springfield",
             home_region="IL", home_postcode="62701")
 
@@ -52,6 +54,18 @@ def book(db, make_client):
          gift_occasion="Christmas")
     _buy(zoe, D(2026, 10, 30), "Gold hoops")  # a note long overdue, calls to come
     _buy(zoe, D(2026, 11, 3), "Diamond studs")  # calls close together: merged
+    # Her calls about the ring recall the newest conversation about it still on file.
+    lea = make_client(first_name="Lea", last_name="Ring", mobile_phone="+15550134571")
+    ring = _buy(lea, D(2026, 6, 10), "Emerald ring")
+    for text, category, hours, deleted in (
+            ("She wears it daily", "conversation", 1, False),
+            (NEWEST, "conversation", 3, False), ("Asked about the clasp", "other", 5, False),
+            ("Taken back", "conversation", 6, True), ("First visit", "conversation", 0, False),
+            ("Moving house in spring", "conversation", 8, False)):  # (hers, not the ring's)
+        Note.create(client=lea.id, purchase=None if hours == 8 else ring.id, text=text,
+                    category=category,
+                    created_at=dt.datetime(2026, 11, 3, 10) + dt.timedelta(hours=hours),
+                    deleted_at=dt.datetime(2026, 11, 4) if deleted else None)
     _buy(leap, D(2026, 11, 20), "Silver cuff", is_gift=True, gift_recipient="Ana",
          gift_occasion="birthday")
     # Phone calls she has not agreed to, in one month; a note in another.
@@ -92,6 +106,7 @@ def test_the_store_holds_every_kind_of_item(book):
     assert any(i.channel == "mail" and "agreed to mail instead" in " ".join(i.warnings)
                and i.contact for i in items)
     assert len({i.due.replace(day=1) for i in items}) > 6
+    assert len([i for i in items if i.recall == NEWEST]) > 1  # a call a year about the ring
 
 
 def test_the_file_is_the_whole_calendar(book, tmp_path):
