@@ -177,7 +177,7 @@ def stored_sources(where: str, params: tuple,
         f"""SELECT {columns}, {_PURCHASE_HOOK if hooks is None else "NULL"} FROM followup f
             WHERE f.merged_into_id IS NULL AND {where}""", params).fetchall()
     if hooks is not None:
-        rows = _with_purchase_hooks(rows, hooks)
+        _read_purchase_hooks(rows, hooks)
     heads = [r[0] for r in rows if r[2] in MERGING]
     merged: dict[int, list[tuple[str, int]]] = {}
     if heads:  # every call's merged ones in one query: the heads go in as one JSON array
@@ -200,7 +200,12 @@ def stored_sources(where: str, params: tuple,
     append = sources.append
     for (fid, client_id, kind, due, deadline, reason, channel, is_gift, purchase_id,
          occasion, occasion_date, attempts, hook) in rows:
-        purchases = (purchase_id,) if purchase_id else ()
+        if purchase_id:
+            purchases = (purchase_id,)
+            if hooks is not None:
+                hook = hooks[purchase_id]
+        else:
+            purchases = ()
         if fid in merged:
             reason = merged_reason([reason] + [r for r, _ in merged[fid]], kind)
             purchases += tuple(p for _, p in merged[fid] if p)
@@ -211,10 +216,10 @@ def stored_sources(where: str, params: tuple,
     return sources
 
 
-def _with_purchase_hooks(rows: list[tuple], hooks: dict[int, str | None]) -> list[tuple]:
-    """`rows` with each purchase's hook in the last column, read once per purchase: a year
-    names each purchase several times (a service call a year), and one query for the lot
-    costs a fraction of a lookup per row."""
+def _read_purchase_hooks(rows: list[tuple], hooks: dict[int, str | None]) -> None:
+    """Add to `hooks` those of the purchases `rows` name, each read once: a year names each
+    purchase several times (a service call a year), and one query for the lot costs a
+    fraction of a lookup per row."""
     purchase = FOLLOWUP_COLUMNS.index("purchase_id")
     unread = sorted({row[purchase] for row in rows if row[purchase]} - hooks.keys())
     if unread:
@@ -222,7 +227,6 @@ def _with_purchase_hooks(rows: list[tuple], hooks: dict[int, str | None]) -> lis
         # Oldest first: the newest (as _PURCHASE_HOOK picks it) is the one left.
         hooks.update((purchase_id, text) for purchase_id, text in database.execute_sql(
             _PURCHASE_HOOKS_SQL, (json.dumps(unread),)))
-    return [(*row[:-1], hooks.get(row[purchase])) for row in rows]
 
 
 def reminder_sources(reminders: list[Reminder], channel: str,
