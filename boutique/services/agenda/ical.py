@@ -205,18 +205,18 @@ def calendar_parts(items, stamp: dt.datetime | None = None, events_per_part: int
     for number, item in enumerate(items, start=1):
         # (the fields as locals: this runs for every event of a year)
         (followup_id, _client, client_name, _greeting, kind, due, _late, reason, channel,
-         contact, _address, warnings, _purchases, recall, *_rest) = item
+         contact, _address, warnings, _purchases, recall, _top, _deadline, occasion,
+         occasion_date, _attempts, _sort_name) = item
         span = days.get(due)
         if span is None:
             span = days[due] = (f"DTSTART;VALUE=DATE:{due:%Y%m%d}\r\n"
                                 f"DTEND;VALUE=DATE:{due + one_day:%Y%m%d}\r\n"
                                 f"DTSTAMP:{stamp_text}\r\n")
-        occasion = item.occasion
         # (the label depends on the kind and the occasion's kind only)
         what = (kind, occasion.partition(":")[0] if occasion else None)
         label, categories = labels.get(what) or labels.setdefault(
             what, (item.kind_label.lower(), _folded(f"CATEGORIES:{_text(item.kind_label)}")))
-        if kind == KEY_DATE and item.occasion_date is not None:
+        if kind == KEY_DATE and occasion_date is not None:
             uid = _folded(f"UID:{_text(uid_for(item))}")
         else:  # (nothing to escape or fold in a number and the domain)
             uid = f"UID:followup-{followup_id}@{UID_DOMAIN}"

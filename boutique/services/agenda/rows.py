@@ -315,6 +315,7 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
     # What a card gives every item of hers (her names, tier, hook) and each way of reaching
     # her, made once per card: a client has several items, on the shelf across parts.
     people, choices = (shelf.people, shelf.choices) if shelf is not None else ({}, {})
+    lateness: dict[dt.date, int] = {}  # days past each deadline, on `day`
     items = []
     append = items.append
     for (followup_id, client_id, kind, due, deadline, reason, channel, is_gift, purchase_ids,
@@ -325,10 +326,15 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
         made = choices.get((client_id, channel, is_gift))
         if made is None or made[0] is not card:
             # The common case (a call the client agreed to) skips the general chooser.
-            made = choices[client_id, channel, is_gift] = (card, (
-                choose_phone(card, is_gift, region) if channel == "phone" and card.consent_phone
-                else choose_agreed(card, channel, is_gift, region)))
-        choice = made[1]
+            choice = (choose_phone(card, is_gift, region)
+                      if channel == "phone" and card.consent_phone
+                      else choose_agreed(card, channel, is_gift, region))
+            made = choices[client_id, channel, is_gift] = (
+                card, choice.channel, choice.contact, choice.address, choice.warnings)
+        _card, way, contact, address, warnings = made
+        late = lateness.get(deadline)
+        if late is None:
+            late = lateness[deadline] = max(0, (day - deadline).days)
         person = people.get(client_id)
         if person is None or person[0] is not card:
             spend = card.lifetime_spend_cents or 0
@@ -339,9 +345,8 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
         append(new(AgendaItem, (
             followup_id, client_id, person[1], person[2], kind,
             # With no agreed way to reach her, nothing the jeweler does can make it on time.
-            due, max(0, (day - deadline).days) if choice.channel != "none" else 0, reason,
-            choice.channel, choice.contact,
-            choice.address, choice.warnings, purchase_ids, hook or person[3],
-            person[4], deadline, occasion, occasion_date, attempts, person[5],
+            due, late if way != "none" else 0, reason, way, contact, address, warnings,
+            purchase_ids, hook or person[3], person[4], deadline, occasion, occasion_date,
+            attempts, person[5],
         )))
     return items
