@@ -149,12 +149,17 @@ _ESCAPED = re.compile(r"[\\;,\r\n]")
 
 
 def _text(value: str) -> str:
-    """A TEXT value escaped (RFC 5545 3.3.11), as the icalendar library escapes it."""
-    if _ESCAPED.search(value) is None:  # most values: nothing to escape
-        return value
-    return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
-            .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-            .replace("\r", "\\n"))
+    """A TEXT value escaped (RFC 5545 3.3.11), as the icalendar library escapes it (its
+    replacements in its order, each only where its character is)."""
+    if "\\" in value:
+        value = value.replace("\\N", "\n").replace("\\", "\\\\")
+    if ";" in value:
+        value = value.replace(";", "\\;")
+    if "," in value:
+        value = value.replace(",", "\\,")
+    if "\n" in value or "\r" in value:
+        value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return value
 
 
 def _folded(line: str, limit: int = 75) -> str:

@@ -68,3 +68,16 @@ def test_long_lines_fold_as_the_library_folds_them():
         line = "".join(pick.choice(alphabet) for _ in range(pick.randint(0, 300)))
         line = "\\" * pick.choice((0, 0, 1, 73, 74, 75)) + line
         assert _folded(line) == Contentline(line).to_ical().decode()
+
+
+def test_text_is_escaped_as_the_library_escapes_it():
+    import random
+
+    from icalendar.prop import vText
+
+    from boutique.services.agenda.ical import _text
+
+    pick = random.Random(2026)
+    for _ in range(5000):
+        value = "".join(pick.choice("ab\\N;,\r\n é") for _ in range(pick.randint(0, 25)))
+        assert _text(value) == vText(value).to_ical().decode()
