@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import operator
 import re
+from itertools import chain
 from pathlib import Path
 
 from boutique.models import database, utcnow
@@ -258,14 +259,15 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365) -> int:
         nonlocal written
         for items in months:
             written += len(items)
-            yield from items
+            yield items
 
     try:
         # One read transaction: every month is read from the same state of the store,
         # while the window may go on saving (a deferred read takes no write lock).
         with (database.atomic("DEFERRED"), collector_paused(),
               tmp.open("w", encoding="utf-8", newline="") as out):
-            out.writelines(calendar_parts(counted(open_followups_by_month(day, horizon_days))))
+            months = counted(open_followups_by_month(day, horizon_days))
+            out.writelines(calendar_parts(chain.from_iterable(months)))
         owner_only(tmp)
         tmp.replace(path)
     finally:
