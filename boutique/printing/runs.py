@@ -9,10 +9,11 @@ characters in a CJK face.
 
 from __future__ import annotations
 
+import random
 import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -141,8 +142,36 @@ def _width_entry(face: str) -> tuple[object, dict[str, float], bool] | None:
 
 
 def _width_table(face: str) -> dict[str, float] | None:
+    """The face's exact widths by character, when its widths can be added up here the
+    way ReportLab adds them (else None: ReportLab measures)."""
     entry = _width_entry(face)
-    return entry[1] if entry is not None else None
+    return entry[1] if entry is not None and entry[2] and _scaling() is not None else None
+
+
+# ReportLab turns the sum of a run's widths into points one way in Python and another in
+# its C accelerator (they can differ in the last bit): the one in use is found by asking.
+_SCALINGS: tuple[Callable[[float, float], float], ...] = (
+    lambda units, size: 0.001 * size * units,
+    lambda units, size: units * 0.001 * size,
+)
+
+
+@cache
+def _scaling() -> Callable[[float, float], float] | None:
+    """The scaling that gives exactly what pdfmetrics.stringWidth gives, on a few hundred
+    probes; None when none does (every width is then ReportLab's own)."""
+    register_fonts()
+    widths = pdfmetrics.getFont(SANS).face.charWidths
+    letters = [chr(code) for code in range(0x20, 0x250) if code in widths]
+    rng = random.Random(2026)
+    probes = [("".join(rng.choice(letters) for _ in range(rng.randint(1, 40))),
+               rng.choice((5.5, 6.3, 6.8, 7.25, 7.5, 8.5, 9, 9.75, 11, 13, 26)))
+              for _ in range(400)]
+    for scale in _SCALINGS:
+        if all(scale(sum(widths[ord(ch)] for ch in text), size)
+               == pdfmetrics.stringWidth(text, SANS, size) for text, size in probes):
+            return scale
+    return None
 
 
 def additive_units(text: str, face: str) -> Callable[[str], float] | None:
@@ -152,17 +181,16 @@ def additive_units(text: str, face: str) -> Callable[[str], float] | None:
     and a line being built word by word is measured by adding, not measured again.
     None otherwise (measure each piece with `text_width`)."""
     register_fonts()
-    entry = _width_entry(face)
-    if entry is None or not entry[2] or not entry[1].keys() >= set(text):
+    table = _width_table(face)
+    if table is None or not table.keys() >= set(text):
         return None
-    table = entry[1]
     return lambda piece: sum(map(table.__getitem__, piece))
 
 
 def scaled(units: float, text: str, size: float, tracking: float = 0.0) -> float:
     """`text_width` of `text` from its units (additive_units), to the last bit."""
     extra = tracking * size * (len(text) - 1) if tracking and len(text) > 1 else 0.0
-    return 0.001 * size * units + extra
+    return _scaling()(units, size) + extra
 
 
 def string_width(text: str, face: str, size: float) -> float:
@@ -172,7 +200,7 @@ def string_width(text: str, face: str, size: float) -> float:
     table = _width_table(face)
     if table is not None:
         try:
-            return 0.001 * size * sum(map(table.__getitem__, text))
+            return _scaling()(sum(map(table.__getitem__, text)), size)
         except KeyError:
             pass
     return pdfmetrics.stringWidth(text, face, size)
