@@ -46,7 +46,12 @@ from boutique.services.stationery.gift_safe import (
     rule_warnings,
 )
 from boutique.services.stationery.letterhead import home_country, paper_region
-from boutique.services.stationery.occasion_facts import ReminderFacts, reminder_facts
+from boutique.services.stationery.occasion_facts import (
+    OccasionReads,
+    ReminderFacts,
+    read_occasions,
+    reminder_facts,
+)
 from boutique.services.stationery.seasons import season_on
 from boutique.services.stationery.voices import (
     BRIEFED_KINDS,
@@ -156,11 +161,13 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 occasion_date: dt.date | None = None, when: str = "",
                 offer: tuple[tuple[str, str], ...] = (),
                 others: Sequence[Purchase] = (), voice: tuple[str, str] | None = None,
-                items_of: Mapping[int, Sequence[PurchaseItem]] | None = None) -> NotePrompt:
+                items_of: Mapping[int, Sequence[PurchaseItem]] | None = None,
+                occasions: OccasionReads | None = None) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule. `others`: the further purchases
-    merged into this note, each named on the prompt. `items_of`: the purchases' items,
-    when already read (a pack reads them all at once)."""
+    merged into this note, each named on the prompt. `items_of` and `occasions`: the
+    purchases' items and what the reminder needs, when already read (a pack reads them
+    all at once)."""
     every = [p for p in (purchase, *others) if p is not None]
     choice = choice or choose_mail(client, any(p.is_gift for p in every))
     address = choice.address
@@ -177,7 +184,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         facts, reason, recall = private_purchase(facts), PRIVATE_REASON, ""
         merged = tuple(private_purchase(p) for p in merged)
     shared = address_kind in ("home", "")
-    reminder = reminder_facts(client, occasion, occasion_date, item_phrase, private=shared)
+    reminder = reminder_facts(client, occasion, occasion_date, item_phrase, private=shared,
+                              reads=occasions)
     if reminder is not None and shared:
         reason = PRIVATE_REMINDER
     return NotePrompt(
@@ -198,11 +206,13 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 when: str = "", offer: tuple[tuple[str, str], ...] = (),
                 voice: tuple[str, str] | None = None,
                 items_of: Mapping[int, Sequence[PurchaseItem]] | None = None,
-                pinned: tuple[str, ...] | None = None) -> CallScript:
+                pinned: tuple[str, ...] | None = None,
+                occasions: OccasionReads | None = None) -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
-    purchases merged into this call, each named on the script. `items_of` and `pinned`:
-    the purchases' items and the client's pinned facts, when already read."""
+    purchases merged into this call, each named on the script. `items_of`, `pinned` and
+    `occasions`: the purchases' items, the client's pinned facts and what the reminder
+    needs, when already read."""
     every = [p for p in (purchase, *others) if p is not None]
     choice = choice or choose_phone(client, any(p.is_gift for p in every))
     if recall is None:
@@ -217,7 +227,8 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         reason=reason, days_overdue=days_overdue,
         purchases=tuple(_facts(p, region, items_of) for p in every) if len(every) > 1 else (),
         occasion=occasion, season=season_on(due),
-        reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when,
+        reminder=reminder_facts(client, occasion, occasion_date, item_phrase,
+                                reads=occasions), when=when,
         offer=offer, **voice_fields(client, voice))
 
 
@@ -276,6 +287,8 @@ def _pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
     items_of = items_of_purchases([*purchases, *(p.id for ps in briefed.values() for p in ps)])
     pinned = pinned_facts_for(dict.fromkeys(i.client_id for i in items
                                             if i.client_id in clients and i.channel == "phone"))
+    occasions = read_occasions((i.client_id, i.occasion, i.occasion_date) for i in items
+                               if i.client_id in clients and i.occasion)
     notes, calls, skipped = [], [], []
     for item in items:
         client = clients.get(item.client_id)
@@ -292,7 +305,8 @@ def _pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                       recall=item.recall or None, occasion=item.occasion or "",
                       occasion_date=item.occasion_date,
                       when=item.when_text(day) if item.kind == "key_date" else "",
-                      offer=_offer(item), voice=voices.get(item.client_id, ("", "")))
+                      offer=_offer(item), voice=voices.get(item.client_id, ("", "")),
+                      occasions=occasions)
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, others=bought[1:],
                                      items_of=items_of, **common))

@@ -173,3 +173,41 @@ def test_the_pack_states_what_each_piece_reads_alone(make_client, make_purchase,
         assert piece.purchase == alone and alone.items[0].startswith("Pearl")
     for call in pack.calls:
         assert call.pinned == pinned_facts(call.person.client_id) != ()
+
+
+def _partners_birthdays(make_client, count: int, start: int) -> None:
+    from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
+    from boutique.services.clients.relations import save_relation
+
+    for n in range(start, start + count):
+        luis = make_client(first_name=f"Luis{n}", last_name="Ortega",
+                           mobile_phone=f"+1555013{n:04d}")
+        mia = save_relation(luis.id, {"kind": "partner", "name": f"Mia{n}",
+                                      "birthday_month": 3, "birthday_day": 12,
+                                      "wish_list": f"Emerald studs {n}"})
+        record_purchase(luis.id, PurchaseData(
+            purchase_date=dt.date(2025, 2, 20), is_gift=True, gift_relation_id=mia.id,
+            gift_occasion="birthday", gift_given_on=dt.date(2025, 3, 12),
+            items=[ItemData(description=f"Ruby pendant {n}", price_cents=180000)]))
+        # A pinned fact gives the agenda's item its recall line (an item without one has
+        # the line looked for again, piece by piece, by the agenda's own rule).
+        add_note(luis.id, f"Mia{n} loves green", "family", pinned=True)
+
+
+def test_reminders_read_the_store_once_per_list_and_say_what_each_says_alone(make_client):
+    from boutique.models import Client
+    from boutique.services.stationery.facts import item_phrase
+    from boutique.services.stationery.occasion_facts import reminder_facts
+
+    day = dt.date(2026, 2, 19)
+    _partners_birthdays(make_client, 2, 0)
+    few, small = _selects_for(day, [i for i in agenda_for(day) if i.kind == "key_date"])
+    _partners_birthdays(make_client, 4, 2)
+    items = [i for i in agenda_for(day) if i.kind == "key_date"]
+    many, big = _selects_for(day, items)
+    assert len(small.calls) == 2 and len(big.calls) == 6 and many == few
+    for item, call in zip(items, big.calls, strict=True):
+        alone = reminder_facts(Client.get_by_id(item.client_id), item.occasion,
+                               item.occasion_date, item_phrase)
+        assert call.reminder == alone
+        assert alone.last_gift.startswith("the ruby pendant ") and alone.wish_list
