@@ -223,7 +223,8 @@ def draw_text(canvas, x: float, y: float, text: str, font_name: str, size: float
         draw = {"center": canvas.drawCentredString, "right": canvas.drawRightString}.get(
             align, canvas.drawString)
         draw(x, y, text, charSpace=char_space)
-        return text_width(text, font_name, size) + char_space * max(len(text) - 1, 0)
+        # One run: its width is text_width's, without looking the runs up again.
+        return string_width(text, font_name, size) + char_space * max(len(text) - 1, 0)
     widths = [string_width(piece, face, size) for piece, face in runs]
     total = sum(widths) + char_space * max(len(text) - 1, 0)
     at = x - total / 2 if align == "center" else x - total if align == "right" else x
