@@ -194,7 +194,7 @@ def wrap(text: str, font: str, size: float, width: float, tracking: float = 0.0)
     return list(_wrap(text, font, size, width, tracking, chosen_fallbacks()))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # a 5,000-character note's lines are kept at most this often
 def _wrap(text: str, font: str, size: float, width: float, tracking: float,
           _fallbacks) -> tuple[str, ...]:
     # A paragraph is wrapped again at each size tried and again to know its height: the
@@ -270,7 +270,7 @@ def fit_lines(
                       height, min_size, leading_ratio, tracking, chosen_fallbacks())
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _fit_lines(lines: tuple[str, ...], font_name: str, size: float, width: float,
                height: float, min_size: float | None, leading_ratio: float, tracking: float,
                _fallbacks) -> FittedText:
