@@ -176,6 +176,17 @@ def _glyphs(font_name: str) -> dict | None:
     return _GLYPHS[font_name]
 
 
+def covered_characters(font_name: str) -> frozenset[str] | None:
+    """Every character a registered TrueType face draws (None for a CID or Type 1 face:
+    ask `covers` one character at a time)."""
+    if font_name not in _COVERED:
+        glyphs = _glyphs(font_name)
+        if font_name in CID_FACES or glyphs is None:
+            return None
+        _COVERED[font_name] = frozenset(map(chr, glyphs))
+    return _COVERED[font_name]
+
+
 def covers_all(font_name: str, text: str) -> bool:
     """Whether the face draws every character of `text` (one set look-up: it is asked
     for every width measured)."""

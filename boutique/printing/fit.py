@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
@@ -41,7 +42,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from boutique.printing.fallback_fonts import covers_all
 from boutique.printing.fonts import SHIPPED_FALLBACK, register_fonts
-from boutique.printing.runs import draw_text
+from boutique.printing.runs import additive_units, chosen_fallbacks, draw_text, scaled
 from boutique.printing.runs import text_width as _run_width
 
 ELLIPSIS = "…"
@@ -190,12 +191,30 @@ def _height(count: int, size: float, leading_ratio: float) -> float:
 
 def wrap(text: str, font: str, size: float, width: float, tracking: float = 0.0) -> list[str]:
     """Break one line at spaces to fit `width`; words longer than the width are split."""
+    return list(_wrap(text, font, size, width, tracking, chosen_fallbacks()))
+
+
+@lru_cache(maxsize=2048)  # a 5,000-character note's lines are kept at most this often
+def _wrap(text: str, font: str, size: float, width: float, tracking: float,
+          _fallbacks) -> tuple[str, ...]:
+    # A paragraph is wrapped again at each size tried and again to know its height: the
+    # answer is kept. Where the line is one run of one face, a candidate's width is its
+    # words' widths added (exact, as text_width would give it), not measured afresh.
+    units = additive_units(text, font)
+    space = units(" ") if units else 0.0
     out: list[str] = []
-    current = ""
+    current, current_units = "", 0.0
     for word in text.split(" "):
         candidate = f"{current} {word}" if current else word
-        if text_width(candidate, font, size, tracking) <= width:
+        if units:
+            word_units = units(word)
+            candidate_units = current_units + space + word_units if current else word_units
+            fits = scaled(candidate_units, candidate, size, tracking) <= width
+        else:
+            fits = text_width(candidate, font, size, tracking) <= width
+        if fits:
             current = candidate
+            current_units = candidate_units if units else 0.0
             continue
         if current:
             out.append(current)
@@ -204,9 +223,10 @@ def wrap(text: str, font: str, size: float, width: float, tracking: float = 0.0)
             out.append(word[:cut])
             word = word[cut:]
         current = word
+        current_units = units(word) if units else 0.0
     if current or not out:
         out.append(current)
-    return out
+    return tuple(out)
 
 
 def _longest_prefix(text: str, font: str, size: float, width: float, tracking: float = 0.0,
@@ -245,8 +265,17 @@ def fit_lines(
     `tracking` spaces the letters (a fraction of the size, e.g. 0.12 for spaced capitals).
     Blank lines are dropped; line breaks inside a line become separate lines.
     """
+    # The same label or heading is fitted on every piece of a pack: the answer is kept.
+    return _fit_lines(tuple(str(line or "") for line in lines), font_name, size, width,
+                      height, min_size, leading_ratio, tracking, chosen_fallbacks())
+
+
+@lru_cache(maxsize=4096)
+def _fit_lines(lines: tuple[str, ...], font_name: str, size: float, width: float,
+               height: float, min_size: float | None, leading_ratio: float, tracking: float,
+               _fallbacks) -> FittedText:
     floor = min(size, min_size if min_size is not None else round(size * 0.7 * 4) / 4)
-    logical = [shape(clean_line(part)) for line in lines for part in str(line or "").splitlines()]
+    logical = [shape(clean_line(part)) for line in lines for part in line.splitlines()]
     logical = [line for line in logical if line]
     font = font_for(font_name, logical)
 
@@ -285,12 +314,13 @@ def fit_text(text: str, font_name: str, size: float, width: float, height: float
     return fit_lines([text], font_name, size, width, height, min_size, leading_ratio, tracking)
 
 
-def _sizes(size: float, floor: float) -> list[float]:
+@lru_cache(maxsize=1024)
+def _sizes(size: float, floor: float) -> tuple[float, ...]:
     out, at = [], size
     while at > floor:
         out.append(at)
         at = round(at - _SIZE_STEP, 2)
-    return [*out, floor]
+    return (*out, floor)
 
 
 def _truncate(logical: list[str], font: str, size: float, width: float, height: float,

@@ -9,13 +9,22 @@ characters in a CJK face.
 
 from __future__ import annotations
 
+import random
 import unicodedata
+from collections.abc import Callable
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
-from boutique.printing.fallback_fonts import Fallbacks, covers, covers_all, system_fallbacks
+from boutique.printing.fallback_fonts import (
+    Fallbacks,
+    covered_characters,
+    covers,
+    covers_all,
+    system_fallbacks,
+)
 from boutique.printing.fonts import SANS, SHIPPED_FALLBACK, register_fonts
 
 _active: list[Fallbacks] = []
@@ -87,8 +96,17 @@ def missing_characters(text: str, font_name: str = SANS) -> str:
 @lru_cache(maxsize=4096)
 def _missing(text: str, font_name: str, chosen: Fallbacks | None) -> str:
     chain = _chain(font_name)
-    rest = [ch for ch in dict.fromkeys(text) if not _joins_previous(ch)
-            and not any(covers(f, ch) for f in chain)]
+    # Set differences first: nearly every text is drawn in full by the chain's faces.
+    uncovered = set(text)
+    for face in chain:
+        covered = covered_characters(face)
+        if covered is None:
+            uncovered = {ch for ch in uncovered if not covers(face, ch)}
+        else:
+            uncovered -= covered
+        if not uncovered:
+            return ""
+    rest = [ch for ch in dict.fromkeys(text) if ch in uncovered and not _joins_previous(ch)]
     if not rest:
         return ""
     chosen = chosen or system_fallbacks()
@@ -96,10 +114,102 @@ def _missing(text: str, font_name: str, chosen: Fallbacks | None) -> str:
                    if not any(covers(f, ch) for f in chosen.faces_for(ch, text)))
 
 
+def chosen_fallbacks() -> Fallbacks | None:
+    """The fallbacks `using_fallbacks` chose (None: the system's), for keying a cache of
+    what was measured."""
+    return _active[-1] if _active else None
+
+
+# A TrueType face's advance widths by character, read once per face: a pack measures
+# some hundred thousand strings, and the table makes each a single pass in C. `exact`:
+# every width is a whole number of 1/256 units (DejaVu's 2048-unit em, EB Garamond's
+# 1000), so sums of them are exact floats, the same in any order.
+_WIDTHS: dict[str, tuple[object, dict[str, float], bool]] = {}
+
+
+def _width_entry(face: str) -> tuple[object, dict[str, float], bool] | None:
+    font = pdfmetrics.getFont(face)
+    known = _WIDTHS.get(face)
+    if known is not None and known[0] is font:
+        return known
+    if not isinstance(font, TTFont):
+        return None
+    table = {chr(code): width for code, width in font.face.charWidths.items()}
+    exact = all(float(width * 256).is_integer() and abs(width) < 2 ** 20
+                for width in table.values())
+    _WIDTHS[face] = (font, table, exact)
+    return _WIDTHS[face]
+
+
+def _width_table(face: str) -> dict[str, float] | None:
+    """The face's exact widths by character, when its widths can be added up here the
+    way ReportLab adds them (else None: ReportLab measures)."""
+    entry = _width_entry(face)
+    return entry[1] if entry is not None and entry[2] and _scaling() is not None else None
+
+
+# ReportLab turns the sum of a run's widths into points one way in Python and another in
+# its C accelerator (they can differ in the last bit): the one in use is found by asking.
+_SCALINGS: tuple[Callable[[float, float], float], ...] = (
+    lambda units, size: 0.001 * size * units,
+    lambda units, size: units * 0.001 * size,
+)
+
+
+@cache
+def _scaling() -> Callable[[float, float], float] | None:
+    """The scaling that gives exactly what pdfmetrics.stringWidth gives, on a few hundred
+    probes; None when none does (every width is then ReportLab's own)."""
+    register_fonts()
+    widths = pdfmetrics.getFont(SANS).face.charWidths
+    letters = [chr(code) for code in range(0x20, 0x250) if code in widths]
+    rng = random.Random(2026)
+    probes = [("".join(rng.choice(letters) for _ in range(rng.randint(1, 40))),
+               rng.choice((5.5, 6.3, 6.8, 7.25, 7.5, 8.5, 9, 9.75, 11, 13, 26)))
+              for _ in range(400)]
+    for scale in _SCALINGS:
+        if all(scale(sum(widths[ord(ch)] for ch in text), size)
+               == pdfmetrics.stringWidth(text, SANS, size) for text, size in probes):
+            return scale
+    return None
+
+
+def additive_units(text: str, face: str) -> Callable[[str], float] | None:
+    """When `text` is one run in `face` (every character in the face's table) and the
+    face's widths add up exactly: the function giving any piece of `text` its width in
+    thousandths of the size, so that its `text_width` is `scaled(units, piece, ...)`
+    and a line being built word by word is measured by adding, not measured again.
+    None otherwise (measure each piece with `text_width`)."""
+    register_fonts()
+    table = _width_table(face)
+    if table is None or not table.keys() >= set(text):
+        return None
+    return lambda piece: sum(map(table.__getitem__, piece))
+
+
+def scaled(units: float, text: str, size: float, tracking: float = 0.0) -> float:
+    """`text_width` of `text` from its units (additive_units), to the last bit."""
+    extra = tracking * size * (len(text) - 1) if tracking and len(text) > 1 else 0.0
+    return _scaling()(units, size) + extra
+
+
+def string_width(text: str, face: str, size: float) -> float:
+    """`pdfmetrics.stringWidth` of one run, to the last bit: the same widths added in the
+    same order and scaled the same way (a character the face lacks, or a face that is not
+    TrueType, is measured by ReportLab itself)."""
+    table = _width_table(face)
+    if table is not None:
+        try:
+            return _scaling()(sum(map(table.__getitem__, text)), size)
+        except KeyError:
+            pass
+    return pdfmetrics.stringWidth(text, face, size)
+
+
 def text_width(text: str, font_name: str, size: float, tracking: float = 0.0) -> float:
     """Width in points; `tracking` is extra space between letters, as a fraction of size."""
     extra = tracking * size * (len(text) - 1) if tracking and len(text) > 1 else 0.0
-    return sum(pdfmetrics.stringWidth(piece, face, size)
+    return sum(string_width(piece, face, size)
                for piece, face in font_runs(text, font_name)) + extra
 
 
@@ -113,8 +223,9 @@ def draw_text(canvas, x: float, y: float, text: str, font_name: str, size: float
         draw = {"center": canvas.drawCentredString, "right": canvas.drawRightString}.get(
             align, canvas.drawString)
         draw(x, y, text, charSpace=char_space)
-        return text_width(text, font_name, size) + char_space * max(len(text) - 1, 0)
-    widths = [pdfmetrics.stringWidth(piece, face, size) for piece, face in runs]
+        # One run: its width is text_width's, without looking the runs up again.
+        return string_width(text, font_name, size) + char_space * max(len(text) - 1, 0)
+    widths = [string_width(piece, face, size) for piece, face in runs]
     total = sum(widths) + char_space * max(len(text) - 1, 0)
     at = x - total / 2 if align == "center" else x - total if align == "right" else x
     for (piece, face), width in zip(runs, widths, strict=True):

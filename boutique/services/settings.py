@@ -2,11 +2,19 @@
 
 Every feature registers its defaults (cadence numbers, letterhead, templates) once; a
 value the user never changed is not written, so a new default reaches old stores.
+
+Work that reads the same few settings for each of a thousand pieces (today's pack) reads
+them inside `read_once()`: the table is read in one query and every `get` answers from
+that snapshot until the block ends or something is written.
 """
 
 from __future__ import annotations
 
 import json
+import string
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from boutique.models import Setting, database
@@ -26,21 +34,67 @@ def default(key: str) -> Any:
     return _DEFAULTS.get(key)
 
 
-def get(key: str, fallback: Any = None) -> Any:
+# Per thread: a snapshot taken in one thread never answers another's reads.
+_snapshot = threading.local()
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Inside the block, settings come from one read of the table (stored text, decoded
+    on each `get` so that no caller shares a mutable value). A write ends the snapshot:
+    what follows it reads the store again. Nested blocks share the outer snapshot."""
+    if getattr(_snapshot, "rows", None) is not None:
+        yield
+        return
+    _snapshot.rows = dict(Setting.select(Setting.key, Setting.value).tuples())
+    try:
+        yield
+    finally:
+        _snapshot.rows = None
+
+
+def _stored(key: str) -> str | None:
+    rows = getattr(_snapshot, "rows", None)
+    if rows is not None:
+        return rows.get(key)
     row = Setting.get_or_none(Setting.key == key)
-    if row is None:
+    return None if row is None else row.value
+
+
+def get(key: str, fallback: Any = None) -> Any:
+    value = _stored(key)
+    if value is None:
         return _DEFAULTS.get(key, fallback)
-    return json.loads(row.value)
+    return json.loads(value)
+
+
+# The store's LIKE ignores the case of ASCII letters only; the snapshot matches as it does.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _stored_under(prefix: str):
+    rows = getattr(_snapshot, "rows", None)
+    if rows is None:
+        return Setting.select(Setting.key, Setting.value).where(
+            Setting.key.startswith(prefix)).tuples()
+    folded = prefix.translate(_ASCII_LOWER)
+    return [(k, v) for k, v in rows.items()
+            if k[:len(prefix)].translate(_ASCII_LOWER) == folded]
 
 
 def get_many(prefix: str) -> dict[str, Any]:
     values = {k: v for k, v in _DEFAULTS.items() if k.startswith(prefix)}
-    for row in Setting.select().where(Setting.key.startswith(prefix)):
-        values[row.key] = json.loads(row.value)
+    for key, value in _stored_under(prefix):
+        values[key] = json.loads(value)
     return values
 
 
+def _forget_snapshot() -> None:
+    _snapshot.rows = None
+
+
 def set_many(values: dict[str, Any]) -> None:
+    _forget_snapshot()
     with database.atomic():
         for key, value in values.items():
             Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict(
@@ -53,6 +107,7 @@ def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
 
 
 def reset(key: str) -> None:
+    _forget_snapshot()
     Setting.delete().where(Setting.key == key).execute()
 
 

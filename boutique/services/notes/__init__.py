@@ -10,6 +10,13 @@ phone number is shown).
 """
 
 from boutique.models import NOTE_CATEGORIES, Note
-from boutique.services.notes.notebook import add_note, pinned_facts, purchase_notes, timeline
+from boutique.services.notes.notebook import (
+    add_note,
+    pinned_facts,
+    pinned_facts_of,
+    purchase_notes,
+    timeline,
+)
 
-__all__ = ["NOTE_CATEGORIES", "Note", "add_note", "pinned_facts", "purchase_notes", "timeline"]
+__all__ = ["NOTE_CATEGORIES", "Note", "add_note", "pinned_facts", "pinned_facts_of",
+           "purchase_notes", "timeline"]

@@ -8,6 +8,7 @@ can be undone; the search index follows every change through its triggers.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from boutique.models import NOTE_CATEGORIES, Client, Note, Purchase, database, utcnow
@@ -166,6 +167,20 @@ def pinned_facts(client_id: int) -> list[Note]:
     return list(Note.select()
                 .where(Note.client == client_id, _alive(), Note.pinned == True)  # noqa: E712
                 .order_by(Note.created_at.desc(), Note.id.desc()))
+
+
+def pinned_facts_of(client_ids: Iterable[int]) -> dict[int, list[Note]]:
+    """`pinned_facts` for many clients in one query: client id -> her facts, newest
+    first (a client with none is not in the answer)."""
+    ids = list(dict.fromkeys(client_ids))
+    out: dict[int, list[Note]] = {}
+    if not ids:
+        return out
+    for note in (Note.select()
+                 .where(Note.client.in_(ids), _alive(), Note.pinned == True)  # noqa: E712
+                 .order_by(Note.created_at.desc(), Note.id.desc())):
+        out.setdefault(note.client_id, []).append(note)
+    return out
 
 
 def recent_purchase(client_id: int, today: dt.date,

@@ -5,12 +5,13 @@ them, her pinned facts."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services.clients import TOP, item_words, join_phrases, tier_for, wording_from
 from boutique.services.notes import pinned_facts as client_pinned_facts
+from boutique.services.notes import pinned_facts_of
 from boutique.services.stationery.letterhead import paper_region
 
 PINNED_FACTS = 6
@@ -125,8 +126,22 @@ def person_facts(client: Client, threshold: int | None = None,
         is_top=is_top)
 
 
-def purchase_facts(purchase: Purchase, region: str | None = None) -> PurchaseFacts:
-    items = list(purchase.items.order_by(PurchaseItem.position))
+def items_of_purchases(purchase_ids: Iterable[int]) -> dict[int, list[PurchaseItem]]:
+    """Each purchase's items in their order, for many purchases in one query (a purchase
+    with none maps to an empty list)."""
+    ids = list(dict.fromkeys(purchase_ids))
+    out: dict[int, list[PurchaseItem]] = {pid: [] for pid in ids}
+    if ids:
+        for item in (PurchaseItem.select().where(PurchaseItem.purchase.in_(ids))
+                     .order_by(PurchaseItem.position, PurchaseItem.id)):
+            out[item.purchase_id].append(item)
+    return out
+
+
+def purchase_facts(purchase: Purchase, region: str | None = None,
+                   items: Sequence[PurchaseItem] | None = None) -> PurchaseFacts:
+    """`items`: the purchase's items in order, when already read (items_of_purchases)."""
+    items = list(purchase.items.order_by(PurchaseItem.position) if items is None else items)
     counts: dict[str, int] = {}
     for item in items:
         detail = ", ".join(p for p in (item.metal, item.stone) if p and p.lower()
@@ -147,3 +162,11 @@ def purchase_facts(purchase: Purchase, region: str | None = None) -> PurchaseFac
 def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
     """The client's pinned facts, newest first (as the profile shows them)."""
     return tuple(note.text for note in client_pinned_facts(client_id)[:limit])
+
+
+def pinned_facts_for(client_ids: Iterable[int],
+                     limit: int = PINNED_FACTS) -> dict[int, tuple[str, ...]]:
+    """`pinned_facts` of many clients in one query; every client asked for is a key."""
+    ids = list(client_ids)
+    found = pinned_facts_of(ids)
+    return {cid: tuple(note.text for note in found.get(cid, [])[:limit]) for cid in ids}

@@ -8,10 +8,10 @@ the gift and consent rule; the recall line from services/agenda/recall.py.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from boutique.models import Client, Purchase
+from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services import settings
 from boutique.services.agenda import KIND_LABELS, AgendaItem, agenda_for, recall_line
 from boutique.services.clients import (
@@ -29,9 +29,11 @@ from boutique.services.stationery.facts import (
     PurchaseFacts,
     day_heading,
     item_phrase,
+    items_of_purchases,
     long_date,
     person_facts,
     pinned_facts,
+    pinned_facts_for,
     purchase_facts,
 )
 from boutique.services.stationery.gift_safe import (
@@ -44,11 +46,16 @@ from boutique.services.stationery.gift_safe import (
     rule_warnings,
 )
 from boutique.services.stationery.letterhead import home_country, paper_region
-from boutique.services.stationery.occasion_facts import ReminderFacts, reminder_facts
+from boutique.services.stationery.occasion_facts import (
+    OccasionReads,
+    ReminderFacts,
+    read_occasions,
+    reminder_facts,
+)
 from boutique.services.stationery.seasons import season_on
 from boutique.services.stationery.voices import (
     BRIEFED_KINDS,
-    recent_purchases,
+    recent_purchases_of,
     voice_fields,
     voice_pair,
     voices_for,
@@ -153,11 +160,14 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 region: str | None = None, occasion: str = "",
                 occasion_date: dt.date | None = None, when: str = "",
                 offer: tuple[tuple[str, str], ...] = (),
-                others: Sequence[Purchase] = (), voice: tuple[str, str] | None = None
-                ) -> NotePrompt:
+                others: Sequence[Purchase] = (), voice: tuple[str, str] | None = None,
+                items_of: Mapping[int, Sequence[PurchaseItem]] | None = None,
+                occasions: OccasionReads | None = None) -> NotePrompt:
     """The prompt for a note; `choice` is the address already chosen (the agenda's),
     else choose_mail decides it here, with the same rule. `others`: the further purchases
-    merged into this note, each named on the prompt."""
+    merged into this note, each named on the prompt. `items_of` and `occasions`: the
+    purchases' items and what the reminder needs, when already read (a pack reads them
+    all at once)."""
     every = [p for p in (purchase, *others) if p is not None]
     choice = choice or choose_mail(client, any(p.is_gift for p in every))
     address = choice.address
@@ -165,8 +175,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         recall = recall_line(client.id, purchase.id if purchase else None)
     address_kind = address.kind if address else ""
     mode = mode_for(client, purchase, address_kind)
-    facts = purchase_facts(purchase, region) if purchase else None
-    merged = tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else ()
+    facts = _facts(purchase, region, items_of) if purchase else None
+    merged = tuple(_facts(p, region, items_of) for p in every) if len(every) > 1 else ()
     lines = tuple(address.envelope_lines(home_country())) if address else ()
     if mode == COUNTER:  # handed over: no address to post it to
         lines, address_kind = (), COUNTER
@@ -174,7 +184,8 @@ def note_prompt(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         facts, reason, recall = private_purchase(facts), PRIVATE_REASON, ""
         merged = tuple(private_purchase(p) for p in merged)
     shared = address_kind in ("home", "")
-    reminder = reminder_facts(client, occasion, occasion_date, item_phrase, private=shared)
+    reminder = reminder_facts(client, occasion, occasion_date, item_phrase, private=shared,
+                              reads=occasions)
     if reminder is not None and shared:
         reason = PRIVATE_REMINDER
     return NotePrompt(
@@ -193,10 +204,15 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
                 region: str | None = None, others: Sequence[Purchase] = (),
                 occasion: str = "", occasion_date: dt.date | None = None,
                 when: str = "", offer: tuple[tuple[str, str], ...] = (),
-                voice: tuple[str, str] | None = None) -> CallScript:
+                voice: tuple[str, str] | None = None,
+                items_of: Mapping[int, Sequence[PurchaseItem]] | None = None,
+                pinned: tuple[str, ...] | None = None,
+                occasions: OccasionReads | None = None) -> CallScript:
     """The script for a call; `choice` is the number already chosen (the agenda's), else
     choose_phone decides it here (never the home line for a gift). `others`: the further
-    purchases merged into this call, each named on the script."""
+    purchases merged into this call, each named on the script. `items_of`, `pinned` and
+    `occasions`: the purchases' items, the client's pinned facts and what the reminder
+    needs, when already read."""
     every = [p for p in (purchase, *others) if p is not None]
     choice = choice or choose_phone(client, any(p.is_gift for p in every))
     if recall is None:
@@ -206,13 +222,20 @@ def call_script(client: Client, purchase: Purchase | None, kind: str, due: dt.da
         person=person or person_facts(client, top_tier_threshold()),
         phone=choice.contact, phone_label=_phone_label(client, choice),
         warnings=tuple(choice.warnings),
-        purchase=purchase_facts(purchase, region) if purchase else None,
-        pinned=pinned_facts(client.id), recall=recall, reason=reason,
-        days_overdue=days_overdue,
-        purchases=tuple(purchase_facts(p, region) for p in every) if len(every) > 1 else (),
+        purchase=_facts(purchase, region, items_of) if purchase else None,
+        pinned=pinned_facts(client.id) if pinned is None else pinned, recall=recall,
+        reason=reason, days_overdue=days_overdue,
+        purchases=tuple(_facts(p, region, items_of) for p in every) if len(every) > 1 else (),
         occasion=occasion, season=season_on(due),
-        reminder=reminder_facts(client, occasion, occasion_date, item_phrase), when=when,
+        reminder=reminder_facts(client, occasion, occasion_date, item_phrase,
+                                reads=occasions), when=when,
         offer=offer, **voice_fields(client, voice))
+
+
+def _facts(purchase: Purchase, region: str | None,
+           items_of: Mapping[int, Sequence[PurchaseItem]] | None) -> PurchaseFacts:
+    items = items_of.get(purchase.id) if items_of is not None else None
+    return purchase_facts(purchase, region, items)
 
 
 def _phone_label(client: Client, choice: ContactChoice) -> str:
@@ -241,7 +264,16 @@ def call_script_for_purchase(purchase_id: int, today: dt.date,
 
 def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
     """Note prompts for the items going by mail, call scripts for the calls, in agenda
-    order. The address and number are the ones the agenda chose (the contact rule)."""
+    order. The address and number are the ones the agenda chose (the contact rule).
+
+    What every piece reads is read for the whole list at once (the settings, the clients,
+    their purchases with the items, the callers' pinned facts, the voices), so a pack of
+    a thousand pieces costs a handful of queries, not several per piece."""
+    with settings.read_once():
+        return _pack_from_items(day, items)
+
+
+def _pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
     region = paper_region()
     ids = list({i.client_id for i in items})
     clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))} if ids else {}
@@ -249,6 +281,14 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
     purchases = ({p.id: p for p in Purchase.select().where(Purchase.id.in_(purchase_ids))}
                  if purchase_ids else {})
     voices = {cid: voice_pair(a) for cid, a in voices_for(list(clients)).items()}
+    briefed = recent_purchases_of(dict.fromkeys(
+        i.client_id for i in items if i.client_id in clients and i.kind in BRIEFED_KINDS
+        and not any(pid in purchases for pid in i.purchase_ids)))
+    items_of = items_of_purchases([*purchases, *(p.id for ps in briefed.values() for p in ps)])
+    pinned = pinned_facts_for(dict.fromkeys(i.client_id for i in items
+                                            if i.client_id in clients and i.channel == "phone"))
+    occasions = read_occasions((i.client_id, i.occasion, i.occasion_date) for i in items
+                               if i.client_id in clients and i.occasion)
     notes, calls, skipped = [], [], []
     for item in items:
         client = clients.get(item.client_id)
@@ -256,7 +296,7 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
             continue
         bought = [purchases[pid] for pid in item.purchase_ids if pid in purchases]
         if not bought and item.kind in BRIEFED_KINDS:
-            bought = recent_purchases(client.id)
+            bought = briefed[client.id]
         purchase = bought[0] if bought else None
         choice = ContactChoice(item.channel, item.contact, item.address,
                                warnings=tuple(item.warnings))
@@ -265,14 +305,15 @@ def pack_from_items(day: dt.date, items: Sequence[AgendaItem]) -> PackData:
                       recall=item.recall or None, occasion=item.occasion or "",
                       occasion_date=item.occasion_date,
                       when=item.when_text(day) if item.kind == "key_date" else "",
-                      offer=_offer(item), voice=voices.get(item.client_id, ("", "")))
+                      offer=_offer(item), voice=voices.get(item.client_id, ("", "")),
+                      occasions=occasions)
         if item.channel == "mail":
             notes.append(note_prompt(client, purchase, item.kind, item.due, others=bought[1:],
-                                     **common))
+                                     items_of=items_of, **common))
         elif item.channel == "phone":
             calls.append(call_script(client, purchase, item.kind, item.due,
                                      days_overdue=item.days_overdue, others=bought[1:],
-                                     **common))
+                                     items_of=items_of, pinned=pinned[client.id], **common))
         else:
             how = {"email": "to send by email", "text": "to send by text message"}.get(
                 item.channel, "; ".join(item.warnings) or "no way to reach them")

@@ -129,3 +129,85 @@ def test_items_not_printed_are_listed_with_the_reason(make_client, today):
     pack = pack_from_items(today, [item])
     assert pack.notes == () and pack.calls == ()
     assert pack.not_printed == (("Ana Alvarez", "Thank-you note to send by email"),)
+
+
+def _callers(make_client, make_purchase, today, count: int) -> None:
+    for n in range(count):
+        client = make_client(first_name=f"Ana{n}", mobile_phone=f"+1555123{n:04d}", **HOME)
+        make_purchase(client.id, today - dt.timedelta(days=3), description=f"Pearl strand {n}")
+        make_purchase(client.id, today - dt.timedelta(days=35), description=f"Pearl studs {n}")
+        add_note(client.id, f"Loves pearls ({n})", "preferences", pinned=True)
+
+
+def _selects_for(day: dt.date, items) -> tuple[int, object]:
+    from boutique.models import database
+
+    statements: list[str] = []
+    database.connection().set_trace_callback(statements.append)
+    try:
+        pack = pack_from_items(day, items)
+    finally:
+        database.connection().set_trace_callback(None)
+    return sum(s.lstrip().upper().startswith("SELECT") for s in statements), pack
+
+
+def test_a_pack_reads_the_store_once_per_list_not_per_piece(make_client, make_purchase,
+                                                            today):
+    _callers(make_client, make_purchase, today, 2)
+    few, small = _selects_for(today, agenda_for(today))
+    _callers(make_client, make_purchase, today, 6)
+    many, big = _selects_for(today, agenda_for(today))
+    assert len(big.notes) + len(big.calls) > len(small.notes) + len(small.calls) >= 4
+    assert many == few
+
+
+def test_the_pack_states_what_each_piece_reads_alone(make_client, make_purchase, today):
+    from boutique.services.stationery.facts import pinned_facts, purchase_facts
+    from boutique.services.stationery.print_data import _get_purchase
+
+    _callers(make_client, make_purchase, today, 3)
+    pack = pack_data(today)
+    assert len(pack.calls) >= 3 and len(pack.notes) >= 3
+    for piece in (*pack.calls, *pack.notes):
+        alone = purchase_facts(_get_purchase(piece.purchase.purchase_id), "US")
+        assert piece.purchase == alone and alone.items[0].startswith("Pearl")
+    for call in pack.calls:
+        assert call.pinned == pinned_facts(call.person.client_id) != ()
+
+
+def _partners_birthdays(make_client, count: int, start: int) -> None:
+    from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
+    from boutique.services.clients.relations import save_relation
+
+    for n in range(start, start + count):
+        luis = make_client(first_name=f"Luis{n}", last_name="Ortega",
+                           mobile_phone=f"+1555013{n:04d}")
+        mia = save_relation(luis.id, {"kind": "partner", "name": f"Mia{n}",
+                                      "birthday_month": 3, "birthday_day": 12,
+                                      "wish_list": f"Emerald studs {n}"})
+        record_purchase(luis.id, PurchaseData(
+            purchase_date=dt.date(2025, 2, 20), is_gift=True, gift_relation_id=mia.id,
+            gift_occasion="birthday", gift_given_on=dt.date(2025, 3, 12),
+            items=[ItemData(description=f"Ruby pendant {n}", price_cents=180000)]))
+        # A pinned fact gives the agenda's item its recall line (an item without one has
+        # the line looked for again, piece by piece, by the agenda's own rule).
+        add_note(luis.id, f"Mia{n} loves green", "family", pinned=True)
+
+
+def test_reminders_read_the_store_once_per_list_and_say_what_each_says_alone(make_client):
+    from boutique.models import Client
+    from boutique.services.stationery.facts import item_phrase
+    from boutique.services.stationery.occasion_facts import reminder_facts
+
+    day = dt.date(2026, 2, 19)
+    _partners_birthdays(make_client, 2, 0)
+    few, small = _selects_for(day, [i for i in agenda_for(day) if i.kind == "key_date"])
+    _partners_birthdays(make_client, 4, 2)
+    items = [i for i in agenda_for(day) if i.kind == "key_date"]
+    many, big = _selects_for(day, items)
+    assert len(small.calls) == 2 and len(big.calls) == 6 and many == few
+    for item, call in zip(items, big.calls, strict=True):
+        alone = reminder_facts(Client.get_by_id(item.client_id), item.occasion,
+                               item.occasion_date, item_phrase)
+        assert call.reminder == alone
+        assert alone.last_gift.startswith("the ruby pendant ") and alone.wish_list
