@@ -178,7 +178,7 @@ def run(ctx) -> list[tuple[str, object]]:
     open_database(store)
     note_count = database.execute_sql("SELECT COUNT(*) FROM note").fetchone()[0]
     raw = sqlite3.connect(store)
-    raw.execute("PRAGMA cache_size = -32000")  # as the app opens the store
+    raw.execute("PRAGMA cache_size = -64000")  # as the app opens the store
     queries = _queries(raw)
     statements = {q: _raw_statements(q) for q in queries}
 

@@ -26,7 +26,6 @@ def _open_with_a_way_on(db_path: Path, open_store: Callable[[Path], None]) -> Pa
     """Open the store; on failure say the sentence and offer another file. Returns the
     path opened, or None when the user gave up."""
     from boutique.services.errors import StoreUnusable
-    from boutique.ui.store_dialogs import choose_store_file, unusable_store_box
 
     path = db_path
     while True:
@@ -37,6 +36,8 @@ def _open_with_a_way_on(db_path: Path, open_store: Callable[[Path], None]) -> Pa
             sentence = str(exc)
         except Exception as exc:  # the one place a failure must reach the user, not a trace
             sentence = f"{path}: {exc}"
+        from boutique.ui.store_dialogs import choose_store_file, unusable_store_box
+
         box = unusable_store_box(sentence, path)
         box.exec()
         if box.clickedButton() is not box.choose:
@@ -53,7 +54,6 @@ def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
     """Show the window on the store that `open_store(path)` (the entry's work) opens."""
     from boutique.services.window_lock import StoreInUse, WindowLock
     from boutique.ui.single_window import ask_first_window_to_raise, listen_for_second_launch
-    from boutique.ui.store_dialogs import second_window_box
 
     app = create_application(app_name)
     lock = WindowLock(db_path)
@@ -62,6 +62,8 @@ def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
     except StoreInUse:
         raised = ask_first_window_to_raise(db_path)
         if not quit_after_ready:
+            from boutique.ui.store_dialogs import second_window_box
+
             second_window_box(db_path, raised).exec()
         print(f"{db_path} is already open in another Boutique window", file=sys.stderr)
         return 1

@@ -7,12 +7,15 @@ the Purchases page for a purchase), Escape closes the list, then clears the box.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
-from boutique.services.notes import search
-from boutique.ui.notes_page import open_client_at_note
+if TYPE_CHECKING:
+    from boutique.services.notes import search
+
 from boutique.ui.results_popup import HEADER, HIT, MORE, Entry, ResultsPopup
 from boutique.ui.rich_text import highlighted_html
 
@@ -61,6 +64,10 @@ class GlobalSearch(QLineEdit):
         self.results: search.SearchResults | None = None
 
     def run_search(self) -> None:
+        # (searching and the Notes tab's helpers load with the first search, not with the
+        # window)
+        from boutique.services.notes import search
+
         self._timer.stop()
         self.results = search.search(self.text(), limit=RESULTS_PER_KIND)
         entries = entries_for(self.results)
@@ -121,6 +128,8 @@ class GlobalSearch(QLineEdit):
             return
         hit: search.SearchHit = entry.data
         if hit.kind == "note":
+            from boutique.ui.notes_page import open_client_at_note
+
             open_client_at_note(self.main_window, hit.client_id, hit.record_id)
         elif hit.kind == "purchase":
             self.main_window.open_client(hit.client_id, page="Purchases")

@@ -24,9 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from boutique.services.errors import NotFound, ValidationError
-from boutique.services.notes import notebook as notes
-from boutique.services.notes import search
-from boutique.ui import note_commands
 from boutique.ui.global_search import hit_entry
 from boutique.ui.note_dialog import fill_categories
 from boutique.ui.results_popup import Entry, ResultsPopup
@@ -117,6 +114,8 @@ class QuickCapture(QWidget):
     def pick_client(self, client_id: int, name: str) -> None:
         self.popup.hide()
         self.client_id, self.client_name = client_id, name
+        from boutique.services.notes import notebook as notes
+
         recent = notes.recent_purchase(client_id, self.today or dt.date.today())
         self.purchase_id = recent[0] if recent else None
         if recent:
@@ -141,6 +140,8 @@ class QuickCapture(QWidget):
 
     def find_clients(self) -> None:
         self._timer.stop()
+        from boutique.services.notes import search
+
         hits = search.search_clients(self.field.text(), limit=CLIENTS_SHOWN)
         entries = [hit_entry(hit) for hit in hits]
         self.popup.show_entries(entries, self.field)
@@ -156,6 +157,8 @@ class QuickCapture(QWidget):
             else None
         status = self.main_window.statusBar()
         try:
+            from boutique.ui import note_commands
+
             note_commands.add_note(self.main_window, self.client_id, self.field.text(),
                                    self.category.currentData(), purchase)
         except (ValidationError, NotFound) as exc:

@@ -7,12 +7,16 @@ a note that says `<b>&` shows exactly that.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from boutique.services.notes.search import Highlighted
 from boutique.ui.style import ACCENT
+
+if TYPE_CHECKING:
+    from boutique.services.notes.search_text import Highlighted
 
 HtmlRole = Qt.ItemDataRole.UserRole + 40
 
