@@ -209,8 +209,7 @@ def stored_sources(where: str, params: tuple,
         if fid in merged:
             reason = merged_reason([reason] + [r for r, _ in merged[fid]], kind)
             purchases += tuple(p for _, p in merged[fid] if p)
-        append(new(Source, (fid, client_id, kind, days.get(due) or date(due),
-                            days.get(deadline) or date(deadline), reason, channel,
+        append(new(Source, (fid, client_id, kind, date(due), date(deadline), reason, channel,
                             bool(is_gift), purchases, occasion,
                             date(occasion_date) if occasion_date else None, attempts, hook)))
     return sources

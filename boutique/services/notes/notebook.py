@@ -164,9 +164,7 @@ def timeline(client_id: int) -> list[Note]:
 
 def pinned_facts(client_id: int) -> list[Note]:
     """The facts kept on top of the profile, newest first."""
-    return list(Note.select()
-                .where(Note.client == client_id, _alive(), Note.pinned == True)  # noqa: E712
-                .order_by(Note.created_at.desc(), Note.id.desc()))
+    return pinned_facts_of([client_id]).get(client_id, [])
 
 
 def pinned_facts_of(client_ids: Iterable[int]) -> dict[int, list[Note]]:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from boutique.models import Client, Purchase, PurchaseItem
 from boutique.services.clients import TOP, item_words, join_phrases, tier_for, wording_from
-from boutique.services.notes import pinned_facts as client_pinned_facts
 from boutique.services.notes import pinned_facts_of
 from boutique.services.stationery.letterhead import paper_region
 
@@ -141,7 +140,7 @@ def items_of_purchases(purchase_ids: Iterable[int]) -> dict[int, list[PurchaseIt
 def purchase_facts(purchase: Purchase, region: str | None = None,
                    items: Sequence[PurchaseItem] | None = None) -> PurchaseFacts:
     """`items`: the purchase's items in order, when already read (items_of_purchases)."""
-    items = list(purchase.items.order_by(PurchaseItem.position) if items is None else items)
+    items = list(items_of_purchases([purchase.id])[purchase.id] if items is None else items)
     counts: dict[str, int] = {}
     for item in items:
         detail = ", ".join(p for p in (item.metal, item.stone) if p and p.lower()
@@ -161,7 +160,7 @@ def purchase_facts(purchase: Purchase, region: str | None = None,
 
 def pinned_facts(client_id: int, limit: int = PINNED_FACTS) -> tuple[str, ...]:
     """The client's pinned facts, newest first (as the profile shows them)."""
-    return tuple(note.text for note in client_pinned_facts(client_id)[:limit])
+    return pinned_facts_for([client_id], limit)[client_id]
 
 
 def pinned_facts_for(client_ids: Iterable[int],

@@ -19,8 +19,7 @@ RECENT_PURCHASES = 3
 
 
 def recent_purchases(client_id: int, limit: int = RECENT_PURCHASES) -> list[Purchase]:
-    return list(Purchase.select().where(Purchase.client == client_id)
-                .order_by(Purchase.purchase_date.desc(), Purchase.id.desc()).limit(limit))
+    return recent_purchases_of([client_id], limit)[client_id]
 
 
 def recent_purchases_of(client_ids: Iterable[int],
