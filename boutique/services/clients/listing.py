@@ -139,8 +139,13 @@ _ROW_COLUMNS = (
 )
 
 
-_ROWS_SQL = (f"SELECT {', '.join('c.' + f.column_name for f in _ROW_COLUMNS)} "
-             "FROM json_each(?) j JOIN client c ON c.id = j.value")
+def _by_ids_sql(fields) -> str:
+    """The `fields` of the clients whose ids come as one JSON array (one query)."""
+    return (f"SELECT {', '.join('c.' + f.column_name for f in fields)} "
+            "FROM json_each(?) j JOIN client c ON c.id = j.value")
+
+
+_ROWS_SQL = _by_ids_sql(_ROW_COLUMNS)
 
 
 def _as_date(value) -> dt.date | None:
@@ -185,16 +190,13 @@ _SUMMARY_FIELDS = (
     Client.lifetime_spend_cents, Client.purchase_count, Client.last_purchase_date,
     Client.do_not_contact,
 )
-_SUMMARY_SQL = (f"SELECT {', '.join('c.' + f.column_name for f in _SUMMARY_FIELDS)} "
-                "FROM json_each(?) j JOIN client c ON c.id = j.value")
+_SUMMARY_SQL = _by_ids_sql(_SUMMARY_FIELDS)
 SUMMARY_PAGE = 2000
 
 
 def iter_client_summaries(ids: list[int], page: int = SUMMARY_PAGE):
     """The summaries of `ids` in that order, read a page at a time from plain rows: a whole
     book is never held as records, and its JSON can be written as it comes."""
-    import json
-
     threshold = top_tier_threshold()
     region = settings.get("store.default_region")
     # SQLite gives the text and numbers as the fields would; the date and the flag are

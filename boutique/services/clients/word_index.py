@@ -78,35 +78,31 @@ def has_prefix_rows(word: str) -> bool:
 
 
 def prefix_rows(rows: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The prefix table's rows for these words, in its key order."""
-    found = {(word[:length], sort_name, client_id) for word, sort_name, client_id in rows
-             if has_prefix_rows(word) for length in PREFIX_LENGTHS if len(word) >= length}
-    return in_key_order(found)
-
-
-def in_key_order(rows) -> list[tuple[str, str, int]]:
-    """(text, sort_name, client_id) rows sorted as their table's key. One text key sorts
+    """The prefix table's rows for these words, in its key order. One text key sorts
     several times faster than the tuples themselves, in the same order: the separator
     sorts below every character and the ids are padded."""
-    return sorted(rows, key=lambda row: f"{row[0]}\x00{row[1]}\x00{row[2]:019d}")
+    found = {(word[:length], sort_name, client_id) for word, sort_name, client_id in rows
+             if has_prefix_rows(word) for length in PREFIX_LENGTHS if len(word) >= length}
+    return sorted(found, key=lambda row: f"{row[0]}\x00{row[1]}\x00{row[2]:019d}")
+
+
+def _write(rows: list[tuple[str, str, int]]) -> None:
+    # In key order the rows append to the table's pages instead of landing all over it.
+    connection = database.connection()
+    connection.executemany("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
+                           "VALUES (?, ?, ?)", sorted(rows))
+    connection.executemany("INSERT OR IGNORE INTO client_prefix (prefix, sort_name, client_id) "
+                           "VALUES (?, ?, ?)", prefix_rows(rows))
 
 
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
     database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
-    connection = database.connection()
-    # In key order the rows append to the table's pages instead of landing all over it.
-    words = ("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
-             "VALUES (?, ?, ?)")
-    prefixes = ("INSERT OR IGNORE INTO client_prefix (prefix, sort_name, client_id) "
-                "VALUES (?, ?, ?)")
     if _many_more_than_held(rows):
         with (database.atomic(), index_rebuilt_after("client_word_client"),
               index_rebuilt_after("client_prefix_client")):
-            connection.executemany(words, sorted(rows))
-            connection.executemany(prefixes, prefix_rows(rows))
+            _write(rows)
     else:
-        connection.executemany(words, sorted(rows))
-        connection.executemany(prefixes, prefix_rows(rows))
+        _write(rows)
 
 
 def reindex_client(client: Client) -> None:
