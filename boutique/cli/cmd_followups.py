@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from boutique.cli.common import CliError, bounded_int, parse_date
-from boutique.services.agenda.ical import export_ics
+from boutique.services.agenda.calendar_file import export_ics
 
 
 def register(subparsers) -> None:
@@ -21,6 +21,9 @@ def register(subparsers) -> None:
     export.add_argument("--date", metavar="YYYY-MM-DD", help="from this day (default: today)")
     export.add_argument("--days", type=bounded_int(0, 3660), default=365, metavar="N",
                         help="key-date reminders this many days ahead (default 365)")
+    export.add_argument("--processes", type=bounded_int(1, 64), metavar="N",
+                        help="make the file with N processes (default: one per core, up "
+                             "to four, for a big book)")
     export.set_defaults(run=run_export)
 
 
@@ -32,6 +35,6 @@ def run_export(args) -> int:
         raise CliError("--days must be between 0 and 3660")
     if not out.parent.exists():
         raise CliError(f"--out: the folder {out.parent} does not exist")
-    count = export_ics(out, parse_date(args.date), args.days)
+    count = export_ics(out, parse_date(args.date), args.days, args.processes)
     print(f"{count} follow-ups written to {out}")
     return 0

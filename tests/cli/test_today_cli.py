@@ -120,6 +120,20 @@ def test_followups_export_writes_a_calendar_with_one_event_per_open_follow_up(st
             == [str(e["UID"]) for e in events])
 
 
+def test_followups_export_made_by_several_processes_is_the_same_calendar(store, tmp_path):
+    files = {}
+    for processes in ("1", "3"):
+        files[processes] = tmp_path / f"by-{processes}.ics"
+        done = run_cli("followups", "export", "--out", str(files[processes]), "--date",
+                       "2026-11-25", "--processes", processes, db=store["path"])
+        assert done.returncode == 0, done.stderr
+    one, three = (Calendar.from_ical(files[n].read_bytes()) for n in ("1", "3"))
+    assert len(one.walk("VEVENT")) > 3
+    assert ([(str(e["UID"]), str(e["SUMMARY"]), str(e["DESCRIPTION"])) for e in one.walk("VEVENT")]
+            == [(str(e["UID"]), str(e["SUMMARY"]), str(e["DESCRIPTION"]))
+                for e in three.walk("VEVENT")])
+
+
 def test_followups_export_needs_an_ics_name(store, tmp_path):
     done = run_cli("followups", "export", "--out", str(tmp_path / "x.txt"), db=store["path"])
     assert done.returncode == 2

@@ -63,7 +63,7 @@ def test_a_call_moved_to_mail_goes_to_the_address_on_file(make_client, tmp_path)
     """Her only open item is a call she has not agreed to: it moves to mail, and the agenda,
     the day's list and the calendar file give her address (not "no postal address")."""
     from boutique.services.agenda.calendar import items_due_on
-    from boutique.services.agenda.ical import export_ics
+    from boutique.services.agenda.calendar_file import export_ics
     from boutique.services.cadence.followups import SENT, complete
 
     mia = make_client(first_name="Mia", last_name="Roth", mobile_phone="+15550134569",

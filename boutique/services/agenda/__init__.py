@@ -5,7 +5,8 @@ bulk from the stored follow-ups and the key-date reminders (`rows`), the gift ru
 for a note bound for a shared home (`gift_rule`), the day's list with
 its order and the week's summary (`today`), the calendar's counts and key dates
 (`calendar`), the personal hook that opens a note (`recall`), and the iCalendar export
-(`ical`, reached by the command line only, so the window never loads it).
+(`ical` makes the events, `calendar_file` the file, on several processes for a big book;
+reached by the command line only, so the window never loads them).
 
 May use: the models, the top-level `settings`, `errors` and `text`, `clients` (how to reach
 a client, her tier) and `cadence` (the rules, the key dates, the kinds).

@@ -10,11 +10,8 @@ import bisect
 import datetime as dt
 import operator
 import re
-from itertools import chain
-from pathlib import Path
 
 from boutique.models import database, utcnow
-from boutique.models.db import owner_only
 from boutique.models.followup import KEY_DATE
 from boutique.services.agenda.items import AgendaItem, sort_key
 from boutique.services.agenda.rows import (
@@ -24,7 +21,6 @@ from boutique.services.agenda.rows import (
     items_for,
     stored_sources,
 )
-from boutique.services.agenda.today import collector_paused
 from boutique.services.cadence import load_rules
 
 UID_DOMAIN = "boutique.followups"
@@ -53,47 +49,70 @@ def _in_export_order(items: list[AgendaItem]) -> list[AgendaItem]:
 _DUE = operator.attrgetter("due")
 
 
-def open_followups_by_month(day: dt.date, horizon_days: int = 365):
+def open_followups_by_month(day: dt.date, horizon_days: int = 365,
+                            due_from: dt.date | None = None, due_before: dt.date | None = None):
     """open_followups in the same order, as lists of a month of due days each (the first
     also holds everything overdue, the last everything later): a big book's year is
     hundreds of thousands of items, and a month of them at a time is made, sorted and
     written in a fraction of the memory. The key-date reminders are found once for the
-    whole span, and each client is read once (CardShelf)."""
+    whole span, and each client is read once (CardShelf).
+
+    `due_from` and `due_before` (each the first of a month) keep only the months that
+    begin in [due_from, due_before): the file's parts, each made by its own process
+    (calendar_file), together yield every month once."""
     rules = load_rules()
     first = day - dt.timedelta(days=rules.key_date_lead_days)
     last = day + dt.timedelta(days=horizon_days)
-    latest = database.execute_sql(
-        f"SELECT MAX(f.due) FROM followup f WHERE f.merged_into_id IS NULL AND {OPEN}",
-        (day,)).fetchone()[0]
-    end = max(last, dt.date.fromisoformat(latest[:10]) if latest else last)
-    starts = []  # the first day of each month after the one `day` is in, up to `end`
-    month = day.replace(day=1)
-    while month <= end:
-        month = (month + dt.timedelta(days=32)).replace(day=1)
-        starts.append(month)
+    starts = month_starts(day, last)
     uppers = [*starts[:-1], None]
-    reminders, others = computed_reminders(first, last, day, rules)
-    by_month = [([], []) for _ in uppers]
+    lowers = [None, *starts[:-1]]
+    # (a month is kept by where it begins; the first one begins with the earliest overdue)
+    kept = [i for i, lower in enumerate(lowers)
+            if (due_from is None or (lower is not None and lower >= due_from))
+            and (due_before is None or lower is None or lower < due_before)]
+    if not kept:
+        return
+    span_first = max(first, lowers[kept[0]] or first)
+    span_last = last if uppers[kept[-1]] is None else min(
+        last, uppers[kept[-1]] - dt.timedelta(days=1))
+    if span_first <= span_last:
+        reminders, others = computed_reminders(span_first, span_last, day, rules)
+    else:
+        reminders, others = [], []
+    by_month = {i: ([], []) for i in kept}
     for found, at in ((reminders, 0), (others, 1)):
         for entry in found:
             due = (entry[0] if at else entry).due
             by_month[bisect.bisect_right(starts, due, hi=len(uppers) - 1)][at].append(entry)
     del reminders, others
     shelf = CardShelf()
-    lower: dt.date | None = None
-    for index, upper in enumerate(uppers):
+    for index in kept:
+        lower, upper = lowers[index], uppers[index]
         # (due is ISO text: a half-open range of days compares as text)
         where, params = OPEN, [day]
         if lower is not None:
             where, params = where + " AND f.due >= ?", [*params, lower]
         if upper is not None:
             where, params = where + " AND f.due < ?", [*params, upper]
-        month_reminders, month_others = by_month[index]
-        by_month[index] = ([], [])
+        month_reminders, month_others = by_month.pop(index)
         items = items_for(stored_sources(where, tuple(params), shelf.hooks), month_reminders,
                           month_others, day, rules, shelf)
         yield _in_export_order(items)
-        lower = upper
+
+
+def month_starts(day: dt.date, last: dt.date) -> list[dt.date]:
+    """The first day of each month after the one `day` is in, up to the later of `last`
+    and the last open follow-up's due day."""
+    latest = database.execute_sql(
+        f"SELECT MAX(f.due) FROM followup f WHERE f.merged_into_id IS NULL AND {OPEN}",
+        (day,)).fetchone()[0]
+    end = max(last, dt.date.fromisoformat(latest[:10]) if latest else last)
+    starts = []
+    month = day.replace(day=1)
+    while month <= end:
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+        starts.append(month)
+    return starts
 
 
 def uid_for(item: AgendaItem) -> str:
@@ -197,12 +216,17 @@ def calendar_text(items: list[AgendaItem], stamp: dt.datetime | None = None) -> 
     return "".join(calendar_parts(items, stamp))
 
 
-def calendar_parts(items, stamp: dt.datetime | None = None, events_per_part: int = 2000):
-    """calendar_text in parts of some thousand events, to write as they are made."""
+CALENDAR_HEAD = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}",
+                              "CALSCALE:GREGORIAN", "X-WR-CALNAME:Boutique follow-ups", ""])
+CALENDAR_TAIL = "END:VCALENDAR\r\n"
+
+
+def calendar_parts(items, stamp: dt.datetime | None = None, events_per_part: int = 2000,
+                   whole: bool = True):
+    """calendar_text in parts of some thousand events, to write as they are made; with
+    `whole` False, the events only (a part of the file, see calendar_file)."""
     stamp_text = (stamp or utcnow()).replace(tzinfo=dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_text(PRODID)}",
-             "CALSCALE:GREGORIAN", "X-WR-CALNAME:Boutique follow-ups", ""]
-    events = ["\r\n".join(lines)]
+    events = [CALENDAR_HEAD] if whole else []
     one_day = dt.timedelta(days=1)
     # A year of a big book is a few hundred days and a few dozen labels: each line made once.
     days: dict[dt.date, str] = {}
@@ -245,31 +269,6 @@ def calendar_parts(items, stamp: dt.datetime | None = None, events_per_part: int
         if number % events_per_part == 0:
             yield "".join(events)
             events = []
-    events.append("END:VCALENDAR\r\n")
+    if whole:
+        events.append(CALENDAR_TAIL)
     yield "".join(events)
-
-
-def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365) -> int:
-    """Write the open follow-ups to `path`; returns how many events were written."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".partial")
-    written = 0
-
-    def counted(months):
-        nonlocal written
-        for items in months:
-            written += len(items)
-            yield items
-
-    try:
-        # One read transaction: every month is read from the same state of the store,
-        # while the window may go on saving (a deferred read takes no write lock).
-        with (database.atomic("DEFERRED"), collector_paused(),
-              tmp.open("w", encoding="utf-8", newline="") as out):
-            months = counted(open_followups_by_month(day, horizon_days))
-            out.writelines(calendar_parts(chain.from_iterable(months)))
-        owner_only(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return written

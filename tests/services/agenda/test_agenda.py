@@ -9,7 +9,8 @@ from icalendar import Calendar
 from boutique.models import FollowUp, Note
 from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write
 from boutique.services.agenda.calendar import day_counts, items_due_on, upcoming_key_dates
-from boutique.services.agenda.ical import export_ics, open_followups, uid_for
+from boutique.services.agenda.calendar_file import export_ics
+from boutique.services.agenda.ical import open_followups, uid_for
 from boutique.services.cadence.followups import complete
 
 D = dt.date

@@ -11,9 +11,9 @@ from itertools import chain
 import pytest
 
 from boutique.models import Note
+from boutique.services.agenda.calendar_file import export_ics
 from boutique.services.agenda.ical import (
     calendar_text,
-    export_ics,
     open_followups,
     open_followups_by_month,
 )

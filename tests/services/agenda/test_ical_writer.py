@@ -39,7 +39,8 @@ def test_an_empty_agenda_is_an_empty_calendar(db):
 
 
 def test_the_file_in_parts_is_the_whole_text(db, make_client, make_purchase, tmp_path):
-    from boutique.services.agenda.ical import calendar_parts, export_ics
+    from boutique.services.agenda.calendar_file import export_ics
+    from boutique.services.agenda.ical import calendar_parts
 
     for n in range(7):
         client = make_client(first_name=f"Zoë{n}", mobile_phone=f"+1555013456{n}", **HOME)

@@ -1,0 +1,201 @@
+"""The calendar file of the open follow-ups, made on every core a big book needs.
+
+A year of a 100,000-client book is some 400,000 events, and making them is the work: it
+divides by month. The later months go to other processes, each writing its months'
+events to a part file beside the file; this process makes the first months and then joins
+the parts in order. Every part reads one state of the store (models.shared_read): the
+window may go on saving while the file is made, but no save falls between two parts. A
+part whose process fails is made here instead, from the same state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import shutil
+from contextlib import ExitStack, suppress
+from itertools import chain
+from pathlib import Path
+
+from boutique.models import close_database, database, open_database, utcnow
+from boutique.models.db import owner_only
+from boutique.models.shared_read import pin_snapshot, store_path, writers_held
+from boutique.services.agenda.ical import (
+    CALENDAR_HEAD,
+    CALENDAR_TAIL,
+    OPEN,
+    calendar_parts,
+    open_followups_by_month,
+)
+from boutique.services.agenda.today import collector_paused
+
+# Open follow-ups from which another process pays for its start (a few tenths of a second).
+SHARED_FROM = 40_000
+MOST_PROCESSES = 4
+PINNED_WITHIN_S = 60  # a part process that has not begun reading by then is not waited for
+
+
+def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
+               processes: int | None = None) -> int:
+    """Write the open follow-ups to `path`; returns how many events were written.
+
+    `processes`: how many to make it with (default: one per core, up to four, when the
+    book is big enough to gain from more than one)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".partial")
+    stamp = utcnow()
+    store = store_path()
+    bounds = part_bounds(day, horizon_days, processes) if store is not None else []
+    parts: list[_Part] = []
+    try:
+        with ExitStack() as stack:
+            stack.enter_context(collector_paused())
+            out = stack.enter_context(tmp.open("w", encoding="utf-8", newline=""))
+            # One read transaction: every month is read from the same state of the store,
+            # while the window may go on saving (a deferred read takes no write lock).
+            stack.enter_context(database.atomic("DEFERRED"))
+            if bounds:
+                with writers_held(store):
+                    pin_snapshot()
+                    ends = [*bounds[1:], None]
+                    parts = [_Part.start(store, day, horizon_days, start, end, stamp,
+                                         tmp.with_name(f"{tmp.name}.{n}"))
+                             for n, (start, end) in enumerate(zip(bounds, ends), start=1)]
+                    for part in parts:
+                        part.wait_until_reading()
+            out.write(CALENDAR_HEAD)
+            written = write_months(out, day, horizon_days, None,
+                                   bounds[0] if bounds else None, stamp)
+            for part in parts:
+                written += part.join_into(out)
+            out.write(CALENDAR_TAIL)
+        owner_only(tmp)
+        tmp.replace(path)
+    finally:
+        for part in parts:
+            part.discard()
+        tmp.unlink(missing_ok=True)
+    return written
+
+
+def write_months(out, day: dt.date, horizon_days: int, due_from: dt.date | None,
+                 due_before: dt.date | None, stamp: dt.datetime) -> int:
+    """Write the events of the months that begin in [due_from, due_before); how many."""
+    written = 0
+
+    def counted(months):
+        nonlocal written
+        for items in months:
+            written += len(items)
+            yield items
+
+    months = counted(open_followups_by_month(day, horizon_days, due_from, due_before))
+    out.writelines(calendar_parts(chain.from_iterable(months), stamp, whole=False))
+    return written
+
+
+def part_bounds(day: dt.date, horizon_days: int = 365,
+                processes: int | None = None) -> list[dt.date]:
+    """The first day of the month each part after the first begins with; none when one
+    process makes the file. Parts are cut where they hold about as many events."""
+    wanted = processes or min(MOST_PROCESSES, os.cpu_count() or 1)
+    if wanted < 2:
+        return []
+    weights = dict(database.execute_sql(
+        f"""SELECT substr(f.due, 1, 7), COUNT(*) FROM followup f
+            WHERE f.merged_into_id IS NULL AND {OPEN} GROUP BY 1""", (day,)).fetchall())
+    if processes is None and sum(weights.values()) < SHARED_FROM:
+        return []
+    # The key-date reminders are not stored: about one a client a year (her birthday, an
+    # anniversary, last year's gift), spread over the horizon's months.
+    clients = database.execute_sql("SELECT COUNT(*) FROM client").fetchone()[0]
+    month, last = day.replace(day=1), day + dt.timedelta(days=horizon_days)
+    while month <= last:
+        weights[f"{month:%Y-%m}"] = weights.get(f"{month:%Y-%m}", 0) + clients / 12
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    share = sum(weights.values()) / wanted
+    # Only months after this one can begin a part (the first holds everything before).
+    this_month = f"{day:%Y-%m}"
+    bounds, held = [], 0.0
+    for month_text, weight in sorted(weights.items()):
+        if month_text > this_month and held >= share * (len(bounds) + 1) \
+                and len(bounds) < wanted - 1:
+            bounds.append(dt.date.fromisoformat(f"{month_text}-01"))
+        held += weight
+    return bounds
+
+
+class _Part:
+    """The months from `start` up to `end` (None: every later one), made by a process of
+    their own, or here when that process fails."""
+
+    def __init__(self, process, channel, start, end, day, horizon_days, stamp, file):
+        self.process, self.channel = process, channel
+        self.start, self.end, self.day = start, end, day
+        self.horizon_days, self.stamp, self.file = horizon_days, stamp, file
+        self.reading = False
+
+    @classmethod
+    def start(cls, store: Path, day, horizon_days, start, end, stamp, file: Path) -> _Part:
+        # Spawned, not forked, on every platform: a fork would share this process's open
+        # store connection, which SQLite forbids.
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe(duplex=False)
+        process = context.Process(
+            target=make_part, args=(str(store), day, horizon_days, start, end, stamp,
+                                    str(file), theirs), daemon=True)
+        process.start()
+        theirs.close()
+        return cls(process, ours, start, end, day, horizon_days, stamp, file)
+
+    def _receive(self, timeout: float | None):
+        try:
+            if self.channel.poll(timeout):
+                return self.channel.recv()
+        except (EOFError, OSError):
+            pass
+        return None
+
+    def wait_until_reading(self) -> None:
+        self.reading = self._receive(PINNED_WITHIN_S) == "reading"
+        if not self.reading:
+            self.process.kill()
+
+    def join_into(self, out) -> int:
+        """Append the part's events to `out`; how many."""
+        written = self._receive(None) if self.reading else None
+        self.process.join()
+        if isinstance(written, int):
+            with self.file.open("r", encoding="utf-8", newline="") as part:
+                shutil.copyfileobj(part, out, 1 << 20)
+            return written
+        # (this process still reads the state the part would have read)
+        return write_months(out, self.day, self.horizon_days, self.start, self.end,
+                            self.stamp)
+
+    def discard(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.channel.close()
+        with suppress(OSError):  # (what stands in its place is not ours to remove)
+            self.file.unlink(missing_ok=True)
+
+
+def make_part(store: str, day, horizon_days, start, end, stamp, file: str, channel) -> None:
+    """In a process of its own: write a part's events to `file`, saying on `channel` when it
+    has begun reading ("reading") and then how many it wrote (or why it could not)."""
+    try:
+        open_database(store, migrate=False)
+        with collector_paused(), database.atomic("DEFERRED"):
+            pin_snapshot()
+            channel.send("reading")
+            with open(file, "w", encoding="utf-8", newline="") as out:
+                written = write_months(out, day, horizon_days, start, end, stamp)
+        channel.send(written)
+    except Exception as exc:  # noqa: BLE001 (the maker of the file writes the part instead)
+        channel.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        close_database()
+        channel.close()

@@ -1,0 +1,77 @@
+"""The calendar file made by several processes at once is, byte for byte, the file one
+process makes; each process reads the same state of the store; a part whose process fails
+is made by the first one instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from boutique.models.shared_read import writers_held
+from boutique.services.agenda.calendar_file import export_ics, part_bounds
+from boutique.services.agenda.ical import open_followups
+from boutique.services.demo.build import build_demo
+
+D = dt.date
+DAY = D(2026, 11, 25)
+
+
+@pytest.fixture
+def book(db):
+    build_demo(150, seed=5, today=DAY, years=3.0)
+
+
+def _events(path) -> list[bytes]:
+    lines = path.read_bytes().split(b"\r\n")
+    stamps = {line for line in lines if line.startswith(b"DTSTAMP:")}
+    assert len(stamps) == 1  # every part stamped alike
+    return [line for line in lines if not line.startswith(b"DTSTAMP:")]
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_made_in_parts_it_is_the_file_of_one_process(book, tmp_path, processes):
+    one, many = tmp_path / "one.ics", tmp_path / "many.ics"
+    count = export_ics(one, DAY, processes=1)
+    assert len(part_bounds(DAY, 365, processes)) == processes - 1
+    assert export_ics(many, DAY, processes=processes) == count == len(open_followups(DAY))
+    assert _events(many) == _events(one)
+    assert not list(tmp_path.glob("*.partial*"))  # the parts are gone
+
+
+def test_parts_begin_on_later_months_and_share_the_events(book):
+    bounds = part_bounds(DAY, 365, 3)
+    assert len(bounds) == 2 and all(b.day == 1 and b > DAY for b in bounds)
+    dues = [i.due for i in open_followups(DAY)]
+    sizes = [sum(1 for d in dues if d < bounds[0]),
+             sum(1 for d in dues if bounds[0] <= d < bounds[1]),
+             sum(1 for d in dues if d >= bounds[1])]
+    assert min(sizes) > len(dues) / 6  # none of them nearly empty
+
+
+def test_a_small_book_is_made_by_one_process(book):
+    assert part_bounds(DAY) == []  # (far fewer follow-ups than SHARED_FROM)
+    assert part_bounds(DAY, 365, 1) == []
+
+
+def test_while_held_no_other_connection_can_commit(db_path):
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    with writers_held(db_path):
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        # reading goes on
+        assert other.execute("SELECT COUNT(*) FROM client").fetchone()[0] >= 0
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_part_whose_process_fails_is_made_here(book, tmp_path):
+    whole = tmp_path / "whole.ics"
+    export_ics(whole, DAY, processes=1)
+    # Where the second part's file would go there is a folder: its process cannot write it.
+    (tmp_path / "year.ics.partial.1").mkdir()
+    out = tmp_path / "year.ics"
+    assert export_ics(out, DAY, processes=2) == len(open_followups(DAY))
+    assert _events(out) == _events(whole)
