@@ -170,16 +170,13 @@ _ESCAPED = re.compile(r"[\\;,\r\n]")
 
 def _text(value: str) -> str:
     """A TEXT value escaped (RFC 5545 3.3.11), as the icalendar library escapes it (its
-    replacements in its order, each only where its character is)."""
+    replacements, each only where its character is: most values hold a comma and a new
+    line, few a backslash or a carriage return)."""
     if "\\" in value:
         value = value.replace("\\N", "\n").replace("\\", "\\\\")
-    if ";" in value:
-        value = value.replace(";", "\\;")
-    if "," in value:
-        value = value.replace(",", "\\,")
-    if "\n" in value or "\r" in value:
-        value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-    return value
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _folded(line: str, limit: int = 75) -> str:
@@ -189,20 +186,28 @@ def _folded(line: str, limit: int = 75) -> str:
     if len(line) < limit and line.isascii():
         return line
     width = limit - 1
-    if line.isascii():
-        return "\r\n ".join(_pieces(line, width, "\\^", ascii_only=True))
-    return b"\r\n ".join(_pieces(line.encode(), width, b"\\^", ascii_only=False)).decode()
+    if not line.isascii():
+        return b"\r\n ".join(_pieces(line.encode(), width)).decode()
+    # (most lines of a year: plain text, cut by characters)
+    pieces, start, size = [], 0, len(line)
+    while size - start > width:
+        end = start + width
+        if line[end - 1] in "\\^" and end - 1 > start:
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return "\r\n ".join(pieces)
 
 
-def _pieces(data, width: int, carried, ascii_only: bool) -> list:
-    """`data` (text, or UTF-8 bytes) cut greedily into pieces of at most `width` units."""
+def _pieces(data: bytes, width: int) -> list[bytes]:
+    """UTF-8 `data` cut greedily into pieces of at most `width` octets."""
     pieces, start, size = [], 0, len(data)
     while size - start > width:
         end = start + width
-        if not ascii_only:
-            while data[end] & 0xC0 == 0x80:  # not inside a character
-                end -= 1
-        if data[end - 1:end] in carried and end - 1 > start:
+        while data[end] & 0xC0 == 0x80:  # not inside a character
+            end -= 1
+        if data[end - 1:end] in b"\\^" and end - 1 > start:
             end -= 1
         pieces.append(data[start:end])
         start = end
@@ -259,8 +264,7 @@ def calendar_parts(items, stamp: dt.datetime | None = None, events_per_part: int
         if recall:
             description += "\nRemember: " + recall
         summary = "SUMMARY:" + (_text(summary) if escaped(summary) else summary)
-        description = "DESCRIPTION:" + (_text(description) if escaped(description)
-                                        else description)
+        description = "DESCRIPTION:" + _text(description)  # (nearly all hold a new line)
         events.append(
             f"BEGIN:VEVENT\r\n"
             f"{summary if len(summary) < 75 and summary.isascii() else _folded(summary)}\r\n"

@@ -131,8 +131,7 @@ class CardShelf:
     def __init__(self) -> None:
         self.cards: dict[int, ClientCard] = {}
         self.read: dict[int, int] = {}  # client id -> the flags she was read with
-        self.people: dict[int, tuple] = {}  # (see build_items)
-        self.choices: dict[tuple, tuple] = {}
+        self.choices: dict[tuple, tuple] = {}  # (see build_items)
         self.hooks: dict[int, str | None] = {}  # purchase id -> its hook (stored_sources)
 
 
@@ -187,32 +186,34 @@ def stored_sources(where: str, params: tuple,
                    ORDER BY f.rule_due, f.id""", (json.dumps(heads),)):
             merged.setdefault(head, []).append((reason, purchase_id))
     # A year of follow-ups falls on a few hundred days: each day's text is read once.
-    days: dict[str, dt.date] = {}
-
-    def date(text: str) -> dt.date:
-        found = days.get(text)
-        if found is None:
-            found = days[text] = dt.date.fromisoformat(text)
-        return found
-
+    days = _Days()
     new = tuple.__new__  # Source is a named tuple: made from its values in field order
     sources = []
     append = sources.append
+    one_hook = hooks.__getitem__ if hooks is not None else None
     for (fid, client_id, kind, due, deadline, reason, channel, is_gift, purchase_id,
          occasion, occasion_date, attempts, hook) in rows:
         if purchase_id:
             purchases = (purchase_id,)
-            if hooks is not None:
-                hook = hooks[purchase_id]
+            if one_hook is not None:
+                hook = one_hook(purchase_id)
         else:
             purchases = ()
-        if fid in merged:
+        if merged and fid in merged:
             reason = merged_reason([reason] + [r for r, _ in merged[fid]], kind)
             purchases += tuple(p for _, p in merged[fid] if p)
-        append(new(Source, (fid, client_id, kind, date(due), date(deadline), reason, channel,
+        append(new(Source, (fid, client_id, kind, days[due], days[deadline], reason, channel,
                             bool(is_gift), purchases, occasion,
-                            date(occasion_date) if occasion_date else None, attempts, hook)))
+                            days[occasion_date] if occasion_date else None, attempts, hook)))
     return sources
+
+
+class _Days(dict):
+    """ISO day text -> date, each made once (a dict's own lookup: no call per row)."""
+
+    def __missing__(self, text: str) -> dt.date:
+        found = self[text] = dt.date.fromisoformat(text)
+        return found
 
 
 def _read_purchase_hooks(rows: list[tuple], hooks: dict[int, str | None]) -> None:
@@ -287,15 +288,24 @@ def items_for(sources: list[Source], reminders: list[Reminder],
     """AgendaItems (as seen on `day`) for stored `sources` and computed reminders; with a
     `shelf`, clients already read for an earlier part of the same list are not read again."""
     everyone = reminders + [r for r, _ in others]
-    written = {s.client_id for s in sources if s.channel == "mail"}
-    planned = {(s.client_id, s.channel) for s in sources if s.channel != "mail"}
+    written, planned, needs_hook, ids = set(), set(), set(), set()
+    # (one pass: a month of a big book's calendar is some ten thousand sources)
+    for source in sources:
+        client_id, channel = source[1], source[6]
+        ids.add(client_id)
+        if channel == "mail":
+            written.add(client_id)
+        else:
+            planned.add((client_id, channel))
+        if not source[12]:  # (no hook of its own)
+            needs_hook.add(client_id)
+    reminded = {r.client_id for r in everyone}
     if rules.key_date_channel == "mail":
-        written.update(r.client_id for r in everyone)
+        written |= reminded
     else:
-        planned.update((r.client_id, rules.key_date_channel) for r in everyone)
-    needs_hook = {s.client_id for s in sources if not s.hook}
-    needs_hook.update(r.client_id for r in everyone)
-    ids = {s.client_id for s in sources} | {r.client_id for r in everyone}
+        planned.update((i, rules.key_date_channel) for i in reminded)
+    needs_hook |= reminded
+    ids |= reminded
     cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook,
                        planned=planned, shelf=shelf)
     sources = sources + reminder_sources(reminders, rules.key_date_channel, cards)
@@ -311,9 +321,10 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
     threshold = top_tier_threshold()
     top_from = threshold if threshold is not None else float("inf")
     new = tuple.__new__  # AgendaItem is a named tuple: made from its values in field order
-    # What a card gives every item of hers (her names, tier, hook) and each way of reaching
-    # her, made once per card: a client has several items, on the shelf across parts.
-    people, choices = (shelf.people, shelf.choices) if shelf is not None else ({}, {})
+    # What a card gives every item of hers on one way of reaching her (her names, tier,
+    # hook, the contact chosen), made once per card: a client has several items, on the
+    # shelf across parts.
+    choices = shelf.choices if shelf is not None else {}
     lateness: dict[dt.date, int] = {}  # days past each deadline, on `day`
     items = []
     append = items.append
@@ -328,24 +339,22 @@ def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard
             choice = (choose_phone(card, is_gift, region)
                       if channel == "phone" and card.consent_phone
                       else choose_agreed(card, channel, is_gift, region))
+            spend = card.lifetime_spend_cents or 0
+            # (the tier rule of services.clients.value, inlined: this loop runs for every row)
             made = choices[client_id, channel, is_gift] = (
-                card, choice.channel, choice.contact, choice.address, choice.warnings)
-        _card, way, contact, address, warnings = made
+                card, choice.channel, choice.contact, choice.address, choice.warnings,
+                card.display_name, salutation_name(card), card.hook or "",
+                bool(spend) and spend >= top_from, card.sort_name or "")
+        (_card, way, contact, address, warnings, name, greeting, own_hook, top,
+         sort_name) = made
         late = lateness.get(deadline)
         if late is None:
             late = lateness[deadline] = max(0, (day - deadline).days)
-        person = people.get(client_id)
-        if person is None or person[0] is not card:
-            spend = card.lifetime_spend_cents or 0
-            # (the tier rule of services.clients.value, inlined: this loop runs for every row)
-            person = people[client_id] = (card, card.display_name, salutation_name(card),
-                                          card.hook or "", bool(spend) and spend >= top_from,
-                                          card.sort_name or "")
         append(new(AgendaItem, (
-            followup_id, client_id, person[1], person[2], kind,
+            followup_id, client_id, name, greeting, kind,
             # With no agreed way to reach her, nothing the jeweler does can make it on time.
             due, late if way != "none" else 0, reason, way, contact, address, warnings,
-            purchase_ids, hook or person[3], person[4], deadline, occasion, occasion_date,
-            attempts, person[5],
+            purchase_ids, hook or own_hook, top, deadline, occasion, occasion_date,
+            attempts, sort_name,
         )))
     return items
