@@ -34,6 +34,8 @@ from boutique.services.agenda.today import collector_paused
 SHARED_FROM = 40_000
 MOST_PROCESSES = 4
 REMINDER_WORK = 2  # a computed key-date reminder's work, against a stored follow-up's
+# The first part's process also starts the others and joins their files: it makes less.
+FIRST_SHARE = 0.9
 PINNED_WITHIN_S = 60  # a part process that has not begun reading by then is not waited for
 
 
@@ -117,12 +119,12 @@ def part_bounds(day: dt.date, horizon_days: int = 365,
         weights[f"{month:%Y-%m}"] = (weights.get(f"{month:%Y-%m}", 0)
                                      + clients / 12 * REMINDER_WORK)
         month = (month + dt.timedelta(days=32)).replace(day=1)
-    share = sum(weights.values()) / wanted
+    share = sum(weights.values()) / (wanted - 1 + FIRST_SHARE)
     # Only months after this one can begin a part (the first holds everything before).
     this_month = f"{day:%Y-%m}"
     bounds, held = [], 0.0
     for month_text, weight in sorted(weights.items()):
-        if month_text > this_month and held >= share * (len(bounds) + 1) \
+        if month_text > this_month and held >= share * (len(bounds) + FIRST_SHARE) \
                 and len(bounds) < wanted - 1:
             bounds.append(dt.date.fromisoformat(f"{month_text}-01"))
         held += weight
@@ -170,8 +172,9 @@ class _Part:
         written = self._receive(None) if self.reading else None
         self.process.join()
         if isinstance(written, int):
-            with self.file.open("r", encoding="utf-8", newline="") as part:
-                shutil.copyfileobj(part, out, 1 << 20)
+            out.flush()  # (then the part's bytes as they are: nothing to decode)
+            with self.file.open("rb") as part:
+                shutil.copyfileobj(part, out.buffer, 1 << 20)
             return written
         # (this process still reads the state the part would have read)
         return write_months(out, self.day, self.horizon_days, self.start, self.end,
