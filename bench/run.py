@@ -134,7 +134,11 @@ def main() -> int:
     ctx = BenchContext(store=store, cache=cache, root=ROOT, reference_date=REFERENCE_DATE)
     from figures import Collected, table_lines, write_results
 
+    from pace import pace_ms
+
     collected = Collected()
+    collected.add("machine_pace_start_ms", pace_ms())
+    print(f"machine_pace_start_ms: {collected.shown('machine_pace_start_ms')}", flush=True)
     ran = []
     for path in sorted(HERE.glob("section_*.py")):
         name = path.stem.removeprefix("section_")
@@ -152,6 +156,9 @@ def main() -> int:
                 collected.add(key, value)
         for key in keys:
             print(f"{key}: {collected.shown(key)}", flush=True)
+    collected.add("machine_pace_end_ms", pace_ms())
+    print(f"machine_pace_end_ms: {collected.shown('machine_pace_end_ms')} (the same fixed work "
+          "as at the start: compare runs as ratios of it)")
     for line in table_lines(collected):
         print(line)
     results = cache / "results-only.json" if only else HERE / "results.json"
