@@ -133,7 +133,6 @@ def main() -> int:
         print(f"build_time_s: {build_seconds:.1f}{note}")
     ctx = BenchContext(store=store, cache=cache, root=ROOT, reference_date=REFERENCE_DATE)
     from figures import Collected, table_lines, write_results
-
     from pace import pace_ms
 
     collected = Collected()

@@ -64,7 +64,7 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
                     ends = [*bounds[1:], None]
                     parts = [_Part.start(store, day, horizon_days, start, end, stamp,
                                          tmp.with_name(f"{tmp.name}.{n}"))
-                             for n, (start, end) in enumerate(zip(bounds, ends), start=1)]
+                             for n, (start, end) in enumerate(zip(bounds, ends, strict=True), start=1)]
                     for part in parts:
                         part.wait_until_reading()
             out.write(CALENDAR_HEAD)
