@@ -99,8 +99,10 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
             _add_note_once(client_id, planned.note)
         if done % PROGRESS_EVERY == 0:
             _report(progress, done, total)
-    # Orders in bulk, then their follow-ups: only those still ahead of the import day.
-    purchase_ids = insert_purchases([(client, purchase) for client, purchase, _n in orders])
+    # Orders in bulk (the plan validated each), then their follow-ups: only those still
+    # ahead of the import day.
+    purchase_ids = insert_purchases([(client, purchase) for client, purchase, _n in orders],
+                                    validated=True)
     if purchase_ids:
         plan.purchases_added = len(purchase_ids)
         plan.followups_added = schedule_imported(purchase_ids[0], today)
