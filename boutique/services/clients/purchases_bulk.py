@@ -12,12 +12,20 @@ from __future__ import annotations
 import dataclasses
 import operator
 
-from boutique.models import Purchase, database, search_index_deferred, utcnow
+from boutique.models import (
+    Purchase,
+    database,
+    purchase_documents,
+    search_index_deferred,
+    utcnow,
+)
 from boutique.services.clients import value
 from boutique.services.clients.bulk import AS_IS
 from boutique.services.clients.purchases import REFRESH_VALUES, PurchaseData, validate
 
 _GIFT_ONLY = ("gift_recipient", "gift_relation", "gift_occasion", "gift_given_on", "gift_delivery")
+# What the search document of a purchase reads besides its items (search_documents).
+_SEARCHED = ("gift_recipient", "gift_relation", "gift_occasion", "remarks")
 _ITEM_COLUMNS = ("purchase_id", "position", "description", "category", "metal", "stone", "sku",
                  "price_cents", "wording", "wording_number")
 
@@ -51,10 +59,11 @@ def insert_purchases(entries: list[tuple[int, PurchaseData]], validated: bool = 
     not_a_gift = [(n, fields[name].default) for n, name in enumerate(columns)
                   if name in _GIFT_ONLY]
     to_store = [fields[name].db_value for name in columns]
+    searched = [columns.index(name) for name in _SEARCHED]
     now = fields["created_at"].db_value(utcnow())
     with database.atomic():
         start = (database.execute_sql("SELECT MAX(id) FROM purchase").fetchone()[0] or 0) + 1
-        purchase_rows, item_rows = [], []
+        purchase_rows, item_rows, documents = [], [], []
         for purchase_id, (client_id, data) in enumerate(entries, start=start):
             cells = list(cells_of(data))
             if not data.is_gift:
@@ -63,12 +72,15 @@ def insert_purchases(entries: list[tuple[int, PurchaseData]], validated: bool = 
             purchase_rows.append([purchase_id, client_id, sum(i.price_cents for i in data.items),
                                   now, *(cell if type(cell) in AS_IS else store(cell)
                                          for cell, store in zip(cells, to_store, strict=True))])
-            item_rows += [(purchase_id, position, item.description, item.category,
-                           item.metal, item.stone, item.sku, item.price_cents,
-                           item.wording or "", item.wording_number or "")
-                          for position, item in enumerate(data.items)]
+            items = [(purchase_id, position, item.description, item.category,
+                      item.metal, item.stone, item.sku, item.price_cents,
+                      item.wording or "", item.wording_number or "")
+                     for position, item in enumerate(data.items)]
+            item_rows += items
+            documents.append((purchase_id, client_id, [i[2:7] for i in items],
+                              *(cells[n] for n in searched)))
         names = ("id", "client_id", "total_cents", "created_at") + columns
-        with search_index_deferred("purchase", start):
+        with search_index_deferred("purchase", start, lambda: purchase_documents(documents)):
             database.connection().executemany(
                 f"INSERT INTO purchase ({', '.join(names)}) "
                 f"VALUES ({', '.join('?' for _ in names)})", purchase_rows)
