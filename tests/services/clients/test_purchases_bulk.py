@@ -43,3 +43,21 @@ def test_a_purchase_not_a_gift_keeps_none_of_a_gifts_fields(make_client):
     plain, given = Purchase.get_by_id(plain_id), Purchase.get_by_id(gift_id)
     assert (plain.gift_recipient, plain.gift_given_on, plain.gift_delivery) == ("", None, "")
     assert (given.gift_recipient, given.gift_given_on, given.gift_delivery) == ("Ana", DAY, "hold")
+
+
+def test_validation_names_every_field_that_is_not_one_line():
+    from boutique.services.clients import validate_purchase
+    from boutique.services.text import one_line_problem
+
+    data = PurchaseData(DAY, [ItemData("Ring", category="rose\ngold"),
+                              ItemData("Pin", metal="ok", sku="PIN\u202e7")],
+                        associate="Li\x01se", is_gift=True, gift_recipient="Ana\r")
+    with pytest.raises(ValidationError) as caught:
+        validate_purchase(data)
+    assert list(caught.value.errors.items()) == [
+        ("associate", one_line_problem("Li\x01se")),
+        ("gift_recipient", one_line_problem("Ana\r")),
+        ("items[1].category", one_line_problem("rose\ngold")),
+        ("items[2].sku", one_line_problem("PIN\u202e7")),
+    ]
+    assert all(caught.value.errors.values())
