@@ -15,6 +15,7 @@ from boutique.services.clients import (
     save_relation,
     set_spend_before,
 )
+from boutique.services.collector import collector_paused
 from boutique.services.errors import StoreUnusable, ValidationError
 from boutique.services.interchange.plan import ImportPlan
 from boutique.services.interchange.safety import backup_before
@@ -50,7 +51,7 @@ def apply_plan(plan: ImportPlan, good_rows_only: bool = False,
         backup_before("import")
     plan.followups_added = plan.purchases_added = 0
     try:
-        with database.atomic():
+        with database.atomic(), collector_paused():
             _write(plan, progress, today)
             if dry_run:
                 raise _DryRun

@@ -23,6 +23,7 @@ from boutique.services.clients import (
     imported_refs,
     validate_purchase,
 )
+from boutique.services.collector import collector_paused
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
@@ -169,6 +170,11 @@ def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
 
 
 def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None) -> ImportPlan:
+    with collector_paused():
+        return _build_plan(path, fmt, mapping)
+
+
+def _build_plan(path: Path, fmt: str, mapping: dict[str, str] | None) -> ImportPlan:
     fmt, header, mapping, mapped_rows, sample = _mapped_rows(Path(path), fmt, mapping)
     plan = ImportPlan(Path(path), fmt, header, mapping, sample=sample)
     book = _Book()
