@@ -40,9 +40,16 @@ def _fold(text: str | None) -> str | None:
 
 
 def _phones(*numbers: str) -> str | None:
-    plain = [number.replace("+", "") for number in numbers]
-    suffixes = [number[start:] for start in _SUFFIX_STARTS for number in plain
-                if len(number) - start >= _MIN_SUFFIX]
+    """Every suffix of at least four digits starting at one of the first twelve, the
+    numbers taken in turn for each start (as the view's subquery yields them)."""
+    plain = [number.replace("+", "") for number in numbers if number]
+    if len(plain) == 1:  # most clients: one number, its suffixes longest first
+        number = plain[0]
+        suffixes = [number[start:] for start in range(min(len(_SUFFIX_STARTS),
+                                                           len(number) - _MIN_SUFFIX + 1))]
+    else:
+        suffixes = [number[start:] for start in _SUFFIX_STARTS for number in plain
+                    if len(number) - start >= _MIN_SUFFIX]
     return " ".join(suffixes) if suffixes else None
 
 

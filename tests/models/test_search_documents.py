@@ -25,6 +25,9 @@ def _clients() -> list[dict]:
                      "tags": "vip, Straße" if n % 3 else "",
                      "mobile_phone": PHONES[n % 6], "work_phone": PHONES[(n + 1) % 6],
                      "home_phone": PHONES[(n * 5) % 6]})
+    for n, phone in enumerate(PHONES):  # one number alone, of every length
+        rows.append({"first_name": f"Solo{n}", "mobile_phone": phone if n % 2 else "",
+                     "home_phone": "" if n % 2 else phone})
     return rows
 
 
@@ -39,7 +42,7 @@ def _stored_clients() -> list[dict]:
 
 
 def test_client_documents_are_the_views(db):
-    insert_clean_clients(_clients(), [0] * 24)
+    insert_clean_clients(_clients(), [0] * len(_clients()))
     assert client_documents(_stored_clients()) == _view("client")
     assert check_index() == []
     with database.atomic() as transaction:  # the check passes them
