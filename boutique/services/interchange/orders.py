@@ -49,8 +49,10 @@ def _order(lines: list[tuple[int, dict[str, str]]], prices: dict[str, int]) -> M
         out.problems.append(("Created at", f"'{created}' is not a date"))
         day = None
     items = []
-    for row_number, row in lines:
-        raw_price, raw_qty = _cell(row, "Lineitem price"), _cell(row, "Lineitem quantity") or "1"
+    for row_number, row in lines:  # (_cell written out: this runs for every line item)
+        get = row.get
+        raw_price = (get("Lineitem price") or "").strip()
+        raw_qty = (get("Lineitem quantity") or "").strip() or "1"
         try:
             quantity = int(raw_qty)
             price = _price(raw_price, prices) * quantity
@@ -58,9 +60,9 @@ def _order(lines: list[tuple[int, dict[str, str]]], prices: dict[str, int]) -> M
             out.problems.append(("Lineitem price", f"row {row_number}: '{raw_price}' x "
                                  f"'{raw_qty}' is not a price"))
             continue
-        name = _cell(row, "Lineitem name")
+        name = (get("Lineitem name") or "").strip()
         items.append(ItemData(description=f"{name} ×{quantity}" if quantity > 1 else name,
-                              sku=_cell(row, "Lineitem sku"), price_cents=price))
+                              sku=(get("Lineitem sku") or "").strip(), price_cents=price))
     voided = ""
     if _cell(first, "Cancelled at"):
         voided = "cancelled"
