@@ -11,6 +11,7 @@ from boutique.models.followup import FOLLOWUP_KINDS, FOLLOWUP_STATUSES, FollowUp
 from boutique.models.note import NOTE_CATEGORIES, Note
 from boutique.models.purchase import GIFT_DELIVERIES, Purchase, PurchaseItem
 from boutique.models.relation import RELATION_KINDS, Relation
+from boutique.models.search_documents import client_documents, purchase_documents
 from boutique.models.setting import Setting
 
 __all__ = [
@@ -35,9 +36,11 @@ __all__ = [
     "ServiceTicket",
     "Setting",
     "StoreCreditEntry",
+    "client_documents",
     "close_database",
     "database",
     "open_database",
+    "purchase_documents",
     "index_rebuilt_after",
     "search_index_deferred",
     "utcnow",

@@ -11,10 +11,11 @@ never see the gap: a schema change is as private as any other uncommitted write.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from boutique.models.db import database
+from boutique.models.search_documents import add_checked
 
 # For each kind of search document, the insert triggers that keep it current row by row.
 INSERT_TRIGGERS = {
@@ -37,11 +38,14 @@ def _index_columns(kind: str) -> str:
 
 
 @contextmanager
-def search_index_deferred(kind: str, first_id: int) -> Iterator[None]:
+def search_index_deferred(kind: str, first_id: int,
+                          documents: Callable[[], list[tuple]] | None = None) -> Iterator[None]:
     """Rows of `kind` with id >= `first_id` inserted in the block are indexed at its end.
 
     Call inside a transaction (the caller's `database.atomic()`), with ids that no row of
-    the kind holds yet, so that the index gets each new document exactly once."""
+    the kind holds yet, so that the index gets each new document exactly once.
+    `documents`: gives those rows' documents (search_documents), used if they pass the
+    check against the view; else the view gives them."""
     if not database.in_transaction():
         raise RuntimeError("search_index_deferred needs the caller's transaction")
     saved = _trigger_sql(INSERT_TRIGGERS[kind])
@@ -49,10 +53,11 @@ def search_index_deferred(kind: str, first_id: int) -> Iterator[None]:
         database.execute_sql(f"DROP TRIGGER {name}")
     try:
         yield
-        columns = _index_columns(kind)
-        database.execute_sql(
-            f"INSERT INTO {kind}_fts (rowid, {columns}) SELECT id, {columns} "
-            f"FROM {kind}_search_doc WHERE id >= ?", (first_id,))
+        if documents is None or not add_checked(kind, first_id, documents()):
+            columns = _index_columns(kind)
+            database.execute_sql(
+                f"INSERT INTO {kind}_fts (rowid, {columns}) SELECT id, {columns} "
+                f"FROM {kind}_search_doc WHERE id >= ?", (first_id,))
     finally:
         for sql in saved.values():
             database.execute_sql(sql)

@@ -64,6 +64,12 @@ def one_line_problem(text: str) -> str | None:
     return f"holds a control character (U+{ord(char):04X})"
 
 
+def all_one_line(texts: list[str]) -> bool:
+    """Whether `one_line_problem` finds nothing in any of `texts` (one search for them all:
+    what it looks for is single characters, so joining them adds none)."""
+    return _ONE_LINE_FORBIDDEN.search("".join(texts)) is None
+
+
 def clean_one_line(text: str) -> str:
     """An existing one-line value made safe: line breaks and tabs become spaces, other
     control characters and bidi overrides are dropped (used by the cleaning migration)."""

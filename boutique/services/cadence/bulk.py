@@ -71,18 +71,19 @@ def taken_days(dates, slots: list[Slot], lead: int, stored=frozenset()) -> list[
     return client_reminder_days(dates, first, last, lead, stored)
 
 
-def _first_items() -> dict[int, tuple[str, str, int]]:
-    """purchase id -> (first item's description, its category, number of items)."""
+def first_items(first_purchase_id: int = 0) -> dict[int, list]:
+    """purchase id -> [first item's description, its category, number of items], for the
+    purchases from `first_purchase_id` on."""
     found: dict[int, list] = {}
     for purchase_id, description, category in database.execute_sql(
             "SELECT purchase_id, description, category FROM purchase_item "
-            "ORDER BY purchase_id, position, id"):
+            "WHERE purchase_id >= ? ORDER BY purchase_id, position, id", (first_purchase_id,)):
         entry = found.get(purchase_id)
         if entry is None:
             found[purchase_id] = [description, category, 1]
         else:
             entry[2] += 1
-    return {k: (v[0], v[1], v[2]) for k, v in found.items()}
+    return found
 
 
 def _purchases_without_followups():
@@ -230,11 +231,13 @@ def _client_rows(purchases, items, rules, dates, next_id, today, rng) -> list[di
     return [rows[i] for i in heads_first]
 
 
+_INSERT_SQL = (f"INSERT INTO followup ({', '.join(INSERT_COLUMNS)}) "
+               f"VALUES ({','.join('?' * len(INSERT_COLUMNS))})")
+
+
 def insert_followup_rows(rows: list[dict]) -> None:
-    marks = ",".join("?" * len(INSERT_COLUMNS))
-    sql = f"INSERT INTO followup ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"
     # Dates as the store keeps them (ISO text), built directly: this runs a million times.
-    values = [
+    insert_followup_values([
         (r["id"], r["client_id"], r["purchase_id"], r["kind"], r["sequence"], r["channel"],
          int(r["is_gift"]), r["reason"], str(r["rule_due"]), str(r["due"]), str(r["deadline"]),
          int(r["due_fixed"]), r["status"], r["merged_into_id"], r["attempts"], r["outcome"],
@@ -242,8 +245,12 @@ def insert_followup_rows(rows: list[dict]) -> None:
          r.get("occasion", ""), str(r["occasion_date"]) if r.get("occasion_date") else None,
          r["created_at"], r["created_at"])
         for r in rows
-    ]
-    database.connection().executemany(sql, values)
+    ])
+
+
+def insert_followup_values(values: list[tuple]) -> None:
+    """Follow-ups as tuples in INSERT_COLUMNS order, dates as ISO text."""
+    database.connection().executemany(_INSERT_SQL, values)
 
 
 def schedule_demo(today: dt.date) -> int:
@@ -251,7 +258,7 @@ def schedule_demo(today: dt.date) -> int:
     history up to `today` (most made on time, a short backlog of recent ones still open)."""
     rules = load_rules()
     rng = random.Random(today.toordinal())
-    items = _first_items()
+    items = first_items()
     dates = key_dates_by_client()
     purchases = _purchases_without_followups()
     next_id = (database.execute_sql("SELECT MAX(id) FROM followup").fetchone()[0] or 0) + 1

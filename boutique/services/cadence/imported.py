@@ -14,7 +14,12 @@ from collections import defaultdict
 
 from boutique.models import Purchase, database, utcnow
 from boutique.models.followup import KEY_DATE, OPEN
-from boutique.services.cadence.bulk import insert_followup_rows, key_dates_by_client, taken_days
+from boutique.services.cadence.bulk import (
+    first_items,
+    insert_followup_values,
+    key_dates_by_client,
+    taken_days,
+)
 from boutique.services.cadence.engine import purchase_facts
 from boutique.services.cadence.rules import PurchaseFacts, plan_purchase, purchase_summary
 from boutique.services.cadence.settings import CadenceRules, load_rules
@@ -23,12 +28,7 @@ from boutique.services.cadence.spacing import STAY_PUT, Slot, merge_group, space
 
 def _facts(first_id: int, rules: CadenceRules) -> dict[int, list[PurchaseFacts]]:
     """client id -> facts of her purchases from `first_id` on that may have follow-ups."""
-    items: dict[int, list] = {}
-    for purchase_id, description, category in database.execute_sql(
-            "SELECT purchase_id, description, category FROM purchase_item "
-            "WHERE purchase_id >= ? ORDER BY purchase_id, position, id", (first_id,)):
-        entry = items.setdefault(purchase_id, [description, category, 0])
-        entry[2] += 1
+    items = first_items(first_id)
     by_client: dict[int, list[PurchaseFacts]] = defaultdict(list)
     for pid, client_id, bought, is_gift in database.execute_sql(
             """SELECT p.id, p.client_id, p.purchase_date, p.is_gift
@@ -70,11 +70,11 @@ def schedule_imported(first_purchase_id: int, today: dt.date) -> int:
     existing = _open_rows(first_purchase_id)
     next_id = (database.execute_sql("SELECT MAX(id) FROM followup").fetchone()[0] or 0) + 1
     now = str(utcnow())
-    new_rows: list[dict] = []
+    new_rows: list[tuple] = []  # in bulk.INSERT_COLUMNS order
     updates: list[tuple] = []
     for client_id, purchases in _facts(first_purchase_id, rules).items():
-        planned = [(facts, p) for facts in purchases for p in plan_purchase(facts, rules)
-                   if p.rule_due >= today]
+        planned = [(facts, p) for facts in purchases
+                   for p in plan_purchase(facts, rules, due_from=today)]
         if not planned:
             continue
         rows = existing.get(client_id, [])
@@ -91,15 +91,12 @@ def schedule_imported(first_purchase_id: int, today: dt.date) -> int:
         next_id += len(order)
         for n in order:
             facts, p = planned[n - 1]
-            place = places[-n]
-            new_rows.append(dict(
-                id=ids[-n], client_id=client_id, purchase_id=facts.purchase_id, kind=p.kind,
-                sequence=p.sequence, channel=p.channel, is_gift=p.is_gift, reason=p.reason,
-                rule_due=p.rule_due, due=place.due,
-                deadline=p.deadline if p.kind in STAY_PUT else place.due, due_fixed=False,
-                status=OPEN, merged_into_id=ids.get(place.merged_into, place.merged_into),
-                attempts=0, outcome="", skip_reason="", done_on=None, done_at=None,
-                created_at=now))
+            due, head = places[-n]
+            new_rows.append((
+                ids[-n], client_id, facts.purchase_id, p.kind, p.sequence, p.channel,
+                int(p.is_gift), p.reason, str(p.rule_due), str(due),
+                str(p.deadline if p.kind in STAY_PUT else due), 0, OPEN, ids.get(head, head),
+                0, "", "", None, None, "", None, now, now))
         for fid, kind, _rule_due, due, deadline, fixed, merged, _occ, _gift in rows:
             place = places[fid]
             head = ids.get(place.merged_into, place.merged_into)
@@ -107,7 +104,7 @@ def schedule_imported(first_purchase_id: int, today: dt.date) -> int:
                 new_deadline = (place.due if not fixed and kind not in STAY_PUT
                                 else max(deadline, place.due))
                 updates.append((str(place.due), head, str(new_deadline), now, fid))
-    insert_followup_rows(new_rows)
+    insert_followup_values(new_rows)
     database.connection().executemany(
         "UPDATE followup SET due = ?, merged_into_id = ?, deadline = ?, updated_at = ? "
         "WHERE id = ?", updates)

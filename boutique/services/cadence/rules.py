@@ -103,11 +103,13 @@ def service_months(rules: CadenceRules) -> list[int]:
             for i in range(rules.service_years + 1)]
 
 
-def plan_purchase(facts: PurchaseFacts, rules: CadenceRules) -> list[Planned]:
+def plan_purchase(facts: PurchaseFacts, rules: CadenceRules,
+                  due_from: dt.date | None = None) -> list[Planned]:
     """The thank-you note, the satisfaction call and the service calls for one purchase.
 
     The thank-you shows from the day after the purchase and is on time until day 7;
-    calls are due on their day.
+    calls are due on their day. `due_from`: only those whose rule day is on or after it
+    (an import leaves out what was due before it; their wording is never made).
     """
     bought = facts.purchase_date
     thank_from = bought + dt.timedelta(days=rules.thank_you_from_days)
@@ -116,16 +118,21 @@ def plan_purchase(facts: PurchaseFacts, rules: CadenceRules) -> list[Planned]:
         # Held for a shared home: written once the gift has been given.
         held = max(facts.gift_day + dt.timedelta(days=1), thank_from)
         thank_from, thank_by = held, held + (thank_by - thank_from)
-    planned = [
-        Planned(THANK_YOU_NOTE, 0, "mail", thank_from, thank_by,
-                reason_for(THANK_YOU_NOTE, facts), facts.is_gift),
-    ]
+    planned = []
+    if due_from is None or thank_from >= due_from:
+        planned.append(Planned(THANK_YOU_NOTE, 0, "mail", thank_from, thank_by,
+                               reason_for(THANK_YOU_NOTE, facts), facts.is_gift))
     call_day = gift_call_day(facts, rules)
-    planned.append(Planned(SATISFACTION_CALL, 0, "phone", call_day, call_day,
-                           reason_for(SATISFACTION_CALL, facts), facts.is_gift))
-    service_reason = reason_for(SERVICE_CALL, facts)
+    if due_from is None or call_day >= due_from:
+        planned.append(Planned(SATISFACTION_CALL, 0, "phone", call_day, call_day,
+                               reason_for(SATISFACTION_CALL, facts), facts.is_gift))
+    service_reason = None
     for number, months in enumerate(service_months(rules), start=1):
         day = add_months(bought, months)
+        if due_from is not None and day < due_from:
+            continue
+        if service_reason is None:
+            service_reason = reason_for(SERVICE_CALL, facts)
         planned.append(Planned(SERVICE_CALL, number, "phone", day, day, service_reason,
                                facts.is_gift))
     return planned

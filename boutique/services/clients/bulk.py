@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from boutique.models import Client, database, search_index_deferred, utcnow
+from boutique.models import Client, client_documents, database, search_index_deferred, utcnow
 from boutique.services.clients.associate_link import link_typed_associates
 from boutique.services.clients.book import EDITABLE_FIELDS, derived_columns
 from boutique.services.clients.value import invalidate
@@ -17,8 +17,9 @@ from boutique.services.clients.word_index import index_rows, insert_rows
 _DERIVED = ("sort_name", "search_text", "phone_digits")
 _COLUMNS = EDITABLE_FIELDS + ("spend_before_cents", "lifetime_spend_cents") + _DERIVED + (
     "created_at", "updated_at")
-# Cleaned values of these types go to sqlite3 as they are; anything else through its field.
-_AS_IS = (str, int, bool, type(None))
+# Cleaned values of these types go to sqlite3 as they are (what their fields' db_value
+# would give it); anything else through its field.
+AS_IS = (str, int, bool, type(None))
 
 
 def insert_clean_clients(rows: list[dict[str, Any]], spend_before: list[int]) -> list[int]:
@@ -39,9 +40,9 @@ def insert_clean_clients(rows: list[dict[str, Any]], spend_before: list[int]) ->
             values_list.append(values)
         sql = (f"INSERT INTO client ({', '.join(columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
-        with search_index_deferred("client", start):
+        with search_index_deferred("client", start, lambda: client_documents(values_list)):
             database.connection().executemany(sql, (
-                [v[c] if type(v[c]) in _AS_IS else fields[c].db_value(v[c]) for c in columns]
+                [v[c] if type(v[c]) in AS_IS else fields[c].db_value(v[c]) for c in columns]
                 for v in values_list))
         insert_rows(index_rows(values_list))
         link_typed_associates()

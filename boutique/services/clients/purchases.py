@@ -24,7 +24,7 @@ from boutique.models import (
 from boutique.services.clients import value
 from boutique.services.clients.item_wording import wording_problem
 from boutique.services.errors import NotFound, ValidationError
-from boutique.services.text import one_line_problem
+from boutique.services.text import all_one_line, one_line_problem
 
 MAX_PRICE_CENTS = 100_000_000_00  # a hundred million: anything above is a typing slip
 
@@ -81,6 +81,10 @@ def parse_price(text: str) -> int:
     return int(whole or 0) * 100 + int((fraction + "00")[:2])
 
 
+_ONE_LINE_FIELDS = ("associate", "gift_recipient", "gift_relation", "gift_occasion")
+_ONE_LINE_ITEM_FIELDS = ("category", "metal", "stone", "sku")
+
+
 def validate(data: PurchaseData) -> None:
     errors: dict[str, str] = {}
     if not isinstance(data.purchase_date, dt.date):
@@ -107,12 +111,16 @@ def validate(data: PurchaseData) -> None:
                 data.purchase_date <= given <= data.purchase_date + dt.timedelta(days=730)):
             errors["gift_given_on"] = ("the day the gift is given must be on or after the "
                                        "purchase, and within two years of it")
-    for name in ("associate", "gift_recipient", "gift_relation", "gift_occasion"):
+    one_line = [getattr(data, name) or "" for name in _ONE_LINE_FIELDS]
+    one_line += [getattr(item, name, "") or "" for item in data.items
+                 for name in _ONE_LINE_ITEM_FIELDS]
+    look = not all_one_line(one_line)  # nearly always: nothing to find field by field
+    for name in _ONE_LINE_FIELDS if look else ():
         problem = one_line_problem(getattr(data, name) or "")
         if problem:
             errors[name] = problem
     for index, item in enumerate(data.items, start=1):
-        for name in ("category", "metal", "stone", "sku"):
+        for name in _ONE_LINE_ITEM_FIELDS if look else ():
             problem = one_line_problem(getattr(item, name, "") or "")
             if problem:
                 errors[f"items[{index}].{name}"] = problem

@@ -15,6 +15,7 @@ from boutique.services.clients import (
     save_relation,
     set_spend_before,
 )
+from boutique.services.collector import collector_paused
 from boutique.services.errors import StoreUnusable, ValidationError
 from boutique.services.interchange.plan import ImportPlan
 from boutique.services.interchange.safety import backup_before
@@ -50,7 +51,7 @@ def apply_plan(plan: ImportPlan, good_rows_only: bool = False,
         backup_before("import")
     plan.followups_added = plan.purchases_added = 0
     try:
-        with database.atomic():
+        with database.atomic(), collector_paused():
             _write(plan, progress, today)
             if dry_run:
                 raise _DryRun
@@ -99,8 +100,10 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
             _add_note_once(client_id, planned.note)
         if done % PROGRESS_EVERY == 0:
             _report(progress, done, total)
-    # Orders in bulk, then their follow-ups: only those still ahead of the import day.
-    purchase_ids = insert_purchases([(client, purchase) for client, purchase, _n in orders])
+    # Orders in bulk (the plan validated each), then their follow-ups: only those still
+    # ahead of the import day.
+    purchase_ids = insert_purchases([(client, purchase) for client, purchase, _n in orders],
+                                    validated=True)
     if purchase_ids:
         plan.purchases_added = len(purchase_ids)
         plan.followups_added = schedule_imported(purchase_ids[0], today)

@@ -23,13 +23,23 @@ def _client_values(first: dict[str, str]) -> dict[str, str]:
     given, _, family = _cell(first, "Billing Name").partition(" ")
     values = {"first_name": given, "last_name": family, "email": _cell(first, "Email")}
     for column, name in BILLING.items():
-        text = _cell(first, column).lstrip("'")
+        text = first.get(column)  # most exports leave most of them out
         if text:
-            values[name] = text
+            text = text.strip().lstrip("'")
+            if text:
+                values[name] = text
     return {k: v for k, v in values.items() if v}
 
 
-def _order(number: int, lines: list[tuple[int, dict[str, str]]]) -> MappedRow:
+def _price(text: str, known: dict[str, int]) -> int:
+    """parse_price, each text once: an export repeats the same few prices."""
+    cents = known.get(text)
+    if cents is None:
+        cents = known[text] = parse_price(text)
+    return cents
+
+
+def _order(lines: list[tuple[int, dict[str, str]]], prices: dict[str, int]) -> MappedRow:
     first = lines[0][1]
     out = MappedRow(values=_client_values(first), note=_cell(first, "Notes"))
     created = _cell(first, "Created at")
@@ -39,25 +49,28 @@ def _order(number: int, lines: list[tuple[int, dict[str, str]]]) -> MappedRow:
         out.problems.append(("Created at", f"'{created}' is not a date"))
         day = None
     items = []
-    for row_number, row in lines:
-        raw_price, raw_qty = _cell(row, "Lineitem price"), _cell(row, "Lineitem quantity") or "1"
+    for row_number, row in lines:  # (_cell written out: this runs for every line item)
+        get = row.get
+        raw_price = (get("Lineitem price") or "").strip()
+        raw_qty = (get("Lineitem quantity") or "").strip() or "1"
         try:
             quantity = int(raw_qty)
-            price = parse_price(raw_price) * quantity
+            price = _price(raw_price, prices) * quantity
         except ValueError:
             out.problems.append(("Lineitem price", f"row {row_number}: '{raw_price}' x "
                                  f"'{raw_qty}' is not a price"))
             continue
-        name = _cell(row, "Lineitem name")
+        name = (get("Lineitem name") or "").strip()
         items.append(ItemData(description=f"{name} ×{quantity}" if quantity > 1 else name,
-                              sku=_cell(row, "Lineitem sku"), price_cents=price))
+                              sku=(get("Lineitem sku") or "").strip(), price_cents=price))
     voided = ""
     if _cell(first, "Cancelled at"):
         voided = "cancelled"
     else:
         try:
-            refunded = parse_price(_cell(first, "Refunded Amount"))
-            total = parse_price(_cell(first, "Total")) or sum(i.price_cents for i in items)
+            refunded = _price(_cell(first, "Refunded Amount"), prices)
+            total = (_price(_cell(first, "Total"), prices)
+                     or sum(i.price_cents for i in items))
         except ValueError:
             out.problems.append(("Refunded Amount", "is not an amount"))
             refunded = total = 0
@@ -74,4 +87,5 @@ def order_rows(rows: list[dict[str, str]]) -> list[tuple[int, MappedRow]]:
     orders: dict[str, list[tuple[int, dict[str, str]]]] = {}
     for number, row in enumerate(rows, start=2):
         orders.setdefault(_cell(row, "Name"), []).append((number, row))
-    return [(lines[0][0], _order(lines[0][0], lines)) for lines in orders.values()]
+    prices: dict[str, int] = {}
+    return [(lines[0][0], _order(lines, prices)) for lines in orders.values()]

@@ -23,6 +23,7 @@ from boutique.services.clients import (
     imported_refs,
     validate_purchase,
 )
+from boutique.services.collector import collector_paused
 from boutique.services.errors import ValidationError
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
@@ -169,6 +170,11 @@ def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
 
 
 def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None) -> ImportPlan:
+    with collector_paused():
+        return _build_plan(path, fmt, mapping)
+
+
+def _build_plan(path: Path, fmt: str, mapping: dict[str, str] | None) -> ImportPlan:
     fmt, header, mapping, mapped_rows, sample = _mapped_rows(Path(path), fmt, mapping)
     plan = ImportPlan(Path(path), fmt, header, mapping, sample=sample)
     book = _Book()
@@ -177,6 +183,7 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
     people_known = _people_known(fmt)
     already_imported = (imported_refs(ORDER_REF_PREFIX) if fmt == "shopify-orders"
                         else present_refs() if fmt == "boutique-purchases" else set())
+    cleaned: dict[tuple, dict[str, Any]] = {}
     for number, mapped in mapped_rows:
         problems = [Problem(number, f, r) for f, r in mapped.problems]
         if mapped.purchase is not None:
@@ -185,7 +192,7 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
             except ValidationError as exc:
                 problems += [Problem(number, f, r) for f, r in exc.errors.items()]
         try:
-            values = clean_client_values(mapped.values, region)
+            values = _cleaned(mapped.values, region, cleaned)
         except ValidationError as exc:
             problems += [Problem(number, f, r) for f, r in exc.errors.items()]
             values = {}
@@ -226,6 +233,20 @@ def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = N
             planned.action = "merge"
         plan.rows.append(planned)
     return plan
+
+
+def _cleaned(values: dict[str, Any], region: str, known: dict[tuple, dict[str, Any]]
+             ) -> dict[str, Any]:
+    """clean_client_values, each set of values once: an orders file names the same client
+    on each of her orders. A copy, as the plan's rows change theirs."""
+    try:
+        key = tuple(values.items())
+        clean = known.get(key)
+    except TypeError:  # a value that cannot be a key: cleaned as it comes
+        return clean_client_values(values, region)
+    if clean is None:
+        clean = known[key] = clean_client_values(values, region)
+    return dict(clean)
 
 
 def _people_known(fmt: str) -> dict[int, set[str]]:

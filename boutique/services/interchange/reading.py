@@ -38,8 +38,11 @@ def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     except StopIteration as exc:
         raise ValidationError({"file": f"{Path(path).name} is empty"}) from exc
     rows = []
+    width = len(header)
     for cells in reader:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             continue
-        rows.append({h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)})
+        if len(cells) < width:  # a short row: the columns it lacks are empty
+            cells += [""] * (width - len(cells))
+        rows.append(dict(zip(header, cells, strict=False)))  # cells past the header: dropped
     return header, rows

@@ -1,0 +1,42 @@
+"""The imports' bulk writing may change how it writes, never what: the varied book of
+`import_book` must come out table by table, the search index's own tables byte for byte,
+as the snapshot `tests/fixtures/import/imported_book.json` holds.
+
+The snapshot was written by the import code before its bulk paths were made faster
+(`python -m tests.services.interchange.import_book tests/fixtures/import/imported_book.json`);
+a change meant to alter what an import writes writes it again, and says so.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from boutique.services.notes.search import check_index
+from tests.services.interchange.import_book import build_book, snapshot
+
+SNAPSHOT = Path(__file__).parents[2] / "fixtures" / "import" / "imported_book.json"
+
+
+def test_the_varied_book_is_written_exactly_as_before(db, tmp_path):
+    build_book(tmp_path)
+    expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    found = json.loads(json.dumps(snapshot(), default=str))
+    assert sorted(found) == sorted(expected)
+    for table in expected:
+        assert found[table] == expected[table], f"table {table} differs"
+    assert check_index() == []
+
+
+def test_the_book_has_what_the_comparison_needs(db, tmp_path):
+    """Without merges, moved calls, gifts and voided orders the comparison proves little."""
+    build_book(tmp_path)
+    book = snapshot()
+    followups, purchases = ([dict(zip(book[table][0], row, strict=True))
+                             for row in book[table][1:]] for table in ("followup", "purchase"))
+    assert sum(1 for f in followups if f["merged_into_id"]) > 50
+    assert sum(1 for f in followups if f["due"] != f["rule_due"]) > 50
+    assert sum(1 for f in followups if f["is_gift"]) > 10
+    assert {p["voided"] for p in purchases} == {"", "refunded", "cancelled"}
+    assert {p["gift_delivery"] for p in purchases if p["is_gift"]} >= {"hold", "discreet"}
+    assert len(book["note"]) > 5 and len(book["client_word"]) > 100
