@@ -1,7 +1,7 @@
 """Python's cyclic garbage collector held back while a big batch of small objects is made.
 
-An import's preview and its writing make millions of rows, dicts and dataclasses, none of
-them in a cycle; the collector would walk all of them again at every full pass (a fifth of
+An import's preview and its writing, the morning agenda and the calendar file make
+thousands to millions of rows, dicts and tuples, none of them in a cycle; the collector would walk all of them again at every full pass (a fifth of
 a large import's time). Reference counting still frees each one as it goes.
 """
 

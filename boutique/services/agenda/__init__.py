@@ -8,8 +8,8 @@ its order and the week's summary (`today`), the calendar's counts and key dates
 (`ical` makes the events, `calendar_file` the file, on several processes for a big book;
 reached by the command line only, so the window never loads them).
 
-May use: the models, the top-level `settings`, `errors` and `text`, `clients` (how to reach
-a client, her tier) and `cadence` (the rules, the key dates, the kinds).
+May use: the models, the top-level `settings`, `errors`, `text` and `collector`, `clients`
+(how to reach a client, her tier) and `cadence` (the rules, the key dates, the kinds).
 """
 
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key

@@ -28,7 +28,7 @@ from boutique.services.agenda.ical import (
     calendar_parts,
     open_followups_by_month,
 )
-from boutique.services.agenda.today import collector_paused
+from boutique.services.collector import collector_paused
 
 # Open follow-ups from which another process pays for its start (a few tenths of a second).
 SHARED_FROM = 40_000

@@ -9,8 +9,6 @@ read this one list.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from boutique.models import database
@@ -18,6 +16,7 @@ from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_ke
 from boutique.services.agenda.rows import gather
 from boutique.services.cadence import alive_on_sql, lapsed_between, load_rules, week_start
 from boutique.services.cadence import reminders_from as lapse_reminders_from
+from boutique.services.collector import collector_paused
 
 
 def agenda_for(day: dt.date) -> list[AgendaItem]:
@@ -33,17 +32,6 @@ def agenda_for(day: dt.date) -> list[AgendaItem]:
         items = gather(f"f.status = 'open' AND f.due <= ? AND {alive}",
                        (day, *params), lapse_reminders_from(day, rules), day, day, rules)
         return sorted(items, key=sort_key)
-
-
-@contextmanager
-def collector_paused():
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _is_written(item: AgendaItem) -> bool:
