@@ -64,6 +64,19 @@ def occasion_lead(occasion: str, lead_days: int, rules=None) -> int:
     return min(lead_days, greeting)
 
 
+def weekday_date(day: dt.date) -> str:
+    """'Mon 3 Mar', as a reminder's reason names its day."""
+    return f"{WEEKDAY_ABBR[day.weekday()]} {short_date(day)}"
+
+
+def stored_between(first: dt.date, last: dt.date) -> set[tuple[int, str, str]]:
+    """(client, occasion, ISO day) of the key-date reminders stored for days in the range:
+    one read of the key-date index, not one query per reminder."""
+    return set(database.execute_sql(
+        """SELECT client_id, occasion, occasion_date FROM followup
+           WHERE kind = 'key_date' AND occasion_date BETWEEN ? AND ?""", (first, last)))
+
+
 def reason_for(reminder: Reminder, partner_name: str = "") -> str:
     when = reminder.occasion_date
     weekday = WEEKDAY_ABBR[when.weekday()]

@@ -10,7 +10,7 @@ import random
 
 from boutique.models import Purchase, database
 from boutique.services.cadence import occasion_reminders_due_between
-from boutique.services.cadence.relation_dates import _gift_reminders, _gift_rows
+from boutique.services.cadence.gift_reminders import _gift_reminders, _gift_rows
 from boutique.services.clients.relations import save_relation
 
 OCCASIONS = ["holiday", "Christmas", "NOËL", "Valentine's Day", "new year's eve", "birthday",
