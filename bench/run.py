@@ -80,8 +80,9 @@ def build_store(cache: Path) -> tuple[Path, float | None]:
 
 def upgraded(cache: Path, store: Path, pattern: str) -> Path | None:
     """The same builder's store of an older format brought to the current one (the app's
-    own migrations, as a user's store would be), in place of a rebuild; None if none."""
-    from boutique.models import close_database, open_database
+    own migrations, as a user's store would be: opened by the app, which also keeps what
+    it derives from the rows), in place of a rebuild; None if none."""
+    from boutique.services.store import close_store, open_store
 
     older = sorted(p for p in cache.glob(pattern) if p != store and ".before-v" not in p.name)
     if not older:
@@ -91,8 +92,8 @@ def upgraded(cache: Path, store: Path, pattern: str) -> Path | None:
     for suffix in ("-wal", "-shm"):  # what it last wrote goes with it
         if Path(str(older[-1]) + suffix).exists():
             Path(str(older[-1]) + suffix).rename(str(partial) + suffix)
-    open_database(partial)
-    close_database()
+    open_store(partial)
+    close_store()
     for leftover in cache.glob(f"{partial.stem}.before-v*"):
         leftover.unlink()  # the migration's safety copy of what is itself a cached copy
     with sqlite3.connect(partial) as con:

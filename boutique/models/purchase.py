@@ -34,6 +34,9 @@ class Purchase(BaseModel):
     # What returns of its items gave back (refund, credit, an exchanged piece's value).
     refunded_cents = peewee.IntegerField(default=0)
     created_at = peewee.DateTimeField(default=utcnow)
+    # The table also holds gift_reminder_on and gift_reminder_stale (migration 14): the day
+    # a gift reminds of, kept by services.cadence.gift_days and marked stale by triggers.
+    # They are no fields here, so that no save of a purchase ever writes them.
 
     class Meta:
         table_name = "purchase"

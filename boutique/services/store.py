@@ -36,6 +36,12 @@ def open_store(path: str | Path, demo: bool = False, explicit: bool = True) -> N
         from boutique.services.demo import build_demo
 
         build_demo(DEMO_CLIENTS, seed=7)
+    # What another program (or an upgrade) wrote since: the gifts' reminder days are kept
+    # again now, in a write of their own, so that the agenda's reads only read them.
+    from boutique.services.cadence import refresh_gift_reminder_days
+
+    with store_errors():
+        refresh_gift_reminder_days()
 
 
 def store_path() -> Path | None:

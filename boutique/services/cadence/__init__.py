@@ -7,7 +7,8 @@ keeps a client from being contacted too often (`spacing`), the engine that keeps
 client's follow-ups in step with her purchases (`engine`), scheduling in bulk (`bulk`) and for an import's
 purchases (`imported`), what the jeweler does with a follow-up (`followups`) and how each kind is named (`kinds`),
 the people in a client's life and last year's gift occasions (`relation_dates`,
-`occasions`), the day a gift is given and how its note keeps the surprise (`gifts`), and
+`gift_reminders`, `occasions`), the day a gift is given and how its note keeps the surprise
+(`gifts`), the day each gift reminds of, kept with it (`gift_days`), and
 what a return or a finished repair changes (`after_sale`), and when a follow-up too old
 to be worth doing lapses (`lapsing`).
 
@@ -33,6 +34,7 @@ from boutique.services.cadence.followups import (
     done_hooks,
     schedule_after_return,
 )
+from boutique.services.cadence.gift_days import refresh_gift_reminder_days
 from boutique.services.cadence.gifts import (
     RULE_TEXT as GIFT_RULE_TEXT,
 )
@@ -63,7 +65,7 @@ from boutique.services.cadence.spacing import MERGING
 
 __all__ = [
     "GIFT_RULE_TEXT", "SHARED_HOME_NAMES", "Occasion", "delivery_for", "delivery_mode", "gift_day", "gift_day_of", "occasion_label",
-    "occasion_reminders_due_between", "parse_occasion", "shared_home",
+    "occasion_reminders_due_between", "parse_occasion", "refresh_gift_reminder_days", "shared_home",
     "KIND_LABELS", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason", "load_rules", "long_date",
     "KIND_LABELS", "MERGING", "CadenceRules", "Reminder", "keep_followups_ahead", "key_date_reason",
     "alive_on_sql", "lapse_day_sql", "lapse_stale", "lapsed_between", "load_rules", "long_date",

@@ -17,6 +17,7 @@ from boutique.models.followup import (
     THANK_YOU_NOTE,
 )
 from boutique.services.cadence.dates import week_start
+from boutique.services.cadence.gift_days import refresh_gift_reminder_days
 from boutique.services.cadence.gifts import delivery_for, gift_day_of
 from boutique.services.cadence.key_dates import client_reminder_days
 from boutique.services.cadence.lapsing import lapse_stale
@@ -70,6 +71,8 @@ def planned_rows(facts: PurchaseFacts, rules: CadenceRules) -> list[dict]:
 
 def on_purchase_changed(event: str, purchase: Purchase, previous_date: dt.date | None) -> None:
     """purchase_hooks entry: schedule a new purchase's follow-ups, move an edited one's."""
+    # The day a gift reminds of is kept with it, worked out in the sale's own transaction.
+    refresh_gift_reminder_days(purchase.client_id)
     rules = load_rules()
     client = Client.get_by_id(purchase.client_id)
     if event == "created":

@@ -230,9 +230,11 @@ def _build(clients: int, seed: int, today: dt.date, years: float) -> dict[str, i
 
 
 def _register_cadence() -> None:
-    # The demo and benchmark stores get their follow-ups the way real purchases do, in bulk.
-    from boutique.services.cadence import schedule_demo
+    # The demo and benchmark stores get their follow-ups the way real purchases do, in bulk,
+    # their gifts' reminder days kept first (the history of handled reminders reads them).
+    from boutique.services.cadence import refresh_gift_reminder_days, schedule_demo
 
+    demo_hooks.append(lambda _today: refresh_gift_reminder_days())
     demo_hooks.append(schedule_demo)
 
 
