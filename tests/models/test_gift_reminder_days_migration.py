@@ -1,5 +1,6 @@
 """The kept gift days migration: an older store gains the columns, indexes and triggers with
-every purchase kept, its gifts waiting stale until the store is opened; and whatever changes what a day depends on, written by anyone,
+every purchase kept, its gifts waiting stale until the store is opened; the agenda's read
+goes through the index; and whatever changes what a day depends on, written by anyone,
 marks exactly those gifts stale."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def _kept(store, where: str = "1") -> dict[int, tuple]:
 
 
 def test_an_old_store_gains_kept_gift_days(tmp_path):
+    from boutique.services.cadence.gift_reminders import kept_query
     from boutique.services.store import close_store, open_store
 
     path = tmp_path / "old.sqlite3"
@@ -45,6 +47,12 @@ def test_an_old_store_gains_kept_gift_days(tmp_path):
         assert set(_kept(store).values()) == {(None, 1)}
         names = {name for (name,) in store.execute("SELECT name FROM sqlite_master")}
         assert {"purchase_gift_reminder", "purchase_gift_reminder_stale"} | TRIGGERS <= names
+        sql, values = kept_query(dt.date(2025, 11, 25), dt.date(2025, 12, 16),
+                                 unstored_only=True)
+        plan = " ".join(row[3] for row in store.execute(f"EXPLAIN QUERY PLAN {sql}", values))
+        assert "USING INDEX purchase_gift_reminder (gift_reminder_on>? AND" in plan
+        assert "USING INDEX followup_key_date" in plan
+        assert "SCAN" not in plan.replace("SCAN (", "")  # (a scan of nothing but itself)
     open_store(path)  # the app opening it works the days out
     close_store()
     with sqlite3.connect(path) as store:

@@ -3,7 +3,8 @@
 A gift reminds a year after the day it was given (gift_days.reminder_day); the first gift
 of a client's day (by purchase date, then id) stands for the day, stored or not, so that
 one day never reminds her twice. `_gift_reminders` works out every gift that may remind
-in the window.
+in the window; `kept_gift_reminders`, what the agenda asks, reads the same reminders from
+the days the gifts keep, working out only the stale ones.
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ import datetime as dt
 
 from boutique.models import database
 from boutique.services.cadence.dates import occurrence
-from boutique.services.cadence.gift_days import INPUT_COLUMNS, reminder_day
+from boutique.services.cadence.gift_days import INPUT_COLUMNS, reminder_day, stale_gift_ids
 from boutique.services.cadence.gifts import FIXED_OCCASIONS
-from boutique.services.cadence.key_dates import Reminder, weekday_date
+from boutique.services.cadence.key_dates import Reminder, stored_between, weekday_date
 from boutique.services.cadence.occasions import GIFT_OCCASION, occasion_code
+
+# Stale gifts (gift_days) the read of kept days works out itself; past that many (an
+# import with no refresh after it), every gift of the window is worked out.
+STALE_READ_LIMIT = 500
 
 
 def gift_reason(occasion: str, recipient: str, when: dt.date) -> str:
@@ -87,3 +92,77 @@ def _gift_reminders(first: dt.date, last: dt.date, lead: dt.timedelta, only: str
             continue
         found.append(_gift_reminder(pid, client_id, when, inputs[2], recipient, lead))
     return found
+
+
+def _shown(pid: str, client: str, bought: str, day: str, condition: str, stale: bool,
+           unstored_only: bool) -> str:
+    """SQL: the gift of these columns, reminding on `day`, is not stored (with
+    `unstored_only`) and is the first of its client's day, by purchase date then id, among
+    the gifts that may remind in the window (`condition` on q): the kept ones, and with
+    `stale` those of stale_day. (The stored check first: it leaves out most.)"""
+    earlier = f"(q.purchase_date < {bought} OR (q.purchase_date = {bought} AND q.id < {pid}))"
+    sql = f"""NOT EXISTS (SELECT 1 FROM followup s
+                  WHERE s.kind = 'key_date' AND s.occasion_date = {day}
+                    AND s.client_id = {client} AND s.occasion = 'gift:' || {pid}) AND """
+    sql = sql if unstored_only else ""
+    sql += f"""NOT EXISTS (SELECT 1 FROM purchase q INDEXED BY purchase_gift_reminder
+                  WHERE q.gift_reminder_on = {day} AND q.client_id = {client}
+                    AND q.gift_reminder_stale = 0 AND q.purchase_date <= {bought}
+                    AND {earlier} AND {condition})"""
+    if stale:
+        sql += f""" AND NOT EXISTS (SELECT 1 FROM stale_day u JOIN purchase q ON q.id = u.id
+                      WHERE u.day = {day} AND q.client_id = {client} AND {earlier})"""
+    return sql
+
+
+def kept_query(first: dt.date, last: dt.date, only: str = "", narrow: bool = True,
+               unstored_only: bool = False, worked_out: tuple[str, ...] = ()) -> tuple[str, list]:
+    """The read of kept_gift_reminders (SQL and its values); `worked_out`: the stale gifts
+    reminding in the window, as "(id, 'ISO day')" rows."""
+    condition, params = _read_condition(first, last, narrow)
+    others, others_params = _read_condition(first, last, narrow, alias="q")
+    kept = _shown("p.id", "p.client_id", "p.purchase_date", "p.gift_reminder_on", others,
+                  bool(worked_out), unstored_only)
+    select = f"""SELECT p.id, p.client_id, {{day}}, p.gift_occasion, p.gift_recipient,
+                        p.purchase_date
+                 FROM {{rows}} JOIN client c ON c.id = p.client_id
+                 WHERE c.deleted_at IS NULL AND c.do_not_contact = 0{only} AND {{shown}}"""
+    sql = select.format(
+        day="p.gift_reminder_on", rows="purchase p INDEXED BY purchase_gift_reminder",
+        shown=f"""p.gift_reminder_on BETWEEN ? AND ? AND p.gift_reminder_stale = 0
+                  AND {condition} AND {kept}""")
+    values = [first, last, *params, *others_params]
+    if worked_out:
+        # (the stale gifts worked out passed the window's other conditions already)
+        values += others_params
+        sql = f"""WITH stale_day (id, day) AS (VALUES {', '.join(worked_out)})
+                  {sql} UNION ALL {select.format(
+                      day="t.day", rows="stale_day t JOIN purchase p ON p.id = t.id",
+                      shown=_shown("p.id", "p.client_id", "p.purchase_date", "t.day", others,
+                                   True, unstored_only))}"""
+    return f"{sql} ORDER BY 6, 1", values
+
+
+def kept_gift_reminders(first: dt.date, last: dt.date, lead: dt.timedelta, only: str,
+                        narrow: bool = True, unstored_only: bool = False,
+                        ) -> list[tuple[Reminder, str]]:
+    """What _gift_reminders finds (less the key-date reminders stored, with
+    `unstored_only`), from the days the gifts keep (gift_days): a range of one index, with
+    the first-of-the-day and stored checks in SQL, so that only the reminders shown come
+    back. Stale gifts are worked out here and read with the kept ones."""
+    stale = stale_gift_ids(STALE_READ_LIMIT + 1)
+    if len(stale) > STALE_READ_LIMIT:
+        return _gift_reminders(first, last, lead, only, narrow, (
+            stored_between(first, last) if unstored_only else frozenset()))
+    worked_out = []
+    if stale:
+        among = f" AND p.id IN ({','.join(str(int(i)) for i in stale)})"
+        for pid, _client, *inputs, _recipient in _gift_rows(first, last, only, narrow, among):
+            when = reminder_day(*inputs)
+            if when is not None and first <= when <= last:
+                worked_out.append(f"({int(pid)}, '{when.isoformat()}')")
+    sql, values = kept_query(first, last, only, narrow, unstored_only, tuple(worked_out))
+    return [_gift_reminder(pid, client_id, dt.date.fromisoformat(day), occasion, recipient,
+                           lead)
+            for pid, client_id, day, occasion, recipient, _bought
+            in database.execute_sql(sql, values).fetchall()]
