@@ -69,12 +69,15 @@ def weekday_date(day: dt.date) -> str:
     return f"{WEEKDAY_ABBR[day.weekday()]} {short_date(day)}"
 
 
-def stored_between(first: dt.date, last: dt.date) -> set[tuple[int, str, str]]:
-    """(client, occasion, ISO day) of the key-date reminders stored for days in the range:
-    one read of the key-date index, not one query per reminder."""
+def stored_between(first: dt.date, last: dt.date,
+                   occasions: str = "*") -> set[tuple[int, str, str]]:
+    """(client, occasion, ISO day) of the key-date reminders stored for days in the range,
+    of the occasions matching `occasions` (a GLOB pattern): one read of the key-date index,
+    not one query per reminder."""
     return set(database.execute_sql(
         """SELECT client_id, occasion, occasion_date FROM followup
-           WHERE kind = 'key_date' AND occasion_date BETWEEN ? AND ?""", (first, last)))
+           WHERE kind = 'key_date' AND occasion_date BETWEEN ? AND ? AND occasion GLOB ?""",
+        (first, last, occasions)))
 
 
 def reason_for(reminder: Reminder, partner_name: str = "") -> str:

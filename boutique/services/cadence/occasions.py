@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-RELATION_BIRTHDAY = "relation_birthday"
-RELATION_ANNIVERSARY = "relation_anniversary"
+RELATION_PREFIX = "relation_"  # what the codes of both relation dates start with
+RELATION_BIRTHDAY = f"{RELATION_PREFIX}birthday"
+RELATION_ANNIVERSARY = f"{RELATION_PREFIX}anniversary"
 GIFT_OCCASION = "gift"
 LABELS = {"birthday": "Birthday", "anniversary": "Anniversary",
           RELATION_BIRTHDAY: "Their birthday", RELATION_ANNIVERSARY: "Their anniversary",

@@ -24,6 +24,7 @@ from boutique.services.cadence.key_dates import (
 from boutique.services.cadence.occasions import (
     RELATION_ANNIVERSARY,
     RELATION_BIRTHDAY,
+    RELATION_PREFIX,
     occasion_code,
 )
 
@@ -76,10 +77,14 @@ def occasion_reminders_due_between(due_from: dt.date, due_to: dt.date, lead_days
     lead = dt.timedelta(days=lead_days)
     first, last = due_from + lead, due_to + lead
     # Stored ones are left out before their reason is written: in a big book most of a
-    # window's gift reminders were stored when they were planned.
-    stored = stored_between(first, last) if unstored_only else frozenset()
-    # A few clients' gifts are read by client (a handful each, worked out here); the whole
-    # book's through the days the gifts keep.
-    gifts = (_gift_reminders(first, last, lead, only, stored=stored) if only
-             else kept_gift_reminders(first, last, lead, only, unstored_only=unstored_only))
+    # window's gift reminders were stored when they were planned. A few clients' gifts are
+    # read by client (a handful each, worked out here); the whole book's through the days
+    # the gifts keep, which leave the stored ones out themselves.
+    if only:
+        stored = stored_between(first, last) if unstored_only else frozenset()
+        gifts = _gift_reminders(first, last, lead, only, stored=stored)
+    else:
+        stored = (stored_between(first, last, f"{RELATION_PREFIX}*") if unstored_only
+                  else frozenset())
+        gifts = kept_gift_reminders(first, last, lead, only, unstored_only=unstored_only)
     return _relation_reminders(first, last, lead, only, stored) + gifts

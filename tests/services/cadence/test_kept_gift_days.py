@@ -21,6 +21,10 @@ from boutique.services.cadence.gift_reminders import (
     kept_gift_reminders,
 )
 from boutique.services.cadence.key_dates import stored_between
+from boutique.services.cadence.relation_dates import (
+    _relation_reminders,
+    occasion_reminders_due_between,
+)
 from boutique.services.clients import (
     ItemData,
     PurchaseData,
@@ -45,6 +49,9 @@ def _store_some(book: dict) -> None:
     the same-day gifts (which then hides the two after it)."""
     every = _gift_reminders(dt.date(2025, 1, 1), dt.date(2028, 3, 31), LEAD, "", narrow=False)
     kept = [r for r, _ in every[::3]] + _same_day_shown(book)
+    relations = _relation_reminders(dt.date(2025, 1, 1), dt.date(2028, 3, 31), LEAD, "")
+    assert len(relations) > 6
+    kept += [r for r, _ in relations[::2]]
     assert len(kept) > 30
     now = dt.datetime.now()
     for r in kept:
@@ -72,6 +79,7 @@ def _same_everywhere(book: dict) -> int:
     """Compare the two reads over every window; returns how many reminders were found."""
     found = 0
     some = f" AND c.id IN ({book['clients'][0]}, {book['clients'][3]}, {book['clients'][9]})"
+    five = f" AND c.id IN ({','.join(str(i) for i in book['clients'][:5])})"
     for n, (first, last) in enumerate(_windows()):
         for unstored in (False, True):
             stored = stored_between(first, last) if unstored else frozenset()
@@ -79,6 +87,14 @@ def _same_everywhere(book: dict) -> int:
             assert kept_gift_reminders(first, last, LEAD, "", unstored_only=unstored) \
                 == worked_out, (first, last, unstored)
             found += len(worked_out)
+        if n % 5 == 0:  # what the agenda asks: with the relations' dates, by day due
+            due_from, due_to = first - LEAD, last - LEAD
+            for clients, only in ((None, ""), (book["clients"][:5], five)):
+                stored = stored_between(first, last)
+                assert occasion_reminders_due_between(
+                    due_from, due_to, LEAD.days, clients, unstored_only=True) == (
+                    _relation_reminders(first, last, LEAD, only, stored)
+                    + _gift_reminders(first, last, LEAD, only, stored=stored))
         if n % 9 == 0:
             stored = stored_between(first, last)
             assert kept_gift_reminders(first, last, LEAD, some, narrow=False,
