@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from boutique.models import database
-from boutique.services.cadence import schedule_imported
+from boutique.services.cadence import refresh_gift_reminder_days, schedule_imported
 from boutique.services.clients import (
     PurchaseData,
     insert_clean_clients,
@@ -107,6 +107,8 @@ def _write(plan: ImportPlan, progress, today: dt.date) -> None:
     if purchase_ids:
         plan.purchases_added = len(purchase_ids)
         plan.followups_added = schedule_imported(purchase_ids[0], today)
+        # Its gifts keep the day they remind of now, not at the next opening of the store.
+        refresh_gift_reminder_days()
     for purchase_id, (client_id, _purchase, note) in zip(purchase_ids, orders, strict=True):
         if note:
             add_note(client_id, note, purchase_id=purchase_id)

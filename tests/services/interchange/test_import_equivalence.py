@@ -40,3 +40,13 @@ def test_the_book_has_what_the_comparison_needs(db, tmp_path):
     assert {p["voided"] for p in purchases} == {"", "refunded", "cancelled"}
     assert {p["gift_delivery"] for p in purchases if p["is_gift"]} >= {"hold", "discreet"}
     assert len(book["note"]) > 5 and len(book["client_word"]) > 100
+
+
+def test_the_imported_gifts_keep_the_day_they_remind_of(db, tmp_path):
+    from boutique.models import database
+
+    build_book(tmp_path)
+    gifts = database.execute_sql("SELECT id, gift_reminder_on, gift_reminder_stale FROM purchase "
+                                 "WHERE is_gift = 1 AND voided = ''").fetchall()
+    assert len(gifts) > 10 and all(stale == 0 for _id, _day, stale in gifts)
+    assert any(day for _id, day, _stale in gifts)
