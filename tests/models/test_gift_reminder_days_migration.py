@@ -6,14 +6,10 @@ marks exactly those gifts stale."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
-from pathlib import Path
 
-from boutique.models import close_database, open_database
-from boutique.models.migrations import latest_version, schema_version
+from tests.models.upgrade import upgraded_v4
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TRIGGERS = {"purchase_gift_reminder_update", "purchase_gift_reminder_insert",
             "relation_gift_reminder_update", "relation_gift_reminder_delete",
             "relation_gift_reminder_insert", "client_gift_reminder_update",
@@ -29,20 +25,10 @@ def test_an_old_store_gains_kept_gift_days(tmp_path):
     from boutique.services.cadence.gift_reminders import kept_query
     from boutique.services.store import close_store, open_store
 
-    path = tmp_path / "old.sqlite3"
-    shutil.copy(FIXTURES / "store-v4.sqlite3", path)
+    path = upgraded_v4(tmp_path, "purchase", at_least=14)
     with sqlite3.connect(path) as store:
-        purchases = store.execute("SELECT * FROM purchase ORDER BY id").fetchall()
         gifts = {pid for (pid,) in store.execute("SELECT id FROM purchase WHERE is_gift = 1")}
-    assert purchases and gifts
-    db = open_database(path)
-    try:
-        assert schema_version(db) == latest_version() >= 14
-    finally:
-        close_database()
-    with sqlite3.connect(path) as store:
-        after = store.execute("SELECT * FROM purchase ORDER BY id").fetchall()
-        assert [row[:len(purchases[0])] for row in after] == purchases
+        assert gifts
         # Upgraded, every gift waits to be worked out.
         assert set(_kept(store).values()) == {(None, 1)}
         names = {name for (name,) in store.execute("SELECT name FROM sqlite_master")}

@@ -4,32 +4,18 @@ and the newest conversation about a purchase is read through it, with no sort.""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
-from pathlib import Path
 
-from boutique.models import Note, close_database, open_database
-from boutique.models.migrations import latest_version, schema_version
+from boutique.models import Note
 from boutique.services.agenda.rows import _PURCHASE_HOOK, stored_sources
+from tests.models.upgrade import upgraded_v4
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HOOK_PLAN = f"EXPLAIN QUERY PLAN SELECT {_PURCHASE_HOOK} FROM followup f WHERE f.id = 1"
 
 
 def test_an_old_store_gains_the_purchase_hook_index(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    shutil.copy(FIXTURES / "store-v4.sqlite3", path)
+    path = upgraded_v4(tmp_path, "note", at_least=13)
     with sqlite3.connect(path) as store:
-        notes = store.execute("SELECT * FROM note ORDER BY id").fetchall()
-    assert notes
-    db = open_database(path)
-    try:
-        assert schema_version(db) == latest_version() >= 13
-    finally:
-        close_database()
-    with sqlite3.connect(path) as store:
-        after = store.execute("SELECT * FROM note ORDER BY id").fetchall()
-        assert [row[:len(notes[0])] for row in after] == notes
         plan = " ".join(row[3] for row in store.execute(HOOK_PLAN))
         assert "note_purchase_hook" in plan and "TEMP B-TREE" not in plan
         assert store.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
