@@ -116,5 +116,6 @@ _COMPARED = len(AgendaItem._fields) - 1  # all but sort_name
 
 def sort_key(item: AgendaItem):
     # sort_name is already folded (lower case, no accents) by services.clients.book
+    # (the last three only part a client's reminders of one day, so any two items differ)
     return (not item.is_top, -item.days_overdue, item.due, item.sort_name,
-            item.client_id, item.followup_id)
+            item.client_id, item.followup_id, item.occasion, item.kind, item.reason)

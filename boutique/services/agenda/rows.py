@@ -258,27 +258,33 @@ def salutation_name(client) -> str:
 
 
 def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.date,
-           day: dt.date, rules: CadenceRules | None = None):
+           day: dt.date, rules: CadenceRules | None = None,
+           client_ids: list[int] | None = None):
     """AgendaItems (as seen on `day`) for the stored follow-ups matching `where` and the
-    key-date reminders due from `reminders_from` to `reminders_to` nobody acted on yet."""
+    key-date reminders due from `reminders_from` to `reminders_to` nobody acted on yet
+    (of `client_ids` only, if given: `where` says so for the stored ones)."""
     rules = rules or load_rules()
-    reminders, others = computed_reminders(reminders_from, reminders_to, day, rules)
+    reminders, others = computed_reminders(reminders_from, reminders_to, day, rules,
+                                           client_ids)
     return items_for(stored_sources(where, params), reminders, others, day, rules)
 
 
 def computed_reminders(reminders_from: dt.date, reminders_to: dt.date, day: dt.date,
-                       rules: CadenceRules) -> tuple[list[Reminder], list[tuple[Reminder, str]]]:
+                       rules: CadenceRules, client_ids: list[int] | None = None,
+                       ) -> tuple[list[Reminder], list[tuple[Reminder, str]]]:
     """The key-date reminders due from `reminders_from` to `reminders_to` nobody acted on
     yet, as seen on `day`: the clients' own dates, and (with their reasons) the relations'
-    dates and last year's gift occasions."""
+    dates and last year's gift occasions; of `client_ids` only, if given."""
     # A greeting shows from a day or two before the client's birthday, a reminder to find
     # a gift from three weeks before: none of them once its day has passed.
     shown_from = min(day, reminders_to)
     reminders = [r for r in reminders_due_between(reminders_from, reminders_to,
-                                                  rules.key_date_lead_days, unstored_only=True)
+                                                  rules.key_date_lead_days, client_ids,
+                                                  unstored_only=True)
                  if r.occasion_date >= shown_from]
     others = occasion_reminders_due_between(reminders_from, reminders_to,
-                                            rules.key_date_lead_days, unstored_only=True)
+                                            rules.key_date_lead_days, client_ids,
+                                            unstored_only=True)
     return reminders, others
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from boutique.models import database
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
+from boutique.services.agenda.kept import kept_agenda
 from boutique.services.agenda.rows import gather
 from boutique.services.cadence import alive_on_sql, lapsed_between, load_rules, week_start
 from boutique.services.cadence import reminders_from as lapse_reminders_from
@@ -21,6 +22,17 @@ from boutique.services.collector import collector_paused
 
 def agenda_for(day: dt.date) -> list[AgendaItem]:
     """Open follow-ups due on or before `day`, top tier first, then most overdue."""
+    return kept_agenda(day, lambda clients: _items_of(day, clients))
+
+
+def agenda_worked_out(day: dt.date) -> list[AgendaItem]:
+    """The agenda of `day` worked out whole, never from a kept list (what a kept list must
+    always equal)."""
+    return sorted(_items_of(day, None), key=sort_key)
+
+
+def _items_of(day: dt.date, clients: frozenset[int] | None) -> list[AgendaItem]:
+    """The agenda items of `day` (in no order) of `clients`, or of everyone."""
     rules = load_rules()
     # A big book's agenda is thousands of small objects made at once; the cyclic collector
     # would walk them again and again (none of them form cycles), so it waits until done.
@@ -29,9 +41,11 @@ def agenda_for(day: dt.date) -> list[AgendaItem]:
         # key-date reminder the day after its occasion, by default; a computed one shows
         # from its due day until then.
         alive, params = alive_on_sql(rules, day)
-        items = gather(f"f.status = 'open' AND f.due <= ? AND {alive}",
-                       (day, *params), lapse_reminders_from(day, rules), day, day, rules)
-        return sorted(items, key=sort_key)
+        where = f"f.status = 'open' AND f.due <= ? AND {alive}"
+        if clients is not None:
+            where += f" AND f.client_id IN ({','.join(str(int(i)) for i in sorted(clients))})"
+        return gather(where, (day, *params), lapse_reminders_from(day, rules), day, day,
+                      rules, client_ids=None if clients is None else sorted(clients))
 
 
 def _is_written(item: AgendaItem) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from boutique.models import database
+from boutique.models.agenda_journal import agenda_journal_paused
 from boutique.services.cadence import refresh_gift_reminder_days, schedule_imported
 from boutique.services.clients import (
     PurchaseData,
@@ -51,7 +52,8 @@ def apply_plan(plan: ImportPlan, good_rows_only: bool = False,
         backup_before("import")
     plan.followups_added = plan.purchases_added = 0
     try:
-        with database.atomic(), collector_paused():
+        # (an import's rows are journaled as one change of everyone's agenda)
+        with database.atomic(), collector_paused(), agenda_journal_paused():
             _write(plan, progress, today)
             if dry_run:
                 raise _DryRun

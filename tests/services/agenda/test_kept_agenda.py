@@ -1,0 +1,136 @@
+"""The agenda kept between refreshes is, after any edit, the agenda worked out whole.
+
+Edits of every kind that makes an item (done, snoozed, skipped, a new note or purchase, a
+changed name or consent, a client trashed and restored, a relation's birthday, a setting)
+go through the services, and some through a second connection as raw SQL; after each the
+refreshed list must equal the one worked out from nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+
+import pytest
+
+from boutique.models import close_database, database, open_database
+from boutique.services import settings
+from boutique.services.agenda import agenda_for
+from boutique.services.agenda.kept import forget_kept
+from boutique.services.agenda.today import agenda_worked_out
+from boutique.services.cadence.followups import act, outcomes_for
+from boutique.services.clients.book import restore_client, save_client, trash_client
+from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
+from boutique.services.clients.relations import save_relation
+from boutique.services.demo.build import build_demo
+from boutique.services.notes.notebook import add_note
+
+BUILT = dt.date(2026, 11, 25)
+DAY = BUILT + dt.timedelta(days=30)  # (a month ahead: most of the book's next calls)
+
+
+@pytest.fixture
+def book(db):
+    build_demo(250, seed=11, today=BUILT, years=3.0)
+    forget_kept()
+    yield
+    forget_kept()
+
+
+def _edit(rng: random.Random, step: int, db_path) -> str:
+    items = agenda_for(DAY)
+    item = rng.choice(items)
+    client = item.client_id
+    what = ["done", "snooze", "skip", "note", "name", "consent", "trash", "purchase",
+            "relation", "raw"][step % 10]
+    if what == "done":
+        act(item, "done", DAY, outcome=outcomes_for(item.channel, item.kind)[0])
+    elif what == "snooze":
+        act(item, "snooze", DAY, until=DAY + dt.timedelta(days=3))
+    elif what == "skip":
+        act(item, "skip", DAY, reason="Moved away")
+    elif what == "note":
+        add_note(client, f"Asked about opals <&> 💎 {step}", "conversation")
+    elif what == "name":
+        save_client({"first_name": f"Zoë שרה {step}", "last_name": "Ångström"}, client)
+    elif what == "consent":
+        save_client({"consent_phone": False, "consent_mail": True}, client)
+    elif what == "trash":
+        trash_client(client)
+        assert all(i.client_id != client for i in agenda_for(DAY))
+        restore_client(client)
+    elif what == "purchase":
+        record_purchase(client, PurchaseData(
+            purchase_date=DAY - dt.timedelta(days=5), is_gift=True, gift_recipient="Mia",
+            items=[ItemData(description="Opal ring", category="ring", price_cents=90_000)]))
+    elif what == "relation":
+        soon = DAY + dt.timedelta(days=10)
+        save_relation(client, {"kind": "child", "name": "Mia", "birthday_month": soon.month,
+                               "birthday_day": soon.day})
+    else:  # another window's write, straight to the file
+        with sqlite3.connect(db_path) as other:
+            other.execute("UPDATE followup SET due = MIN(due, ?) WHERE client_id = ? "
+                          "AND status = 'open'", (DAY - dt.timedelta(days=2), client))
+    return what
+
+
+def test_after_each_kind_of_edit_the_kept_agenda_is_the_whole_one(book, db_path):
+    rng = random.Random(7)
+    assert len(agenda_for(DAY)) > 30
+    for step in range(40):
+        what = _edit(rng, step, db_path)
+        assert agenda_for(DAY) == agenda_worked_out(DAY), f"step {step}: {what}"
+
+
+def test_an_edit_works_out_again_only_its_clients_items(book):
+    before = agenda_for(DAY)
+    item = next(i for i in before if i.followup_id)
+    save_client({"preferred_name": "Birdie"}, item.client_id)
+    after = agenda_for(DAY)
+    assert after == agenda_worked_out(DAY)
+    kept = {id(i) for i in before}
+    others = [i for i in after if i.client_id != item.client_id]
+    assert others and all(id(i) in kept for i in others)
+    assert all(id(i) not in kept for i in after if i.client_id == item.client_id)
+    assert all(i.client_name.startswith("Birdie") for i in after
+               if i.client_id == item.client_id)
+
+
+def test_a_setting_or_a_new_top_tier_works_out_everything(book):
+    agenda_for(DAY)
+    settings.set("store.default_region", "GB")
+    assert agenda_for(DAY) == agenda_worked_out(DAY)
+    quiet = min(agenda_for(DAY), key=lambda i: (i.is_top, i.client_id))
+    # A sale big enough to move the top tier's threshold changes others' items too.
+    record_purchase(quiet.client_id, PurchaseData(purchase_date=DAY, items=[
+        ItemData(description="Riviera necklace", category="necklace", price_cents=10**9)]))
+    assert agenda_for(DAY) == agenda_worked_out(DAY)
+
+
+def test_another_store_opened_is_never_answered_from_the_kept_list(book, db_path, tmp_path):
+    agenda_for(DAY)
+    close_database()
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(db_path) as source, sqlite3.connect(other) as copy:
+        source.backup(copy)
+    with sqlite3.connect(other) as copy:
+        copy.execute("UPDATE client SET first_name = 'Other' WHERE id IN "
+                     "(SELECT client_id FROM followup WHERE status = 'open')")
+    open_database(other)
+    try:
+        assert agenda_for(DAY) == agenda_worked_out(DAY)
+        assert any(i.client_name.startswith("Other") for i in agenda_for(DAY))
+    finally:
+        close_database()
+        open_database(db_path)
+
+
+def test_each_day_is_kept_on_its_own(book):
+    tomorrow = DAY + dt.timedelta(days=1)
+    assert agenda_for(tomorrow) == agenda_worked_out(tomorrow)
+    item = next(i for i in agenda_for(DAY) if i.followup_id)
+    act(item, "skip", DAY, reason="Moved away")
+    assert agenda_for(tomorrow) == agenda_worked_out(tomorrow)
+    assert agenda_for(DAY) == agenda_worked_out(DAY)
+    assert database.execute_sql("SELECT COUNT(*) FROM agenda_change").fetchone()[0] > 0
