@@ -1,12 +1,13 @@
-"""The morning agenda kept between refreshes: after an edit, only the clients it touched
-are worked out again.
+"""The morning agenda and the week's counts kept between refreshes: after an edit, only the
+clients it touched are worked out again.
 
-The Today tab reloads its list after every edit. A client's items are made of her own
-rows only (her follow-ups, purchases, notes, relations and card), so the list of the day
-is kept with the journal id it was read at (models.agenda_journal), and a refresh works
-out again only the clients journaled since; the rest of the list is the one kept. What
-every item depends on is checked each time: the store (a store opened anew starts
-over) and the top-tier threshold; a settings change journals "everyone".
+The Today tab reloads its list and its week summary after every edit. A client's items
+and counts are made of her own rows only (her follow-ups, purchases, notes, relations and
+card), so what was worked out is kept with the journal id it was read at
+(models.agenda_journal), and a refresh works out again only the clients journaled since;
+the rest is what was kept. What all of it depends on is checked each time: the store (a
+store opened anew starts over) and, for the agenda, the top-tier threshold; a settings
+change journals "everyone".
 """
 
 from __future__ import annotations
@@ -16,77 +17,107 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from boutique.models import database
 from boutique.models.agenda_journal import changes_since, journal_position
 from boutique.services.agenda.items import AgendaItem, sort_key
 from boutique.services.clients import top_tier_threshold
 
-# Beyond this many changed clients, the whole list is worked out again: the per-client
-# reads cost more than the one pass by then.
+# Beyond this many changed clients, everything is worked out again: the per-client reads
+# cost more than the one pass by then.
 MOST_CHANGED = 300
-KEPT_DAYS = 3  # today, and a day or two looked at on the calendar
+KEPT_DAYS = 3  # of each kind: today, and a day or two looked at on the calendar
 
-Build = Callable[[frozenset[int] | None], list[AgendaItem]]
+Clients = frozenset[int] | None  # None: everyone
+Counts = dict[int, tuple[int, ...]]  # client id -> her counts
 
 
 @dataclass
-class _Kept:
+class _Entry:
     store: object  # the database it was read from
-    threshold: int | None
+    guard: Any  # what else it depends on, as it was then
     position: int  # the journal id it was read at
-    items: list[AgendaItem]  # in agenda order
-    keys: list[tuple]  # sort_key of each item
+    value: Any
 
 
 _lock = threading.Lock()
-_kept: dict[dt.date, _Kept] = {}
+_entries: dict[tuple[str, dt.date], _Entry] = {}
 
 
-def kept_agenda(day: dt.date, build: Build) -> list[AgendaItem]:
-    """The agenda of `day` in agenda order. `build(clients)` gives the unsorted items of
-    those clients (None: of everyone)."""
+def _kept(kind: str, day: dt.date, guard, whole: Callable[[], Any],
+          refresh: Callable[[Any, frozenset[int]], Any]):
+    """What `whole()` gives, kept; after a change to a few clients, `refresh(kept, them)`."""
     with _lock:
-        store, threshold = database.obj, top_tier_threshold()
-        kept = _kept.get(day)
-        if kept is None or kept.store is not store or kept.threshold != threshold:
-            kept = _whole(day, build, store, threshold)
-        else:
-            changes = changes_since(kept.position, MOST_CHANGED)
-            if changes.clients is None:
-                kept = _whole(day, build, store, threshold)
-            elif changes.clients:
-                _refresh(kept, changes.clients, build(changes.clients))
-            kept.position = changes.position
-        return list(kept.items)
+        entry = _entries.get((kind, day))
+        if entry is not None and entry.store is database.obj and entry.guard == guard:
+            changes = changes_since(entry.position, MOST_CHANGED)
+            if changes.clients is not None:
+                if changes.clients:
+                    entry.value = refresh(entry.value, changes.clients)
+                entry.position = changes.position
+                return entry.value
+        # The journal is read first: a write landing while the value is worked out is
+        # read again at the next refresh, never missed.
+        position = journal_position()
+        entry = _Entry(database.obj, guard, position, whole())
+        _entries.pop((kind, day), None)
+        same = [key for key in _entries if key[0] == kind]
+        for key in same[:max(0, len(same) - KEPT_DAYS + 1)]:
+            del _entries[key]  # (the oldest kept of the kind)
+        _entries[kind, day] = entry
+        return entry.value
 
 
 def forget_kept() -> None:
-    """Drop every kept list (the next agenda is worked out whole)."""
+    """Drop everything kept (the next agenda and counts are worked out whole)."""
     with _lock:
-        _kept.clear()
+        _entries.clear()
 
 
-def _whole(day: dt.date, build: Build, store, threshold) -> _Kept:
-    # The journal is read first: a write landing while the list is built is read again
-    # at the next refresh, never missed.
-    position = journal_position()
-    items = sorted(build(None), key=sort_key)
-    kept = _Kept(store, threshold, position, items, [sort_key(i) for i in items])
-    _kept.pop(day, None)
-    while len(_kept) >= KEPT_DAYS:
-        del _kept[next(iter(_kept))]  # (the oldest kept)
-    _kept[day] = kept
-    return kept
+def kept_agenda(day: dt.date, build: Callable[[Clients], list[AgendaItem]]
+                ) -> list[AgendaItem]:
+    """The agenda of `day` in agenda order. `build(clients)` gives the unsorted items of
+    those clients (None: of everyone)."""
+
+    def whole():
+        items = sorted(build(None), key=sort_key)
+        return items, [sort_key(i) for i in items]
+
+    def refresh(kept, clients: frozenset[int]):
+        items, keys = kept
+        staying = [n for n, item in enumerate(items) if item.client_id not in clients]
+        items, keys = [items[n] for n in staying], [keys[n] for n in staying]
+        for item in sorted(build(clients), key=sort_key):
+            key = sort_key(item)
+            at = bisect.bisect_right(keys, key)
+            keys.insert(at, key)
+            items.insert(at, item)
+        return items, keys
+
+    items, _keys = _kept("agenda", day, top_tier_threshold(), whole, refresh)
+    return list(items)
 
 
-def _refresh(kept: _Kept, clients: frozenset[int], fresh: list[AgendaItem]) -> None:
-    staying = [n for n, item in enumerate(kept.items) if item.client_id not in clients]
-    items = [kept.items[n] for n in staying]
-    keys = [kept.keys[n] for n in staying]
-    for item in sorted(fresh, key=sort_key):
-        key = sort_key(item)
-        at = bisect.bisect_right(keys, key)
-        keys.insert(at, key)
-        items.insert(at, item)
-    kept.items, kept.keys = items, keys
+def kept_counts(kind: str, day: dt.date, read: Callable[[Clients], Counts],
+                width: int) -> tuple[int, ...]:
+    """`width` per-client counts of `day` summed over the book; `read(clients)` gives each
+    client's counts (None: everyone's), leaving out clients with none."""
+
+    def whole():
+        counts = read(None)
+        return counts, _summed(counts.values(), width)
+
+    def refresh(kept, clients: frozenset[int]):
+        counts, total = kept
+        fresh = read(clients)  # (read before anything kept is touched)
+        gone = _summed((counts.pop(c) for c in clients if c in counts), width)
+        counts.update(fresh)
+        added = _summed(fresh.values(), width)
+        return counts, tuple(t - g + a for t, g, a in zip(total, gone, added, strict=True))
+
+    return _kept(kind, day, None, whole, refresh)[1]
+
+
+def _summed(rows, width: int) -> tuple[int, ...]:
+    return tuple(sum(column) for column in zip(*rows, strict=True)) or (0,) * width

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from boutique.models import database
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
-from boutique.services.agenda.kept import kept_agenda
+from boutique.services.agenda.kept import kept_agenda, kept_counts
 from boutique.services.agenda.rows import gather
 from boutique.services.cadence import alive_on_sql, lapsed_between, load_rules, week_start
 from boutique.services.cadence import reminders_from as lapse_reminders_from
@@ -91,12 +91,22 @@ def week_summary(day: dt.date, items: list[AgendaItem]) -> WeekSummary:
     decision, not a slip.
     """
     monday = week_start(day)
-    on_time, counted = database.execute_sql(
-        """SELECT COALESCE(SUM(f.status = 'done' AND f.done_on <= f.deadline), 0),
-                  COALESCE(SUM(f.status = 'done' OR f.deadline < ?), 0)
-           FROM followup f JOIN client c ON c.id = f.client_id
-           WHERE f.deadline BETWEEN ? AND ? AND f.merged_into_id IS NULL
-             AND f.status <> 'skipped' AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
-        (day, monday, monday + dt.timedelta(days=6))).fetchone()
+    on_time, counted = kept_counts("week", day, lambda clients: _week_counts(day, clients), 2)
     overdue = sum(1 for item in items if item.days_overdue > 0)
     return WeekSummary(on_time, counted, overdue, lapsed_between(monday, day, day))
+
+
+def _week_counts(day: dt.date, clients: frozenset[int] | None) -> dict[int, tuple[int, int]]:
+    """(done on time, counted) of each client with any, for week_summary, of `clients` or
+    of everyone."""
+    monday = week_start(day)
+    only = ("" if clients is None else
+            f" AND f.client_id IN ({','.join(str(int(i)) for i in sorted(clients))})")
+    return {client: (on_time, counted) for client, on_time, counted in database.execute_sql(
+        f"""SELECT f.client_id, SUM(f.status = 'done' AND f.done_on <= f.deadline),
+                   SUM(f.status = 'done' OR f.deadline < ?)
+            FROM followup f JOIN client c ON c.id = f.client_id
+            WHERE f.deadline BETWEEN ? AND ? AND f.merged_into_id IS NULL
+              AND f.status <> 'skipped' AND c.deleted_at IS NULL AND c.do_not_contact = 0{only}
+            GROUP BY f.client_id""",
+        (day, monday, monday + dt.timedelta(days=6)))}

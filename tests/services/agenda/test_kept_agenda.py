@@ -16,7 +16,7 @@ import pytest
 
 from boutique.models import close_database, database, open_database
 from boutique.services import settings
-from boutique.services.agenda import agenda_for
+from boutique.services.agenda import agenda_for, week_summary
 from boutique.services.agenda.kept import forget_kept
 from boutique.services.agenda.today import agenda_worked_out
 from boutique.services.cadence.followups import act, outcomes_for
@@ -75,12 +75,31 @@ def _edit(rng: random.Random, step: int, db_path) -> str:
     return what
 
 
-def test_after_each_kind_of_edit_the_kept_agenda_is_the_whole_one(book, db_path):
+def _week_counted_whole(day: dt.date) -> tuple[int, int]:
+    """The week's (on time, counted) in one query over the book, as before they were kept."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return database.execute_sql(
+        """SELECT COALESCE(SUM(f.status = 'done' AND f.done_on <= f.deadline), 0),
+                  COALESCE(SUM(f.status = 'done' OR f.deadline < ?), 0)
+           FROM followup f JOIN client c ON c.id = f.client_id
+           WHERE f.deadline BETWEEN ? AND ? AND f.merged_into_id IS NULL
+             AND f.status <> 'skipped' AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
+        (day, monday, monday + dt.timedelta(days=6))).fetchone()
+
+
+@pytest.mark.parametrize("day", [DAY, BUILT])
+def test_after_each_kind_of_edit_the_kept_agenda_is_the_whole_one(book, db_path, day):
     rng = random.Random(7)
     assert len(agenda_for(DAY)) > 30
+    counted = []
     for step in range(40):
         what = _edit(rng, step, db_path)
-        assert agenda_for(DAY) == agenda_worked_out(DAY), f"step {step}: {what}"
+        items = agenda_for(day)
+        assert items == agenda_worked_out(day), f"step {step}: {what}"
+        summary = week_summary(day, items)
+        assert (summary.on_time, summary.counted) == _week_counted_whole(day), what
+        counted.append(summary.counted)
+    assert len(set(counted)) > 1  # (the edits did change the week's counts)
 
 
 def test_an_edit_works_out_again_only_its_clients_items(book):
