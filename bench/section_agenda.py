@@ -40,8 +40,8 @@ def run(ctx) -> list[tuple[str, str]]:
     from boutique.services.associates import hand_back_due
     from boutique.services.cadence import lapse_stale
     from boutique.services.cadence.followups import act, outcomes_for
-    from boutique.services.service_desk import overdue_tickets
     from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
+    from boutique.services.service_desk import overdue_tickets
 
     day = dt.date.fromisoformat(ctx.reference_date)
     copy = ctx.cache / "agenda-bench-copy.sqlite3"
