@@ -29,13 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         sys.stderr.write(problem + "\n")
         return 3
+    db_path = resolve_db_path(args.db, args.demo)
+    # First, before the window's own imports: the agenda's work begins on the other core.
+    from boutique.services.today_ahead import start_today_ahead
+
+    ahead = start_today_ahead(db_path, args.today or dt.date.today())
     from boutique.services.store import open_store
     from boutique.ui.application import run
 
-    db_path = resolve_db_path(args.db, args.demo)
     return run(db_path, lambda path: open_store(path, demo=args.demo, explicit=bool(args.db)),
-               demo=args.demo,
-               quit_after_ready=args.quit_after_ready, app_name=APP_NAME, today=args.today)
+               demo=args.demo, quit_after_ready=args.quit_after_ready, app_name=APP_NAME,
+               today=args.today, ahead=ahead)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,16 @@ def create_application(app_name: str = "Boutique") -> QApplication:
     return app
 
 
+def _helper_peak_kb() -> int | None:
+    """The largest peak memory of the processes this one started and saw end (POSIX)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # (bytes there, KiB here)
+
+
 def _open_with_a_way_on(db_path: Path, open_store: Callable[[Path], None]) -> Path | None:
     """Open the store; on failure say the sentence and offer another file. Returns the
     path opened, or None when the user gave up."""
@@ -50,8 +60,18 @@ def _open_with_a_way_on(db_path: Path, open_store: Callable[[Path], None]) -> Pa
 
 def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
         quit_after_ready: bool = False, app_name: str = "Boutique",
-        today: dt.date | None = None) -> int:
-    """Show the window on the store that `open_store(path)` (the entry's work) opens."""
+        today: dt.date | None = None, ahead=None) -> int:
+    """Show the window on the store that `open_store(path)` (the entry's work) opens.
+    `ahead`: the day's agenda being worked out on the other core (services.today_ahead),
+    adopted when Today first fills."""
+    try:
+        return _run(db_path, open_store, demo, quit_after_ready, app_name, today, ahead)
+    finally:
+        if ahead is not None:
+            ahead.stop()
+
+
+def _run(db_path, open_store, demo, quit_after_ready, app_name, today, ahead) -> int:
     from boutique.services.window_lock import StoreInUse, WindowLock
     from boutique.ui.single_window import ask_first_window_to_raise, listen_for_second_launch
 
@@ -74,13 +94,17 @@ def run(db_path: Path, open_store: Callable[[Path], None], demo: bool = False,
     from boutique.ui.main_window import MainWindow
 
     # The window paints at once; Today's lists fill on the next turn of the event loop.
-    window = MainWindow(str(opened), demo=demo, fill_today_later=True, today=today)
+    window = MainWindow(str(opened), demo=demo, fill_today_later=True, today=today,
+                        before_first_fill=None if ahead is None else ahead.take)
     today = window.tab("Today")
     if quit_after_ready:
         # For timing start-up: painted (the placeholder is on screen) and ready (the turn
         # of the event loop after Today filled, so after it was painted filled).
         def report_and_quit() -> None:
             print(f"ready_at={time.time():.6f}", flush=True)
+            helper = _helper_peak_kb()
+            if helper is not None:  # (the process that worked the agenda out ahead)
+                print(f"helper_peak_kb={helper}", flush=True)
             app.quit()
 
         today.filling.connect(lambda: print(f"painted_at={time.time():.6f}", flush=True))

@@ -59,13 +59,16 @@ def _tab_factories() -> list[tuple[str, TabFactory]]:
 class MainWindow(QMainWindow):
     """`fill_today_later`: the window paints first, Today's lists fill on the next turn of
     the event loop (the app's start); otherwise Today is filled when the window is made.
-    `today`: a fixed day for the Today tab (timing start-up on a benchmark store)."""
+    `today`: a fixed day for the Today tab (timing start-up on a benchmark store).
+    `before_first_fill`: called when Today first fills (it hands over the day's agenda
+    worked out ahead)."""
 
     def __init__(self, db_path: str, demo: bool = False, fill_today_later: bool = False,
-                 today=None):
+                 today=None, before_first_fill=None):
         super().__init__()
         self.db_path = db_path
         self.fill_today_later = fill_today_later
+        self.before_first_fill = before_first_fill
         self.today = today  # a fixed day for Today (None: the real today)
         self.undo_stack = QUndoStack(self)
         title = APP_NAME + (" — demo store" if demo else "")

@@ -184,6 +184,10 @@ class TodayTab(QWidget):
         """The deferred first fill (nothing when the lists were filled already)."""
         if self.fill_pending:
             self.filling.emit()
+            handover = getattr(self.main_window, "before_first_fill", None)
+            if handover is not None:
+                self.main_window.before_first_fill = None
+                handover()
             self.reload()
 
     def _section(self, splitter: QSplitter, name: str, model: AgendaTableModel):

@@ -105,3 +105,38 @@ def test_the_window_opens_without_printing_search_or_the_other_tabs(db, db_path)
     assert done.returncode == 0, done.stderr
     line = next(x for x in done.stdout.splitlines() if x.startswith("loaded:"))
     assert line == "loaded: ", line
+
+
+def test_today_first_fills_from_the_agenda_worked_out_ahead(qtbot, db, db_path, make_client,
+                                                            make_purchase):
+    from boutique.services.today_ahead import start_today_ahead
+    from boutique.ui.application import create_application
+    from boutique.ui.main_window import MainWindow
+
+    _book(make_client, make_purchase)
+    ahead = start_today_ahead(Path(db_path), dt.date.today())
+    taken = []
+    create_application()
+    window = MainWindow(str(db_path), fill_today_later=True,
+                        before_first_fill=lambda: taken.append(ahead.take()))
+    qtbot.addWidget(window)
+    tab = window.tab("Today")
+    with qtbot.waitSignal(tab.filled, timeout=10000):
+        window.show()
+    assert taken == [True]
+    items = agenda_for(dt.date.today())
+    assert [i.followup_id for i in tab.notes_model.items] == [
+        i.followup_id for i in notes_to_write(items)]
+    tab.reload()
+    assert taken == [True]  # (handed over once, at the first fill only)
+
+
+def test_the_window_opens_from_the_command_line_with_the_agenda_worked_out_ahead(db, db_path,
+                                                                                 make_client,
+                                                                                 make_purchase):
+    _book(make_client, make_purchase)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "main.py", "--db", str(db_path), "--quit-after-ready"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert any(line.startswith("ready_at=") for line in done.stdout.splitlines())

@@ -13,6 +13,7 @@ May use: the models, the top-level `settings`, `errors`, `text` and `collector`,
 """
 
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
+from boutique.services.agenda.kept import adopt, forget_kept, kept_entries
 from boutique.services.agenda.recall import recall_line
 from boutique.services.agenda.today import (
     WeekSummary,
@@ -24,6 +25,7 @@ from boutique.services.agenda.today import (
 from boutique.services.cadence import KIND_LABELS
 
 __all__ = [
-    "KIND_LABELS", "WRITTEN_CHANNELS", "AgendaItem", "WeekSummary", "agenda_for",
-    "calls_to_make", "notes_to_write", "recall_line", "sort_key", "week_summary",
+    "KIND_LABELS", "WRITTEN_CHANNELS", "AgendaItem", "WeekSummary", "adopt", "agenda_for",
+    "calls_to_make", "forget_kept", "kept_entries", "notes_to_write", "recall_line",
+    "sort_key", "week_summary",
 ]

@@ -69,6 +69,20 @@ def _kept(kind: str, day: dt.date, guard, whole: Callable[[], Any],
         return entry.value
 
 
+def kept_entries() -> list[tuple]:
+    """What is kept, to hand to another process: (kind, day, guard, position, value)."""
+    with _lock:
+        return [(kind, day, e.guard, e.position, e.value) for (kind, day), e in _entries.items()]
+
+
+def adopt(entries: list[tuple]) -> None:
+    """Keep what another process worked out from the store now open (kept_entries there);
+    the journal brings each up to date at its next reading. What is kept here stays."""
+    with _lock:
+        for kind, day, guard, position, value in entries:
+            _entries.setdefault((kind, day), _Entry(database.obj, guard, position, value))
+
+
 def forget_kept() -> None:
     """Drop everything kept (the next agenda and counts are worked out whole)."""
     with _lock:

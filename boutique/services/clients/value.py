@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from boutique.models import database
+from boutique.models.agenda_journal import journal_position
 from boutique.services import settings
 
 TOP = "Top"
@@ -34,6 +35,14 @@ def top_tier_threshold() -> int | None:
     threshold = _threshold_walked(share)
     _cache["threshold"] = (key, threshold)
     return threshold
+
+
+def adopt_threshold(position: int, threshold: int | None) -> None:
+    """Keep the threshold another process read at the journal id `position`, if nothing was
+    written since (by anyone: every write to a client is journaled)."""
+    if journal_position() == position:
+        data_version = database.execute_sql("PRAGMA data_version").fetchone()[0]
+        _cache["threshold"] = ((data_version, _local_revision), threshold)
 
 
 # The clients who count, from the highest spend down (the index client_spend holds them).
