@@ -5,7 +5,7 @@ from boutique.models.associate import Associate, Handoff
 from boutique.models.associate_change import AssociateChange
 from boutique.models.base import BaseModel, utcnow
 from boutique.models.bulk_index import index_rebuilt_after, search_index_deferred
-from boutique.models.client import ADDRESS_PARTS, CHANNELS, Client
+from boutique.models.client import ADDRESS_PARTS, CHANNELS, CONTACTABLE, Client
 from boutique.models.db import close_database, database, open_database
 from boutique.models.followup import FOLLOWUP_KINDS, FOLLOWUP_STATUSES, FollowUp
 from boutique.models.note import NOTE_CATEGORIES, Note
@@ -20,6 +20,7 @@ __all__ = [
     "Handoff",
     "ADDRESS_PARTS",
     "CHANNELS",
+    "CONTACTABLE",
     "FOLLOWUP_KINDS",
     "FOLLOWUP_STATUSES",
     "GIFT_DELIVERIES",

@@ -11,6 +11,13 @@ ADDRESS_PARTS = ("company", "line1", "line2", "city", "region", "postcode", "cou
 CHANNELS = ("mail", "phone", "text", "email")
 
 
+# The client table as `c`, read through the index of the clients who may be contacted
+# (migration 16): for a join that only asks whether a row's client may be contacted
+# (c.deleted_at IS NULL AND c.do_not_contact = 0, which the query must also say), a few
+# small index pages instead of a page of full client rows per lookup.
+CONTACTABLE = "client c INDEXED BY client_contactable"
+
+
 class Client(BaseModel):
     salutation = peewee.CharField(default="")
     first_name = peewee.CharField(default="")

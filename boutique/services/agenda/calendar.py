@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from boutique.models import database
+from boutique.models import CONTACTABLE, database
 from boutique.models.followup import BIRTHDAY
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.rows import gather, load_cards
@@ -40,7 +40,8 @@ def day_counts(first: dt.date, last: dt.date) -> dict[dt.date, DayCount]:
     key-date reminders included on their due day."""
     counts: dict[dt.date, DayCount] = {}
     rows = database.execute_sql(
-        """SELECT f.due, f.channel, COUNT(*) FROM followup f JOIN client c ON c.id = f.client_id
+        f"""SELECT f.due, f.channel, COUNT(*) FROM followup f
+           JOIN {CONTACTABLE} ON c.id = f.client_id
            WHERE f.status = 'open' AND f.merged_into_id IS NULL AND f.due BETWEEN ? AND ?
              AND c.deleted_at IS NULL AND c.do_not_contact = 0
            GROUP BY f.due, f.channel""", (first, last))

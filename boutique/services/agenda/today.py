@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from boutique.models import database
+from boutique.models import CONTACTABLE, database
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.kept import kept_agenda, kept_counts
 from boutique.services.agenda.rows import gather
@@ -105,7 +105,7 @@ def _week_counts(day: dt.date, clients: frozenset[int] | None) -> dict[int, tupl
     return {client: (on_time, counted) for client, on_time, counted in database.execute_sql(
         f"""SELECT f.client_id, SUM(f.status = 'done' AND f.done_on <= f.deadline),
                    SUM(f.status = 'done' OR f.deadline < ?)
-            FROM followup f JOIN client c ON c.id = f.client_id
+            FROM followup f JOIN {CONTACTABLE} ON c.id = f.client_id
             WHERE f.deadline BETWEEN ? AND ? AND f.merged_into_id IS NULL
               AND f.status <> 'skipped' AND c.deleted_at IS NULL AND c.do_not_contact = 0{only}
             GROUP BY f.client_id""",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from boutique.models import database
+from boutique.models import CONTACTABLE, database
 from boutique.services.cadence.dates import occurrence
 from boutique.services.cadence.gift_days import INPUT_COLUMNS, reminder_day, stale_gift_ids
 from boutique.services.cadence.gifts import FIXED_OCCASIONS
@@ -64,7 +64,7 @@ def _gift_rows(first: dt.date, last: dt.date, only: str, narrow: bool = True,
     condition, params = _read_condition(first, last, narrow)
     return database.execute_sql(
         f"""SELECT p.id, p.client_id, {INPUT_COLUMNS}, p.gift_recipient
-            FROM purchase p JOIN client c ON c.id = p.client_id
+            FROM purchase p JOIN {CONTACTABLE} ON c.id = p.client_id
             LEFT JOIN relation r ON r.id = p.gift_relation_id
             WHERE p.is_gift = 1 AND p.voided = '' AND {condition}{among}
               AND c.deleted_at IS NULL AND c.do_not_contact = 0{only.replace('c.id', 'p.client_id')}
@@ -125,7 +125,7 @@ def kept_query(first: dt.date, last: dt.date, only: str = "", narrow: bool = Tru
                   bool(worked_out), unstored_only)
     select = f"""SELECT p.id, p.client_id, {{day}}, p.gift_occasion, p.gift_recipient,
                         p.purchase_date
-                 FROM {{rows}} JOIN client c ON c.id = p.client_id
+                 FROM {{rows}} JOIN {CONTACTABLE} ON c.id = p.client_id
                  WHERE c.deleted_at IS NULL AND c.do_not_contact = 0{only} AND {{shown}}"""
     sql = select.format(
         day="p.gift_reminder_on", rows="purchase p INDEXED BY purchase_gift_reminder",

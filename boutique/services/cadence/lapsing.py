@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from boutique.models import database, utcnow
+from boutique.models import CONTACTABLE, database, utcnow
 from boutique.models.followup import LAPSED
 from boutique.services.cadence.key_dates import reminders_due_between
 from boutique.services.cadence.settings import CadenceRules, load_rules
@@ -135,12 +135,12 @@ def lapsed_between(first: dt.date, last: dt.date, day: dt.date,
     if last < first:
         return 0
     (recorded,) = database.execute_sql(
-        """SELECT COUNT(*) FROM followup f JOIN client c ON c.id = f.client_id
+        f"""SELECT COUNT(*) FROM followup f JOIN {CONTACTABLE} ON c.id = f.client_id
            WHERE f.status = 'lapsed' AND f.merged_into_id IS NULL AND f.done_on BETWEEN ? AND ?
              AND c.deleted_at IS NULL AND c.do_not_contact = 0""", (first, last)).fetchone()
     lapsed, lapsed_params = lapsed_by_sql(rules, first, last)
     (still_open,) = database.execute_sql(
-        f"""SELECT COUNT(*) FROM followup f JOIN client c ON c.id = f.client_id
+        f"""SELECT COUNT(*) FROM followup f JOIN {CONTACTABLE} ON c.id = f.client_id
             WHERE f.status = 'open' AND f.merged_into_id IS NULL AND f.due <= ?
               AND {lapsed} AND c.deleted_at IS NULL AND c.do_not_contact = 0""",
         (last, *lapsed_params)).fetchone()
