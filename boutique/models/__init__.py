@@ -4,7 +4,11 @@ from boutique.models.after_sale import ItemReturn, ServiceTicket, StoreCreditEnt
 from boutique.models.associate import Associate, Handoff
 from boutique.models.associate_change import AssociateChange
 from boutique.models.base import BaseModel, utcnow
-from boutique.models.bulk_index import index_rebuilt_after, search_index_deferred
+from boutique.models.bulk_index import (
+    index_rebuilt_after,
+    new_rows_unwatched,
+    search_index_deferred,
+)
 from boutique.models.client import ADDRESS_PARTS, CHANNELS, CONTACTABLE, Client
 from boutique.models.db import close_database, database, open_database
 from boutique.models.followup import FOLLOWUP_KINDS, FOLLOWUP_STATUSES, FollowUp
@@ -43,6 +47,7 @@ __all__ = [
     "open_database",
     "purchase_documents",
     "index_rebuilt_after",
+    "new_rows_unwatched",
     "search_index_deferred",
     "utcnow",
 ]

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import NamedTuple
 
 from boutique.models.db import database
+from boutique.models.triggers import triggers_dropped
 
 EVERYONE = 0
 
@@ -55,17 +56,9 @@ def agenda_journal_paused() -> Iterator[None]:
     """For a bulk write inside the caller's transaction: its rows are not journaled one by
     one; one "everyone" entry is journaled at the end instead. The triggers are dropped and
     created again from the SQL the store holds, so other connections never see the gap."""
-    if not database.in_transaction():
-        raise RuntimeError("agenda_journal_paused needs the caller's transaction")
-    marks = ", ".join("?" for _ in _JOURNALING)
-    saved = dict(database.execute_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
-        _JOURNALING).fetchall())
-    for name in saved:
-        database.execute_sql(f"DROP TRIGGER {name}")
-    try:
-        yield
-    finally:
-        for sql in saved.values():
-            database.execute_sql(sql)
-        database.execute_sql("INSERT INTO agenda_change (client_id) VALUES (?)", (EVERYONE,))
+    with triggers_dropped(_JOURNALING, "agenda_journal_paused"):
+        try:
+            yield
+        finally:
+            database.execute_sql("INSERT INTO agenda_change (client_id) VALUES (?)",
+                                 (EVERYONE,))

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from boutique.models import Client, client_documents, database, search_index_deferred, utcnow
+from boutique.models import (
+    Client,
+    client_documents,
+    database,
+    new_rows_unwatched,
+    search_index_deferred,
+    utcnow,
+)
 from boutique.services.clients.associate_link import link_typed_associates
 from boutique.services.clients.book import EDITABLE_FIELDS, derived_columns
 from boutique.services.clients.value import invalidate
@@ -40,7 +47,8 @@ def insert_clean_clients(rows: list[dict[str, Any]], spend_before: list[int]) ->
             values_list.append(values)
         sql = (f"INSERT INTO client ({', '.join(columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
-        with search_index_deferred("client", start, lambda: client_documents(values_list)):
+        with (search_index_deferred("client", start, lambda: client_documents(values_list)),
+              new_rows_unwatched("client")):
             database.connection().executemany(sql, (
                 [v[c] if type(v[c]) in AS_IS else fields[c].db_value(v[c]) for c in columns]
                 for v in values_list))
