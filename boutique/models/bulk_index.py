@@ -24,8 +24,11 @@ INSERT_TRIGGERS = {
     "purchase": ("purchase_fts_insert", "purchase_item_fts_insert_before",
                  "purchase_item_fts_insert_after"),
 }
-# For each kind, the insert triggers with nothing to do for a row of a new id (migration 14).
-NEW_ROW_TRIGGERS = {"client": ("client_gift_reminder_insert",)}
+# For each kind, the insert triggers with nothing to do for a new row written in bulk
+# (migration 14): a new client has no purchases whose gift reminders could go stale, and a
+# new purchase written with no gift reminder columns is stale already, as they leave it.
+NEW_ROW_TRIGGERS = {"client": ("client_gift_reminder_insert",),
+                    "purchase": ("purchase_gift_reminder_insert",)}
 
 
 def _index_columns(kind: str) -> str:
@@ -54,9 +57,9 @@ def search_index_deferred(kind: str, first_id: int,
 @contextmanager
 def new_rows_unwatched(kind: str) -> Iterator[None]:
     """Rows of `kind` inserted in the block with ids no row held before: the insert
-    triggers that have nothing to do for such a row are set aside (a new client has no
-    purchases whose gift reminders could go stale; at 100,000 clients an import spent a
-    tenth of its time in that trigger's check). Call inside the caller's transaction."""
+    triggers that have nothing to do for such a row are set aside (at 100,000 clients an
+    import spent a tenth of its time in one such trigger's check). Call inside the
+    caller's transaction."""
     with triggers_dropped(NEW_ROW_TRIGGERS[kind], "new_rows_unwatched"):
         yield
 

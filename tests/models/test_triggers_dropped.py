@@ -18,10 +18,10 @@ def _triggers() -> dict[str, str]:
 
 def test_the_triggers_come_back_as_they_were_even_when_the_block_fails(db):
     before = _triggers()
-    with pytest.raises(ZeroDivisionError), database.atomic():
-        with triggers_dropped(("client_gift_reminder_insert", "no_such_trigger"), "test"):
-            assert "client_gift_reminder_insert" not in _triggers()
-            raise ZeroDivisionError
+    with (pytest.raises(ZeroDivisionError), database.atomic(),
+          triggers_dropped(("client_gift_reminder_insert", "no_such_trigger"), "test")):
+        assert "client_gift_reminder_insert" not in _triggers()
+        raise ZeroDivisionError
     assert _triggers() == before
     with database.atomic(), new_rows_unwatched("client"):
         assert set(before) - set(_triggers()) == {"client_gift_reminder_insert"}
@@ -30,9 +30,8 @@ def test_the_triggers_come_back_as_they_were_even_when_the_block_fails(db):
 
 def test_outside_a_transaction_nothing_is_dropped(db):
     before = _triggers()
-    with pytest.raises(RuntimeError, match="new_rows_unwatched needs"):
-        with new_rows_unwatched("client"):
-            pass
+    with pytest.raises(RuntimeError, match="new_rows_unwatched needs"), new_rows_unwatched("client"):
+        pass
     assert _triggers() == before
 
 

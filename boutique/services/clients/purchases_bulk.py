@@ -15,6 +15,7 @@ import operator
 from boutique.models import (
     Purchase,
     database,
+    new_rows_unwatched,
     purchase_documents,
     search_index_deferred,
     utcnow,
@@ -80,7 +81,8 @@ def insert_purchases(entries: list[tuple[int, PurchaseData]], validated: bool = 
             documents.append((purchase_id, client_id, [i[2:7] for i in items],
                               *(cells[n] for n in searched)))
         names = ("id", "client_id", "total_cents", "created_at") + columns
-        with search_index_deferred("purchase", start, lambda: purchase_documents(documents)):
+        with (search_index_deferred("purchase", start, lambda: purchase_documents(documents)),
+              new_rows_unwatched("purchase")):
             database.connection().executemany(
                 f"INSERT INTO purchase ({', '.join(names)}) "
                 f"VALUES ({', '.join('?' for _ in names)})", purchase_rows)
