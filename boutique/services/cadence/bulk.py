@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
+from contextlib import ExitStack
 from types import SimpleNamespace
 
-from boutique.models import database, utcnow
+from boutique.models import database, index_rebuilt_after, utcnow
 from boutique.models.followup import (
     CUSTOM,
     DONE,
@@ -248,9 +249,25 @@ def insert_followup_rows(rows: list[dict]) -> None:
     ])
 
 
+# Indexes whose order is not the order new follow-ups arrive in (by id). A write of more
+# rows than the table holds (an import into a new or small book) builds each of them once
+# at its end, sorted, instead of placing every row at a random page: the insert takes half
+# the time. The unique indexes stay, as they check each row.
+REBUILT_FOR_BULK = ("followup_agenda", "followup_client_due", "followup_purchase",
+                    "followup_deadline")
+BULK_ROWS = 10_000  # below this, counting the table's rows costs more than it saves
+
+
 def insert_followup_values(values: list[tuple]) -> None:
     """Follow-ups as tuples in INSERT_COLUMNS order, dates as ISO text."""
-    database.connection().executemany(_INSERT_SQL, values)
+    if len(values) <= BULK_ROWS or not database.in_transaction() or len(values) <= (
+            database.execute_sql("SELECT COUNT(*) FROM followup").fetchone()[0]):
+        database.connection().executemany(_INSERT_SQL, values)
+        return
+    with ExitStack() as rebuilt:
+        for name in REBUILT_FOR_BULK:
+            rebuilt.enter_context(index_rebuilt_after(name))
+        database.connection().executemany(_INSERT_SQL, values)
 
 
 def schedule_demo(today: dt.date) -> int:

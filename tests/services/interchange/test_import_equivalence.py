@@ -50,3 +50,21 @@ def test_the_imported_gifts_keep_the_day_they_remind_of(db, tmp_path):
                                  "WHERE is_gift = 1 AND voided = ''").fetchall()
     assert len(gifts) > 10 and all(stale == 0 for _id, _day, stale in gifts)
     assert any(day for _id, day, _stale in gifts)
+
+
+def test_the_follow_up_indexes_built_once_at_the_end_write_the_same_book(db, tmp_path,
+                                                                       monkeypatch):
+    """A big import builds some follow-up indexes again at its end (cadence.bulk); the small
+    book takes that path too here, and must come out the same, its indexes whole."""
+    from boutique.models import database
+    from boutique.services.cadence import bulk
+
+    schema = database.execute_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    monkeypatch.setattr(bulk, "BULK_ROWS", 0)
+    build_book(tmp_path)
+    expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    found = json.loads(json.dumps(snapshot(), default=str))
+    assert found["followup"] == expected["followup"]
+    assert database.execute_sql(
+        "SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
