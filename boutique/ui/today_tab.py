@@ -184,10 +184,6 @@ class TodayTab(QWidget):
         """The deferred first fill (nothing when the lists were filled already)."""
         if self.fill_pending:
             self.filling.emit()
-            handover = getattr(self.main_window, "before_first_fill", None)
-            if handover is not None:
-                self.main_window.before_first_fill = None
-                handover()
             self.reload()
 
     def _section(self, splitter: QSplitter, name: str, model: AgendaTableModel):
@@ -231,6 +227,11 @@ class TodayTab(QWidget):
         # Only what has lapsed by the real day is recorded; a day ahead just leaves it out.
         lapse_stale(min(self.day, dt.date.today()))
         hand_back_due(min(self.day, dt.date.today()))
+        # (after this tab's own writes: the agenda worked out ahead may still be coming)
+        handover = getattr(self.main_window, "before_first_fill", None)
+        if handover is not None:
+            self.main_window.before_first_fill = None
+            handover()
         items = self.whose.keep(agenda_for(self.day))
         self.notes_model.set_items(notes_to_write(items), self.day)
         self.calls_model.set_items(calls_to_make(items), self.day)
