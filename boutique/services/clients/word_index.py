@@ -96,12 +96,36 @@ def _write(rows: list[tuple[str, str, int]]) -> None:
                            "VALUES (?, ?, ?)", prefix_rows(rows))
 
 
+# The prefix table's rows of the words of clients first..last, made and sorted by the store
+# (prefix_rows' rule in SQL: substr and length count characters, as Python does, and the
+# text order is the same code point order).
+_PREFIXES_OF_WORDS = f"""
+    INSERT OR IGNORE INTO client_prefix (prefix, sort_name, client_id)
+    SELECT DISTINCT substr(w.word, 1, n.length), w.sort_name, w.client_id
+    FROM client_word w JOIN ({" UNION ALL ".join(f"SELECT {n} AS length" for n in PREFIX_LENGTHS)}) n
+         ON length(w.word) >= n.length
+    WHERE w.client_id BETWEEN ? AND ? AND NOT (substr(w.word, 1, 1) BETWEEN '0' AND '9')
+    ORDER BY 1, 2, 3"""
+
+
+def _write_many(rows: list[tuple[str, str, int]]) -> None:
+    """_write for an import larger than the book: the prefixes come from the words just
+    written, made by the store in one statement (a third of the time of making, sorting and
+    sending a million tuples). Any other words of those clients are in the table already,
+    and their prefixes with them: re-adding those is ignored."""
+    connection = database.connection()
+    connection.executemany("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
+                           "VALUES (?, ?, ?)", sorted(rows))
+    ids = [client_id for _word, _sort_name, client_id in rows]
+    connection.execute(_PREFIXES_OF_WORDS, (min(ids), max(ids)))
+
+
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
     database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
     if _many_more_than_held(rows):
         with (database.atomic(), index_rebuilt_after("client_word_client"),
               index_rebuilt_after("client_prefix_client")):
-            _write(rows)
+            _write_many(rows)
     else:
         _write(rows)
 

@@ -21,3 +21,22 @@ def test_a_big_import_rebuilds_the_index_by_client_as_it_was(db):
         "EXPLAIN QUERY PLAN SELECT word FROM client_word WHERE client_id = ?", (ids[7],))
     assert "client_word_client" in " ".join(str(r) for r in plan)
     assert ids[7] in client_ids("ana7")
+
+
+def test_the_prefixes_a_big_import_has_the_store_make_are_the_rules_own(db):
+    """The bulk path makes the prefix rows in SQL; they must be exactly prefix_rows' of the
+    same words: accents, emoji, right-to-left letters, one-letter words, digits, '<&>'."""
+    from boutique.services.clients.word_index import prefix_rows
+
+    names = ["Zoë", "Ødegård", "שרה", "李", "O'Hara <&>", "Ÿ", "💎Gem", "9Lives", "x", "Ǆemal",
+             "Ångström-Łódź", "ß"]
+    rows = [{"first_name": names[i % len(names)] + ("" if i % 3 else str(i)),
+             "last_name": names[(i * 7) % len(names)], "email": f"é{i}@example.com",
+             "mobile_phone": f"+1503555{i:04d}"} for i in range(1500)]
+    ids = insert_clean_clients(rows, [0] * len(rows))
+    stored = set(database.execute_sql("SELECT prefix, sort_name, client_id FROM client_prefix"))
+    words = database.execute_sql("SELECT word, sort_name, client_id FROM client_word").fetchall()
+    assert len(words) > 10_000  # (the bulk path)
+    assert stored == set(prefix_rows(words))
+    assert {client_id for _p, _s, client_id in stored} == set(ids)
+    assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
