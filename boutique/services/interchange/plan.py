@@ -25,6 +25,7 @@ from boutique.services.clients import (
 )
 from boutique.services.collector import collector_paused
 from boutique.services.errors import ValidationError
+from boutique.services.interchange.clean_ahead import ValuesCleaner
 from boutique.services.interchange.formats import detect_format
 from boutique.services.interchange.mapping import MappedRow, default_mapping, map_row
 from boutique.services.interchange.orders import ORDER_REF_PREFIX, order_rows
@@ -169,12 +170,26 @@ def _mapped_rows(path: Path, fmt: str, mapping: dict[str, str] | None):
                                   for n, row in enumerate(rows, start=2)], sample  # 1: header
 
 
+# A client row of a file is longer than this: a file's size bounds how many rows it has.
+BYTES_PER_ROW_AT_LEAST = 40
+
+
 def build_plan(path: Path, fmt: str = "auto", mapping: dict[str, str] | None = None) -> ImportPlan:
     with collector_paused():
         return _build_plan(path, fmt, mapping)
 
 
 def _build_plan(path: Path, fmt: str, mapping: dict[str, str] | None) -> ImportPlan:
+    # (a big file's other process starts while this one reads it)
+    cleaner = ValuesCleaner(Path(path).stat().st_size // BYTES_PER_ROW_AT_LEAST)
+    try:
+        return _planned(path, fmt, mapping, cleaner)
+    finally:
+        cleaner.close()
+
+
+def _planned(path: Path, fmt: str, mapping: dict[str, str] | None,
+             cleaner: ValuesCleaner) -> ImportPlan:
     fmt, header, mapping, mapped_rows, sample = _mapped_rows(Path(path), fmt, mapping)
     plan = ImportPlan(Path(path), fmt, header, mapping, sample=sample)
     book = _Book()
@@ -183,7 +198,7 @@ def _build_plan(path: Path, fmt: str, mapping: dict[str, str] | None) -> ImportP
     people_known = _people_known(fmt)
     already_imported = (imported_refs(ORDER_REF_PREFIX) if fmt == "shopify-orders"
                         else present_refs() if fmt == "boutique-purchases" else set())
-    cleaned: dict[tuple, dict[str, Any]] = {}
+    cleaned = cleaner.clean((mapped.values for _n, mapped in mapped_rows), region)
     for number, mapped in mapped_rows:
         problems = [Problem(number, f, r) for f, r in mapped.problems]
         if mapped.purchase is not None:
@@ -235,17 +250,24 @@ def _build_plan(path: Path, fmt: str, mapping: dict[str, str] | None) -> ImportP
     return plan
 
 
-def _cleaned(values: dict[str, Any], region: str, known: dict[tuple, dict[str, Any]]
-             ) -> dict[str, Any]:
-    """clean_client_values, each set of values once: an orders file names the same client
-    on each of her orders. A copy, as the plan's rows change theirs."""
+def _cleaned(values: dict[str, Any], region: str, known: dict[tuple, tuple]) -> dict[str, Any]:
+    """clean_client_values, each set of values once (`known`: what ValuesCleaner made, and
+    what this adds): an orders file names the same client on each of her orders. A copy,
+    as the plan's rows change theirs."""
     try:
         key = tuple(values.items())
-        clean = known.get(key)
+        found = known.get(key)
     except TypeError:  # a value that cannot be a key: cleaned as it comes
         return clean_client_values(values, region)
-    if clean is None:
-        clean = known[key] = clean_client_values(values, region)
+    if found is None:
+        try:
+            found = known[key] = ("ok", clean_client_values(values, region))
+        except ValidationError as exc:
+            known[key] = ("problems", exc.errors)
+            raise
+    outcome, clean = found
+    if outcome != "ok":
+        raise ValidationError(clean)
     return dict(clean)
 
 
