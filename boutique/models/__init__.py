@@ -6,6 +6,7 @@ from boutique.models.associate_change import AssociateChange
 from boutique.models.base import BaseModel, utcnow
 from boutique.models.bulk_index import (
     index_rebuilt_after,
+    indexes_rebuilt_after,
     new_rows_unwatched,
     search_index_deferred,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "open_database",
     "purchase_documents",
     "index_rebuilt_after",
+    "indexes_rebuilt_after",
     "new_rows_unwatched",
     "search_index_deferred",
     "utcnow",

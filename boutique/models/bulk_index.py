@@ -12,7 +12,7 @@ never see the gap: a schema change is as private as any other uncommitted write.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from boutique.models.db import database
 from boutique.models.search_documents import add_checked
@@ -81,3 +81,12 @@ def index_rebuilt_after(name: str) -> Iterator[None]:
         yield
     finally:
         database.execute_sql(row[0])
+
+
+@contextmanager
+def indexes_rebuilt_after(names: tuple[str, ...]) -> Iterator[None]:
+    """index_rebuilt_after for each of `names`."""
+    with ExitStack() as rebuilt:
+        for name in names:
+            rebuilt.enter_context(index_rebuilt_after(name))
+        yield

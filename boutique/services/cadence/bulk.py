@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
-from contextlib import ExitStack
 from types import SimpleNamespace
 
-from boutique.models import database, index_rebuilt_after, utcnow
+from boutique.models import database, indexes_rebuilt_after, utcnow
 from boutique.models.followup import (
     CUSTOM,
     DONE,
@@ -264,9 +263,7 @@ def insert_followup_values(values: list[tuple]) -> None:
             database.execute_sql("SELECT COUNT(*) FROM followup").fetchone()[0]):
         database.connection().executemany(_INSERT_SQL, values)
         return
-    with ExitStack() as rebuilt:
-        for name in REBUILT_FOR_BULK:
-            rebuilt.enter_context(index_rebuilt_after(name))
+    with indexes_rebuilt_after(REBUILT_FOR_BULK):
         database.connection().executemany(_INSERT_SQL, values)
 
 

@@ -40,3 +40,23 @@ def test_the_prefixes_a_big_import_has_the_store_make_are_the_rules_own(db):
     assert stored == set(prefix_rows(words))
     assert {client_id for _p, _s, client_id in stored} == set(ids)
     assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_an_import_larger_than_the_book_builds_the_client_indexes_again_as_they_were(
+        db, monkeypatch):
+    from boutique.services.clients import bulk
+    from boutique.services.clients.listing import SortKey
+
+    schema = database.execute_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    monkeypatch.setattr(bulk, "BULK_ROWS", 0)  # (the small book takes the big import's path)
+    rows = [{"first_name": f"Zoë{i}", "last_name": ["Ødegård", "Alvarez", "שרה"][i % 3],
+             "birthday_month": 1 + i % 12, "birthday_day": 1 + i % 28} for i in range(60)]
+    ids = insert_clean_clients(rows, [i * 100 for i in range(60)])
+    assert database.execute_sql(
+        "SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+    by_name = client_ids("", SortKey.NAME)
+    assert sorted(by_name) == sorted(ids) and by_name[0] != ids[0]
+    plan = database.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM client WHERE deleted_at IS NULL ORDER BY sort_name, id")
+    assert "client_sort_name" in " ".join(str(r) for r in plan)
