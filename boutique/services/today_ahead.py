@@ -2,10 +2,10 @@
 
 Opening the window is Python and Qt building widgets on one core; the morning agenda of a
 big book is a few hundred milliseconds of reading and making items, which would follow on
-the same core. So the window's process starts another at its very beginning (a plain Python
-process running this module, which imports nothing heavy: it is at work in a few tens of
-milliseconds, where a multiprocessing start took a fifth of a second), which opens the store to read only,
-works out the day's agenda and week counts and hands them over (agenda.kept_entries):
+the same core. So the window's process starts another at its very beginning: a plain
+Python process running this module, which imports nothing heavy (it is at work within a
+tenth of a second, where a multiprocessing start took a fifth). It opens the store to read
+only, works out the day's agenda and week counts and hands them over (agenda.kept_entries):
 Today adopts them when it first fills, and the journal of changes (models.agenda_journal)
 brings them up to date with whatever was written meanwhile, the window's own start
 included. Should the process fail, be slow, or find the store not ready to read (new, of
@@ -34,10 +34,14 @@ class TodayAhead:
     def __init__(self, path: Path, day: dt.date):
         self.day = day
         no_console = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # (Windows: no window)
+        # (the app's own folder first, wherever the window was started from)
+        home = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            [home, *filter(None, [os.environ.get("PYTHONPATH")])]))
         self._process = subprocess.Popen(
             [sys.executable, "-m", __spec__.name, str(path), day.isoformat()],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            creationflags=no_console)
+            creationflags=no_console, env=env)
         self._taken = False
 
     def take(self, timeout: float = WAIT_S) -> bool:
@@ -49,7 +53,7 @@ class TodayAhead:
         try:
             out, _ = self._process.communicate(timeout=timeout)
             handed = pickle.loads(out) if out else None
-        except (subprocess.TimeoutExpired, pickle.UnpicklingError, EOFError, OSError):
+        except Exception:  # noqa: BLE001 (late, or nothing readable: Today works it out)
             handed = None
         finally:
             self.stop()
