@@ -22,9 +22,10 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-# How long Today waits for the handover before working the agenda out itself. A handover
-# slower than that means a machine so busy that doing the work twice would not help.
-WAIT_S = 3.0
+# How long Today waits for the handover before working the agenda out itself. The process
+# does the very work Today would do, already begun: waiting is never slower than starting
+# again (on a store not yet in the disk cache, say), unless it hangs.
+WAIT_S = 15.0
 HELPER_CACHE_KIB = 16_000
 
 
