@@ -6,8 +6,9 @@ and counts are made of her own rows only (her follow-ups, purchases, notes, rela
 card), so what was worked out is kept with the journal id it was read at
 (models.agenda_journal), and a refresh works out again only the clients journaled since;
 the rest is what was kept. What all of it depends on is checked each time: the store (a
-store opened anew starts over) and, for the agenda, the top-tier threshold; a settings
-change journals "everyone".
+store opened anew starts over) and, for the agenda, the top-tier threshold (when a sale
+moves it, the clients whose tier it moved are worked out again too); a settings change
+journals "everyone".
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 from boutique.models import database
 from boutique.models.agenda_journal import changes_since, journal_position
 from boutique.services.agenda.items import AgendaItem, sort_key
-from boutique.services.clients import top_tier_threshold
+from boutique.services.clients import tier_moved, top_tier_threshold
 
 # Beyond this many changed clients, everything is worked out again: the per-client reads
 # cost more than the one pass by then.
@@ -46,16 +47,22 @@ _entries: dict[tuple[str, dt.date], _Entry] = {}
 
 
 def _kept(kind: str, day: dt.date, guard, whole: Callable[[], Any],
-          refresh: Callable[[Any, frozenset[int]], Any]):
-    """What `whole()` gives, kept; after a change to a few clients, `refresh(kept, them)`."""
+          refresh: Callable[[Any, frozenset[int]], Any],
+          moved: Callable[[Any, Any], frozenset[int] | None] | None = None):
+    """What `whole()` gives, kept; after a change to a few clients, `refresh(kept, them)`.
+    `moved(old guard, new guard)`: the clients a change of the guard touches (None: all)."""
     with _lock:
         entry = _entries.get((kind, day))
-        if entry is not None and entry.store is database.obj and entry.guard == guard:
-            changes = changes_since(entry.position, MOST_CHANGED)
-            if changes.clients is not None:
-                if changes.clients:
-                    entry.value = refresh(entry.value, changes.clients)
-                entry.position = changes.position
+        if entry is not None and entry.store is database.obj:
+            touched = (frozenset() if entry.guard == guard
+                       else moved(entry.guard, guard) if moved is not None else None)
+            changes = changes_since(entry.position, MOST_CHANGED) if touched is not None \
+                else None
+            if changes is not None and changes.clients is not None \
+                    and len(changes.clients | touched) <= MOST_CHANGED:
+                if changes.clients or touched:
+                    entry.value = refresh(entry.value, changes.clients | touched)
+                entry.position, entry.guard = changes.position, guard
                 return entry.value
         # The journal is read first: a write landing while the value is worked out is
         # read again at the next refresh, never missed.
@@ -109,7 +116,9 @@ def kept_agenda(day: dt.date, build: Callable[[Clients], list[AgendaItem]]
             items.insert(at, item)
         return items, keys
 
-    items, _keys = _kept("agenda", day, top_tier_threshold(), whole, refresh)
+    # A sale moves the top tier's threshold: only the clients it moved change tier.
+    items, _keys = _kept("agenda", day, top_tier_threshold(), whole, refresh,
+                         lambda old, new: tier_moved(old, new, MOST_CHANGED))
     return list(items)
 
 

@@ -82,7 +82,13 @@ from boutique.services.clients.relations import (
 from boutique.services.clients.relations import (
     date_text as relation_date_text,
 )
-from boutique.services.clients.value import TOP, adopt_threshold, tier_for, top_tier_threshold
+from boutique.services.clients.value import (
+    TOP,
+    adopt_threshold,
+    tier_for,
+    tier_moved,
+    top_tier_threshold,
+)
 from boutique.services.clients.value import invalidate as invalidate_value
 from boutique.services.clients.word_index import index_rows, insert_rows, unindex_client
 
@@ -95,7 +101,7 @@ __all__ = [
     "NO_AGREED_WAY", "addressee_name", "choose_agreed", "choose_for", "choose_mail", "choose_phone", "client_purchases",
     "derived_columns", "display_phone", "normalize_phone", "field_problem", "get_client", "get_purchase",
     "index_rows", "insert_rows", "invalidate_value", "purge_client", "record_purchase", "refresh_client_value",
-    "restore_client", "save_client", "tier_for", "top_tier_threshold", "adopt_threshold", "trash_client",
+    "restore_client", "save_client", "tier_for", "top_tier_threshold", "adopt_threshold", "tier_moved", "trash_client",
     "trashed_clients", "unindex_client", "ItemWords", "NUMBER_LABELS", "item_words", "join_phrases",
     "wording_from",
 ]

@@ -45,6 +45,22 @@ def adopt_threshold(position: int, threshold: int | None) -> None:
         _cache["threshold"] = ((data_version, _local_revision), threshold)
 
 
+def tier_moved(old: int | None, new: int | None, most: int) -> frozenset[int] | None:
+    """The clients whose tier is Top under one threshold and not under the other (a sale
+    moves the threshold a little: a few clients), or None when there are more than `most`."""
+    if old == new:
+        return frozenset()
+    if old is None or new is None:
+        low, high = old if new is None else new, None
+    else:
+        low, high = min(old, new), max(old, new)
+    ids = [row[0] for row in database.execute_sql(
+        f"SELECT id {_SPENDING} AND lifetime_spend_cents >= ?"
+        + ("" if high is None else " AND lifetime_spend_cents < ?") + " LIMIT ?",
+        (low, *(() if high is None else (high,)), most + 1))]
+    return None if len(ids) > most else frozenset(ids)
+
+
 # The clients who count, from the highest spend down (the index client_spend holds them).
 _SPENDING = "FROM client WHERE deleted_at IS NULL AND lifetime_spend_cents > 0"
 

@@ -153,3 +153,21 @@ def test_each_day_is_kept_on_its_own(book):
     assert agenda_for(tomorrow) == agenda_worked_out(tomorrow)
     assert agenda_for(DAY) == agenda_worked_out(DAY)
     assert database.execute_sql("SELECT COUNT(*) FROM agenda_change").fetchone()[0] > 0
+
+
+def test_a_sale_that_moves_the_threshold_works_out_only_the_clients_it_moved(book):
+    from boutique.services.clients import tier_moved, top_tier_threshold
+
+    before = agenda_for(DAY)
+    threshold = top_tier_threshold()
+    buyer = next(i for i in before if not i.is_top).client_id
+    record_purchase(buyer, PurchaseData(purchase_date=DAY, items=[
+        ItemData(description="Opal ring", category="ring", price_cents=400_000)]))
+    moved = tier_moved(threshold, top_tier_threshold(), 10_000)
+    assert top_tier_threshold() != threshold and moved is not None
+    after = agenda_for(DAY)
+    assert after == agenda_worked_out(DAY)
+    kept = {id(i) for i in before}
+    untouched = [i for i in after if i.client_id not in moved | {buyer}]
+    assert untouched and all(id(i) in kept for i in untouched)
+    assert all(id(i) not in kept for i in after if i.client_id in moved | {buyer})
