@@ -7,6 +7,7 @@ from boutique.models.base import BaseModel, utcnow
 from boutique.models.bulk_index import (
     index_rebuilt_after,
     indexes_rebuilt_after,
+    more_than_held,
     new_rows_unwatched,
     search_index_deferred,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "purchase_documents",
     "index_rebuilt_after",
     "indexes_rebuilt_after",
+    "more_than_held",
     "new_rows_unwatched",
     "search_index_deferred",
     "utcnow",

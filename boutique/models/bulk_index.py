@@ -83,6 +83,14 @@ def index_rebuilt_after(name: str) -> Iterator[None]:
         database.execute_sql(row[0])
 
 
+def more_than_held(table: str, rows: int, least: int) -> bool:
+    """Whether a write of `rows` new rows (more than `least`) is larger than what `table`
+    holds: then its indexes are cheaper built again once, sorted. Below `least`, counting
+    the table costs more than a rebuild would save."""
+    return rows > least and rows > database.execute_sql(
+        f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
 @contextmanager
 def indexes_rebuilt_after(names: tuple[str, ...]) -> Iterator[None]:
     """index_rebuilt_after for each of `names`."""

@@ -16,8 +16,8 @@ from boutique.models.db import database
 
 
 @contextmanager
-def triggers_dropped(names: tuple[str, ...], why: str) -> Iterator[dict[str, str]]:
-    """Drop the triggers `names` (those the store holds) for the block; yields their SQL.
+def triggers_dropped(names: tuple[str, ...], why: str) -> Iterator[None]:
+    """Drop the triggers `names` (those the store holds) for the block.
     `why`: the caller, named in the error when no transaction is open."""
     if not database.in_transaction():
         raise RuntimeError(f"{why} needs the caller's transaction")
@@ -28,7 +28,7 @@ def triggers_dropped(names: tuple[str, ...], why: str) -> Iterator[dict[str, str
     for name in saved:
         database.execute_sql(f"DROP TRIGGER {name}")
     try:
-        yield saved
+        yield
     finally:
         for sql in saved.values():
             database.execute_sql(sql)

@@ -54,15 +54,10 @@ def _kept(kind: str, day: dt.date, guard, whole: Callable[[], Any],
     with _lock:
         entry = _entries.get((kind, day))
         if entry is not None and entry.store is database.obj:
-            touched = (frozenset() if entry.guard == guard
-                       else moved(entry.guard, guard) if moved is not None else None)
-            changes = changes_since(entry.position, MOST_CHANGED) if touched is not None \
-                else None
-            if changes is not None and changes.clients is not None \
-                    and len(changes.clients | touched) <= MOST_CHANGED:
-                if changes.clients or touched:
-                    entry.value = refresh(entry.value, changes.clients | touched)
-                entry.position, entry.guard = changes.position, guard
+            clients = _changed_since(entry, guard, moved)
+            if clients is not None:
+                if clients:
+                    entry.value = refresh(entry.value, clients)
                 return entry.value
         # The journal is read first: a write landing while the value is worked out is
         # read again at the next refresh, never missed.
@@ -74,6 +69,22 @@ def _kept(kind: str, day: dt.date, guard, whole: Callable[[], Any],
             del _entries[key]  # (the oldest kept of the kind)
         _entries[kind, day] = entry
         return entry.value
+
+
+def _changed_since(entry: _Entry, guard, moved) -> frozenset[int] | None:
+    """Whose values may differ from the entry's, which is moved on to now; None when too
+    many do (or anyone may) and the entry must be worked out whole."""
+    if entry.guard == guard:
+        touched = frozenset()
+    else:
+        touched = moved(entry.guard, guard) if moved is not None else None
+        if touched is None:
+            return None
+    changes = changes_since(entry.position, MOST_CHANGED)
+    if changes.clients is None or len(changes.clients | touched) > MOST_CHANGED:
+        return None
+    entry.position, entry.guard = changes.position, guard
+    return changes.clients | touched
 
 
 def kept_entries() -> list[tuple]:

@@ -12,7 +12,7 @@ import random
 from collections import defaultdict
 from types import SimpleNamespace
 
-from boutique.models import database, indexes_rebuilt_after, utcnow
+from boutique.models import database, indexes_rebuilt_after, more_than_held, utcnow
 from boutique.models.followup import (
     CUSTOM,
     DONE,
@@ -254,16 +254,14 @@ def insert_followup_rows(rows: list[dict]) -> None:
 # the time. The unique indexes stay, as they check each row.
 REBUILT_FOR_BULK = ("followup_agenda", "followup_client_due", "followup_purchase",
                     "followup_deadline")
-BULK_ROWS = 10_000  # below this, counting the table's rows costs more than it saves
+BULK_ROWS = 10_000  # (models.more_than_held)
 
 
 def insert_followup_values(values: list[tuple]) -> None:
     """Follow-ups as tuples in INSERT_COLUMNS order, dates as ISO text."""
-    if len(values) <= BULK_ROWS or not database.in_transaction() or len(values) <= (
-            database.execute_sql("SELECT COUNT(*) FROM followup").fetchone()[0]):
-        database.connection().executemany(_INSERT_SQL, values)
-        return
-    with indexes_rebuilt_after(REBUILT_FOR_BULK):
+    rebuilt = (REBUILT_FOR_BULK if database.in_transaction()
+               and more_than_held("followup", len(values), BULK_ROWS) else ())
+    with indexes_rebuilt_after(rebuilt):
         database.connection().executemany(_INSERT_SQL, values)
 
 

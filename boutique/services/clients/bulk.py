@@ -13,6 +13,7 @@ from boutique.models import (
     client_documents,
     database,
     indexes_rebuilt_after,
+    more_than_held,
     new_rows_unwatched,
     search_index_deferred,
     utcnow,
@@ -30,7 +31,7 @@ _COLUMNS = EDITABLE_FIELDS + ("spend_before_cents", "lifetime_spend_cents") + _D
 # random page.
 REBUILT_FOR_BULK = ("client_sort_name", "client_spend", "client_last_purchase",
                     "client_birthday_md", "client_anniversary_md", "client_associate_id")
-BULK_ROWS = 10_000  # below this, a plain insert is as quick
+BULK_ROWS = 10_000  # (models.more_than_held)
 # Cleaned values of these types go to sqlite3 as they are (what their fields' db_value
 # would give it); anything else through its field.
 AS_IS = (str, int, bool, type(None))
@@ -54,8 +55,8 @@ def insert_clean_clients(rows: list[dict[str, Any]], spend_before: list[int]) ->
             values_list.append(values)
         sql = (f"INSERT INTO client ({', '.join(columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
-        rebuilt = REBUILT_FOR_BULK if len(values_list) > BULK_ROWS and len(values_list) > (
-            database.execute_sql("SELECT COUNT(*) FROM client").fetchone()[0]) else ()
+        rebuilt = (REBUILT_FOR_BULK if more_than_held("client", len(values_list), BULK_ROWS)
+                   else ())
         with (search_index_deferred("client", start, lambda: client_documents(values_list)),
               new_rows_unwatched("client"), indexes_rebuilt_after(rebuilt)):
             database.connection().executemany(sql, (

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from boutique.models import Client, database, index_rebuilt_after
+from boutique.models import Client, database, index_rebuilt_after, more_than_held
 from boutique.services.clients.phones import national_digits
 from boutique.services.text import digits, fold
 
@@ -61,16 +61,9 @@ def index_rows(clients: Iterable[dict]) -> list[tuple[str, str, int]]:
     return rows
 
 
-# Below this many new words (one client saved, a small import) the index is updated as is;
-# counting the book's words would cost more than it saves.
+# Below this many new words (one client saved, a small import) the index is updated as is
+# (models.more_than_held).
 BULK_WORDS = 10_000
-
-
-def _many_more_than_held(rows: list) -> bool:
-    """An import larger than the book: the index by client is cheaper built again once."""
-    if len(rows) <= BULK_WORDS:
-        return False
-    return len(rows) > database.execute_sql("SELECT COUNT(*) FROM client_word").fetchone()[0]
 
 
 def has_prefix_rows(word: str) -> bool:
@@ -87,13 +80,18 @@ def prefix_rows(rows: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     return sorted(found, key=lambda row: f"{row[0]}\x00{row[1]}\x00{row[2]:019d}")
 
 
-def _write(rows: list[tuple[str, str, int]]) -> None:
+def _write_words(rows: list[tuple[str, str, int]]) -> None:
     # In key order the rows append to the table's pages instead of landing all over it.
-    connection = database.connection()
-    connection.executemany("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
-                           "VALUES (?, ?, ?)", sorted(rows))
-    connection.executemany("INSERT OR IGNORE INTO client_prefix (prefix, sort_name, client_id) "
-                           "VALUES (?, ?, ?)", prefix_rows(rows))
+    database.connection().executemany(
+        "INSERT OR IGNORE INTO client_word (word, sort_name, client_id) VALUES (?, ?, ?)",
+        sorted(rows))
+
+
+def _write(rows: list[tuple[str, str, int]]) -> None:
+    _write_words(rows)
+    database.connection().executemany(
+        "INSERT OR IGNORE INTO client_prefix (prefix, sort_name, client_id) VALUES (?, ?, ?)",
+        prefix_rows(rows))
 
 
 # The prefix table's rows of the words of clients first..last, made and sorted by the store
@@ -113,16 +111,14 @@ def _write_many(rows: list[tuple[str, str, int]]) -> None:
     written, made by the store in one statement (a third of the time of making, sorting and
     sending a million tuples). Any other words of those clients are in the table already,
     and their prefixes with them: re-adding those is ignored."""
-    connection = database.connection()
-    connection.executemany("INSERT OR IGNORE INTO client_word (word, sort_name, client_id) "
-                           "VALUES (?, ?, ?)", sorted(rows))
+    _write_words(rows)
     ids = [client_id for _word, _sort_name, client_id in rows]
-    connection.execute(_PREFIXES_OF_WORDS, (min(ids), max(ids)))
+    database.execute_sql(_PREFIXES_OF_WORDS, (min(ids), max(ids)))
 
 
 def insert_rows(rows: list[tuple[str, str, int]]) -> None:
     database.execute_sql("SELECT 1")  # make sure a connection is open in this thread
-    if _many_more_than_held(rows):
+    if more_than_held("client_word", len(rows), BULK_WORDS):
         with (database.atomic(), index_rebuilt_after("client_word_client"),
               index_rebuilt_after("client_prefix_client")):
             _write_many(rows)
