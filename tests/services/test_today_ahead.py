@@ -106,3 +106,27 @@ def test_another_day_is_not_adopted(store):
     assert not ahead.take()
     assert kept_entries() == []
     assert database.obj is not None
+
+
+def test_a_late_helper_is_not_waited_for_and_is_ended(store):
+    """Held up (here: the store locked by another program), the process is given up at
+    the wait's end and stopped; nothing is adopted, and the agenda is worked out here."""
+    holder = sqlite3.connect(store)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("SELECT COUNT(*) FROM client").fetchone()
+    try:
+        ahead = start_today_ahead(store, DAY)
+        time.sleep(1.0)
+        assert ahead._process.poll() is None  # (it waits for the store, as it would hang)
+        started = time.monotonic()
+        assert not ahead.take(timeout=0.5)
+        waited = time.monotonic() - started
+        assert ahead._process.poll() is not None  # (ended, not left running)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert waited < 5
+    assert kept_entries() == []
+    open_database(store)
+    assert agenda_for(DAY) == agenda_worked_out(DAY)
