@@ -100,33 +100,40 @@ class TodayTab(QWidget):
         self.whose.currentTextChanged.connect(lambda _text: self.reload())
         top.addWidget(self.whose)
         top.addStretch(1)
+        self.print_button = QPushButton("&Print today's pack", self)
+        self.print_button.setObjectName("print_pack")
+        self.print_button.clicked.connect(self.print_current)
+        top.addWidget(self.print_button)
+        layout.addLayout(top)
+
+        # The week's figures on a line of their own: a big book's counts run to four or
+        # five digits, and beside the day's buttons they made the window wider than the
+        # small screens counter PCs often have.
+        figures = QHBoxLayout()
         self.on_time = QLabel(self)
         self.on_time.setObjectName("on_time_rate")
         self.on_time.setProperty("role", "figure")
         self.overdue = QLabel(self)
         self.overdue.setObjectName("overdue_count")
         self.overdue.setProperty("role", "figure")
-        top.addWidget(self.on_time)
-        top.addSpacing(18)
-        top.addWidget(self.overdue)
-        top.addSpacing(18)
+        figures.addWidget(self.on_time)
+        figures.addSpacing(18)
+        figures.addWidget(self.overdue)
+        figures.addSpacing(18)
         # Service tickets past their promised day: the Service tab lists them.
         self.late_tickets = QLabel(self)
         self.late_tickets.setObjectName("late_tickets")
         self.late_tickets.setProperty("role", "error")
-        top.addWidget(self.late_tickets)
+        self.late_tickets.setContentsMargins(0, 0, 18, 0)  # (shown only when some are)
+        figures.addWidget(self.late_tickets)
         self.lapsed = QLabel(self)
         self.lapsed.setObjectName("lapsed_count")
         self.lapsed.setProperty("role", "figure")
         self.lapsed.setToolTip("Notes and calls too old to be worth doing that left the list "
                                "this week; each client's history keeps them as lapsed")
-        top.addWidget(self.lapsed)
-        top.addSpacing(18)
-        self.print_button = QPushButton("&Print today's pack", self)
-        self.print_button.setObjectName("print_pack")
-        self.print_button.clicked.connect(self.print_current)
-        top.addWidget(self.print_button)
-        layout.addLayout(top)
+        figures.addWidget(self.lapsed)
+        figures.addStretch(1)
+        layout.addLayout(figures)
 
         self.notes_model = AgendaTableModel(self)
         self.calls_model = AgendaTableModel(self)
@@ -186,6 +193,19 @@ class TodayTab(QWidget):
             self.filling.emit()
             self.reload()
 
+    def show_figures(self, summary, late_tickets: int) -> None:
+        """The week's figures over the lists (a WeekSummary, and how many service tickets
+        are past their promised day)."""
+        self.on_time.setText(f"On time this week: {summary.rate_text()}"
+                             + (f" ({summary.on_time:,} of {summary.counted:,})"
+                                if summary.counted else ""))
+        self.overdue.setText(f"Overdue: {summary.overdue:,}")
+        self.late_tickets.setText(
+            f"Service: {late_tickets:,} ticket{'s' if late_tickets != 1 else ''} late"
+            if late_tickets else "")
+        self.late_tickets.setVisible(bool(late_tickets))
+        self.lapsed.setText(f"Lapsed this week: {summary.lapsed:,}")
+
     def _section(self, splitter: QSplitter, name: str, model: AgendaTableModel):
         box = QWidget(splitter)
         column = QVBoxLayout(box)
@@ -241,14 +261,7 @@ class TodayTab(QWidget):
         self.date_edit.blockSignals(False)
         is_today = self.day == dt.date.today()
         self.title.setText("Today" if is_today else f"{self.day:%A}")
-        self.on_time.setText(f"On time this week: {summary.rate_text()}"
-                             + (f" ({summary.on_time} of {summary.counted})"
-                                if summary.counted else ""))
-        self.overdue.setText(f"Overdue: {summary.overdue}")
-        late = len(overdue_tickets(self.day))
-        self.late_tickets.setText(f"Service: {late} ticket{'s' if late != 1 else ''} late"
-                                  if late else "")
-        self.lapsed.setText(f"Lapsed this week: {summary.lapsed}")
+        self.show_figures(summary, len(overdue_tickets(self.day)))
         self.notes_title.setText(f"Notes to write ({self.notes_model.rowCount()})")
         self.calls_title.setText(f"Calls to make ({self.calls_model.rowCount()})")
         if kept is not None:
