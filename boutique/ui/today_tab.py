@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boutique.services.agenda import agenda_for, calls_to_make, notes_to_write, week_summary
+from boutique.services.agenda import (
+    WeekSummary,
+    agenda_for,
+    calls_to_make,
+    notes_to_write,
+    week_summary,
+)
 from boutique.services.associates import hand_back_due
 from boutique.services.cadence import lapse_stale
 from boutique.services.errors import NotFound, ValidationError
@@ -193,9 +199,9 @@ class TodayTab(QWidget):
             self.filling.emit()
             self.reload()
 
-    def show_figures(self, summary, late_tickets: int) -> None:
-        """The week's figures over the lists (a WeekSummary, and how many service tickets
-        are past their promised day)."""
+    def show_figures(self, summary: WeekSummary, late_tickets: int) -> None:
+        """The week's figures over the lists, with how many service tickets are past their
+        promised day."""
         self.on_time.setText(f"On time this week: {summary.rate_text()}"
                              + (f" ({summary.on_time:,} of {summary.counted:,})"
                                 if summary.counted else ""))
