@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import peewee
 
 from boutique.models.store_file import StoreFileError, classify
 
-__all__ = ["StoreFileError", "close_database", "database", "open_database", "owner_only"]
+__all__ = ["StoreFileError", "close_database", "database", "open_database", "owner_only",
+           "pages_mapped"]
 
 database = peewee.DatabaseProxy()
 
@@ -34,6 +36,8 @@ PRAGMAS = {
     # the 100k store, half the window's peak); the page cache above is bounded.
     "mmap_size": 0,
 }
+# SQLite caps it at what it was built with (2 GB by default): the whole of a big store.
+MAPPED_BYTES = 1 << 40
 
 
 def open_database(path: str | Path, migrate: bool = True, explicit: bool = True,
@@ -78,6 +82,23 @@ def owner_only(path: Path, folder: bool = False) -> None:
     # A file on a stick or share may keep its own modes.
     with contextlib.suppress(OSError):
         os.chmod(path, 0o700 if folder else 0o600)
+
+
+@contextlib.contextmanager
+def pages_mapped() -> Iterator[None]:
+    """While inside, the store's pages are read through a memory map (then no more).
+
+    For a batch that reads most of the store in one process of its own (the calendar
+    file): a year of a 100k book reads its pages ten times over the page cache's size, and
+    a read through the map skips a system call and a copy for each (about a tenth of its
+    time). The pages mapped are the OS's file cache, shared between the processes that map
+    them: they count in this process's resident size, but take no memory of its own.
+    Enter it outside any transaction (SQLite changes the map only between them)."""
+    database.execute_sql(f"PRAGMA mmap_size={MAPPED_BYTES}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA mmap_size={PRAGMAS['mmap_size']}")
 
 
 def close_database() -> None:

@@ -19,7 +19,7 @@ from itertools import chain
 from pathlib import Path
 
 from boutique.models import close_database, database, open_database, utcnow
-from boutique.models.db import owner_only
+from boutique.models.db import owner_only, pages_mapped
 from boutique.models.shared_read import pin_snapshot, store_path, writers_held
 from boutique.services.agenda.ical import (
     CALENDAR_HEAD,
@@ -54,6 +54,7 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
     try:
         with ExitStack() as stack:
             stack.enter_context(collector_paused())
+            stack.enter_context(pages_mapped())
             out = stack.enter_context(tmp.open("w", encoding="utf-8", newline=""))
             # One read transaction: every month is read from the same state of the store,
             # while the window may go on saving (a deferred read takes no write lock).
@@ -172,9 +173,7 @@ class _Part:
         written = self._receive(None) if self.reading else None
         self.process.join()
         if isinstance(written, int):
-            out.flush()  # (then the part's bytes as they are: nothing to decode)
-            with self.file.open("rb") as part:
-                shutil.copyfileobj(part, out.buffer, 1 << 20)
+            append_file(self.file, out)
             return written
         # (this process still reads the state the part would have read)
         return write_months(out, self.day, self.horizon_days, self.start, self.end,
@@ -189,12 +188,30 @@ class _Part:
             self.file.unlink(missing_ok=True)
 
 
+def append_file(path: Path, out) -> None:
+    """Append the bytes of the file at `path` to the open file `out`, as they are (nothing
+    to decode): in the kernel where the OS copies between files (a part is some 100 MB),
+    else through a buffer."""
+    out.flush()
+    with path.open("rb") as part:
+        size, sent = os.fstat(part.fileno()).st_size, 0
+        with suppress(AttributeError, OSError):  # (no os.sendfile, or not between files)
+            while sent < size:
+                done = os.sendfile(out.fileno(), part.fileno(), sent, size - sent)
+                if not done:
+                    break
+                sent += done
+        part.seek(sent)
+        shutil.copyfileobj(part, out.buffer, 1 << 20)
+        out.buffer.flush()
+
+
 def make_part(store: str, day, horizon_days, start, end, stamp, file: str, channel) -> None:
     """In a process of its own: write a part's events to `file`, saying on `channel` when it
     has begun reading ("reading") and then how many it wrote (or why it could not)."""
     try:
         open_database(store, migrate=False)
-        with collector_paused(), database.atomic("DEFERRED"):
+        with collector_paused(), pages_mapped(), database.atomic("DEFERRED"):
             pin_snapshot()
             channel.send("reading")
             with open(file, "w", encoding="utf-8", newline="") as out:

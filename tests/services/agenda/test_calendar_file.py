@@ -75,3 +75,41 @@ def test_a_part_whose_process_fails_is_made_here(book, tmp_path):
     out = tmp_path / "year.ics"
     assert export_ics(out, DAY, processes=2) == len(open_followups(DAY))
     assert _events(out) == _events(whole)
+
+
+def test_the_file_is_read_through_a_map_and_the_store_is_left_unmapped(book, tmp_path):
+    from boutique.models import database
+    from boutique.models.db import pages_mapped
+
+    def mapped() -> int:
+        return database.execute_sql("PRAGMA mmap_size").fetchone()[0]
+
+    assert mapped() == 0  # (the window's reads are not mapped: see models.db)
+    with pages_mapped():
+        assert mapped() > 0
+    assert mapped() == 0
+    export_ics(tmp_path / "year.ics", DAY, processes=2)
+    assert mapped() == 0
+
+
+@pytest.mark.parametrize("into", ["file", "no file"])
+def test_a_part_is_appended_as_it_is(tmp_path, into):
+    import io
+
+    from boutique.services.agenda.calendar_file import append_file
+
+    part = tmp_path / "part"
+    data = ("BEGIN:VEVENT\r\nSUMMARY:Call Zoë & Ana <שלום> 💍\r\n" * 40_000).encode()
+    part.write_bytes(data)
+    if into == "file":
+        out = (tmp_path / "whole").open("w", encoding="utf-8", newline="")
+    else:  # (a stream with no file beneath: copied through a buffer)
+        out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    out.write("HEAD\r\n")
+    append_file(part, out)
+    out.write("TAIL\r\n")
+    out.flush()
+    written = ((tmp_path / "whole").read_bytes() if into == "file"
+               else out.buffer.getvalue())
+    out.close()
+    assert written == b"HEAD\r\n" + data + b"TAIL\r\n"
