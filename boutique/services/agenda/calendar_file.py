@@ -14,6 +14,7 @@ import datetime as dt
 import multiprocessing
 import os
 import shutil
+import threading
 from contextlib import ExitStack, suppress
 from itertools import chain
 from pathlib import Path
@@ -28,6 +29,7 @@ from boutique.services.agenda.ical import (
     calendar_parts,
     open_followups_by_month,
 )
+from boutique.services.agenda.rows import CardShelf
 from boutique.services.collector import collector_paused
 
 # Open follow-ups from which another process pays for its start (a few tenths of a second).
@@ -51,6 +53,7 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
     store = store_path()
     bounds = part_bounds(day, horizon_days, processes) if store is not None else []
     parts: list[_Part] = []
+    holder: _WritersHeld | None = None
     try:
         with ExitStack() as stack:
             stack.enter_context(collector_paused())
@@ -60,17 +63,24 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
             # while the window may go on saving (a deferred read takes no write lock).
             stack.enter_context(database.atomic("DEFERRED"))
             if bounds:
-                with writers_held(store):
+                holder = _WritersHeld(store)
+                holder.start()
+                holder.holding.wait()
+                if holder.error is not None:
+                    raise holder.error
+                try:
                     pin_snapshot()
                     ends = [*bounds[1:], None]
                     parts = [_Part.start(store, day, horizon_days, start, end, stamp,
                                          tmp.with_name(f"{tmp.name}.{n}"))
                              for n, (start, end) in enumerate(zip(bounds, ends, strict=True), start=1)]
-                    for part in parts:
-                        part.wait_until_reading()
+                finally:
+                    holder.release_when_reading(parts)
             out.write(CALENDAR_HEAD)
             written = write_months(out, day, horizon_days, None,
                                    bounds[0] if bounds else None, stamp)
+            if holder is not None:
+                holder.join()
             for part in parts:
                 written += part.join_into(out)
             out.write(CALENDAR_TAIL)
@@ -79,13 +89,48 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
     finally:
         for part in parts:
             part.discard()
+        if holder is not None:
+            holder.join()
         tmp.unlink(missing_ok=True)
     return written
 
 
+class _WritersHeld(threading.Thread):
+    """Every other connection's writes held back (models.shared_read), on a thread of its
+    own, from before this process pins the state it reads until each part's process has
+    pinned its own: this process makes its months meanwhile (a part's process takes a
+    tenth of a second to begin)."""
+
+    def __init__(self, store: Path) -> None:
+        super().__init__(name="calendar-file-writers-held", daemon=True)
+        self.store = store
+        self.holding = threading.Event()  # (set too when holding failed: see error)
+        self.error: BaseException | None = None
+        self._parts_given = threading.Event()
+        self._parts: list[_Part] = []
+
+    def release_when_reading(self, parts: list[_Part]) -> None:
+        self._parts = parts
+        self._parts_given.set()
+
+    def run(self) -> None:
+        try:
+            with writers_held(self.store):
+                self.holding.set()
+                self._parts_given.wait()
+                for part in self._parts:
+                    part.wait_until_reading()
+        except BaseException as exc:  # noqa: BLE001 (raised where the file is made)
+            self.error = exc
+        finally:
+            self.holding.set()
+
+
 def write_months(out, day: dt.date, horizon_days: int, due_from: dt.date | None,
-                 due_before: dt.date | None, stamp: dt.datetime) -> int:
-    """Write the events of the months that begin in [due_from, due_before); how many."""
+                 due_before: dt.date | None, stamp: dt.datetime,
+                 shelf: CardShelf | None = None) -> int:
+    """Write the events of the months that begin in [due_from, due_before); how many.
+    (`shelf`: see open_followups_by_month.)"""
     written = 0
 
     def counted(months):
@@ -94,7 +139,7 @@ def write_months(out, day: dt.date, horizon_days: int, due_from: dt.date | None,
             written += len(items)
             yield items
 
-    months = counted(open_followups_by_month(day, horizon_days, due_from, due_before))
+    months = counted(open_followups_by_month(day, horizon_days, due_from, due_before, shelf))
     out.writelines(calendar_parts(chain.from_iterable(months), stamp, whole=False))
     return written
 
@@ -149,7 +194,7 @@ class _Part:
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe(duplex=False)
         process = context.Process(
-            target=make_part, args=(str(store), day, horizon_days, start, end, stamp,
+            target=part_process, args=(str(store), day, horizon_days, start, end, stamp,
                                     str(file), theirs), daemon=True)
         process.start()
         theirs.close()
@@ -206,17 +251,27 @@ def append_file(path: Path, out) -> None:
         out.buffer.flush()
 
 
-def make_part(store: str, day, horizon_days, start, end, stamp, file: str, channel) -> None:
-    """In a process of its own: write a part's events to `file`, saying on `channel` when it
-    has begun reading ("reading") and then how many it wrote (or why it could not)."""
+def part_process(*part) -> None:
+    """A part's process: make_part, then an end without freeing what it read one object at
+    a time (a year's hundred thousand cards take tenths of a second to free, and the file
+    waits for this process to end before it is whole; the OS takes the memory back at once)."""
+    shelf = CardShelf()
+    make_part(*part, shelf=shelf)
+    os._exit(0)
+
+
+def make_part(store: str, day, horizon_days, start, end, stamp, file: str, channel,
+              shelf: CardShelf | None = None) -> None:
+    """Write a part's events to `file`, saying on `channel` when it has begun reading
+    ("reading") and then how many it wrote (or why it could not)."""
     try:
         open_database(store, migrate=False)
         with collector_paused(), pages_mapped(), database.atomic("DEFERRED"):
             pin_snapshot()
             channel.send("reading")
             with open(file, "w", encoding="utf-8", newline="") as out:
-                written = write_months(out, day, horizon_days, start, end, stamp)
-        channel.send(written)
+                written = write_months(out, day, horizon_days, start, end, stamp, shelf)
+            channel.send(written)
     except Exception as exc:  # noqa: BLE001 (the maker of the file writes the part instead)
         channel.send(f"{type(exc).__name__}: {exc}")
     finally:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import operator
 import re
 
 from boutique.models import database, utcnow
@@ -39,18 +38,20 @@ def open_followups(day: dt.date, horizon_days: int = 365) -> list[AgendaItem]:
 
 
 def _in_export_order(items: list[AgendaItem]) -> list[AgendaItem]:
-    """By due day, and each day as the agenda reads (two stable sorts: the same order as
-    one by (due, *sort_key))."""
-    items.sort(key=sort_key)
-    items.sort(key=_DUE)
-    return items
-
-
-_DUE = operator.attrgetter("due")
+    """By due day, and each day as the agenda reads (the order of one sort by
+    (due, *sort_key)): each day sorted on its own, a month being a few dozen days."""
+    by_day: dict[dt.date, list[AgendaItem]] = {}
+    for item in items:
+        by_day.setdefault(item.due, []).append(item)
+    ordered = []
+    for due in sorted(by_day):
+        ordered += sorted(by_day[due], key=sort_key)
+    return ordered
 
 
 def open_followups_by_month(day: dt.date, horizon_days: int = 365,
-                            due_from: dt.date | None = None, due_before: dt.date | None = None):
+                            due_from: dt.date | None = None, due_before: dt.date | None = None,
+                            shelf: CardShelf | None = None):
     """open_followups in the same order, as lists of a month of due days each (the first
     also holds everything overdue, the last everything later): a big book's year is
     hundreds of thousands of items, and a month of them at a time is made, sorted and
@@ -59,7 +60,8 @@ def open_followups_by_month(day: dt.date, horizon_days: int = 365,
 
     `due_from` and `due_before` (each the first of a month) keep only the months that
     begin in [due_from, due_before): the file's parts, each made by its own process
-    (calendar_file), together yield every month once."""
+    (calendar_file), together yield every month once. `shelf`: where what is read of the
+    clients is kept (given, it outlives the months: see calendar_file.make_part)."""
     rules = load_rules()
     first = day - dt.timedelta(days=rules.key_date_lead_days)
     last = day + dt.timedelta(days=horizon_days)
@@ -85,7 +87,7 @@ def open_followups_by_month(day: dt.date, horizon_days: int = 365,
             due = (entry[0] if at else entry).due
             by_month[bisect.bisect_right(starts, due, hi=len(uppers) - 1)][at].append(entry)
     del reminders, others
-    shelf = CardShelf()
+    shelf = shelf if shelf is not None else CardShelf()
     for index in kept:
         lower, upper = lowers[index], uppers[index]
         # (due is ISO text: a half-open range of days compares as text)

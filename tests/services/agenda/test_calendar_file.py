@@ -113,3 +113,78 @@ def test_a_part_is_appended_as_it_is(tmp_path, into):
                else out.buffer.getvalue())
     out.close()
     assert written == b"HEAD\r\n" + data + b"TAIL\r\n"
+
+
+def test_a_part_is_made_by_a_process_of_its_own(book, db_path, tmp_path):
+    """(The first process makes a part itself when its process fails, so the whole file
+    alone cannot tell whether the parts' processes did their work.)"""
+    import io
+
+    from boutique.models import utcnow
+    from boutique.services.agenda.calendar_file import _Part, write_months
+
+    [bound] = part_bounds(DAY, 365, 2)
+    stamp = utcnow()
+    part = _Part.start(db_path, DAY, 365, bound, None, stamp, tmp_path / "part")
+    try:
+        part.wait_until_reading()
+        assert part.reading
+        out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+        written = part.join_into(out)
+        assert part.process.exitcode == 0
+        here = io.StringIO(newline="")
+        assert written == write_months(here, DAY, 365, bound, None, stamp) > 0
+        out.flush()
+        assert out.buffer.getvalue().decode() == here.getvalue()
+    finally:
+        part.discard()
+
+
+def test_a_sale_saved_while_the_file_is_made_is_wholly_in_it_or_not(book, make_client,
+                                                                     tmp_path):
+    """Each part reads one state: a sale's note (in this process's months) and its later
+    service calls (in the other process's) are in the file together, or not at all."""
+    import threading
+
+    from boutique.models import FollowUp
+    from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
+
+    [bound] = part_bounds(DAY, 365, 2)
+    buyers = [make_client(first_name=f"Race {n}", mobile_phone="+1 415 555 0100",
+                          consent_phone=True, consent_mail=True, home_line1="1 Main St",
+                          home_city="Springfield", home_region="IL", home_postcode="62701")
+              for n in range(400)]
+    recorded, stop = [], threading.Event()
+
+    def keep_selling():
+        # (a moment between two sales, as at a counter: SQLite gives a writer waiting for
+        # the lock no turn while another saves back to back)
+        for buyer in buyers:
+            if stop.wait(0.01):
+                break
+            record_purchase(buyer.id, PurchaseData(purchase_date=DAY, items=[
+                ItemData(description="Race ring", category="ring", price_cents=250000)]))
+            recorded.append(buyer.id)
+
+    seller = threading.Thread(target=keep_selling)
+    seller.start()
+    while len(recorded) < 5:
+        stop.wait(0.01)
+    try:
+        export_ics(tmp_path / "year.ics", DAY, processes=2)
+        stop.wait(0.1)  # (and a few sales after it)
+    finally:
+        stop.set()
+        seller.join()
+    text = (tmp_path / "year.ics").read_text(encoding="utf-8")
+    inside = outside = 0
+    for buyer in recorded:
+        calls = list(FollowUp.select().where(FollowUp.client == buyer))
+        early = [f for f in calls if f.due < bound]
+        late = [f for f in calls if f.due >= bound]
+        assert early and late  # (a sale reaches both parts)
+        present = {f"UID:followup-{f.id}@" in text for f in early + late}
+        assert len(present) == 1, f"client {buyer}: a sale split between two states"
+        inside += present == {True}
+        outside += present == {False}
+    assert inside and outside  # (sales were saved before the file's state and after it)

@@ -93,6 +93,16 @@ def test_month_by_month_is_the_whole_list(book, day, horizon):
     assert calendar_text(list(chain.from_iterable(months)), STAMP) == calendar_text(whole, STAMP)
 
 
+def test_the_file_reads_by_due_day_then_as_the_agenda_does(book):
+    from boutique.services.agenda.items import sort_key
+
+    items = open_followups(DAY)
+    assert len({i.due for i in items}) > 30
+    assert items == sorted(items, key=lambda i: (i.due, *sort_key(i)))
+    # (any two items differ in their order: none is placed by where it was made)
+    assert len({sort_key(i) for i in items}) == len(items)
+
+
 def test_the_store_holds_every_kind_of_item(book):
     items = open_followups(DAY)
     kinds = {(i.kind, i.occasion.partition(":")[0]) for i in items}
