@@ -113,8 +113,10 @@ def kept_agenda(day: dt.date, build: Callable[[Clients], list[AgendaItem]]
     those clients (None: of everyone)."""
 
     def whole():
-        items = sorted(build(None), key=sort_key)
-        return items, [sort_key(i) for i in items]
+        items = build(None)
+        keys = list(map(sort_key, items))  # (each made once: a big book's is thousands)
+        order = sorted(range(len(items)), key=keys.__getitem__)
+        return [items[n] for n in order], [keys[n] for n in order]
 
     def refresh(kept, clients: frozenset[int]):
         items, keys = kept
