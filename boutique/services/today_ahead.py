@@ -5,8 +5,9 @@ big book is a few hundred milliseconds of reading and making items, which would 
 the same core. So the window's process starts another at its very beginning: a plain
 Python process running this module, which imports nothing heavy (it is at work within a
 tenth of a second, where a multiprocessing start took a fifth). It opens the store to read
-only, works out the day's agenda and week counts and hands them over (agenda.kept_entries):
-Today adopts them when it first fills, and the journal of changes (models.agenda_journal)
+only, works out the day's agenda and week counts and hands them over (agenda.kept_entries),
+with the client cards it read (agenda.kept_cards_entry, for the next whole agenda: a new
+day, a day on the calendar): Today adopts them when it first fills, and the journal of changes (models.agenda_journal)
 brings them up to date with whatever was written meanwhile, the window's own start
 included. Should the process fail, be slow, or find the store not ready to read (new, of
 an older format, not a store), Today works the agenda out itself, as it would without it.
@@ -60,12 +61,13 @@ class TodayAhead:
             self.stop()
         if not isinstance(handed, tuple) or handed[0] != self.day:
             return False
-        from boutique.services.agenda import adopt
+        from boutique.services.agenda import adopt, adopt_cards
         from boutique.services.clients import adopt_threshold
 
-        _day, (position, threshold), entries = handed
+        _day, (position, threshold), entries, cards = handed
         adopt_threshold(position, threshold)
         adopt(entries)
+        adopt_cards(cards)
         return True
 
     def stop(self) -> None:
@@ -90,8 +92,8 @@ def start_today_ahead(path: Path, day: dt.date) -> TodayAhead | None:
 
 
 def work_out(path: str, day: dt.date):
-    """(day, (journal id, threshold), kept entries) of the store at `path`, or None when
-    it is not ready to be read as it is."""
+    """(day, (journal id, threshold), kept entries, kept cards) of the store at `path`, or
+    None when it is not ready to be read as it is."""
     from boutique.models import close_database, database, open_database
     from boutique.models.agenda_journal import journal_position
     from boutique.models.migrations import latest_version, schema_version
@@ -104,13 +106,18 @@ def work_out(path: str, day: dt.date):
         # It reads each page about once: a small cache holds what the work reads again, and
         # keeps the process at about half the size (the window's 64 MB cache: 95 MB here).
         database.execute_sql(f"PRAGMA cache_size = -{HELPER_CACHE_KIB}")
-        from boutique.services.agenda import agenda_for, kept_entries, week_summary
+        from boutique.services.agenda import (
+            agenda_for,
+            kept_cards_entry,
+            kept_entries,
+            week_summary,
+        )
         from boutique.services.clients import top_tier_threshold
 
         position = journal_position()
         threshold = top_tier_threshold()
         week_summary(day, agenda_for(day))
-        return day, (position, threshold), kept_entries()
+        return day, (position, threshold), kept_entries(), kept_cards_entry()
     except Exception:  # noqa: BLE001 (the window works the agenda out itself instead)
         return None
     finally:

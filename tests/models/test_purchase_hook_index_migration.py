@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 
 from boutique.models import Note
-from boutique.services.agenda.rows import _PURCHASE_HOOK, stored_sources
+from boutique.services.agenda.rows import _PURCHASE_HOOK, CardShelf, stored_sources
 from tests.models.upgrade import upgraded_v4
 
 HOOK_PLAN = f"EXPLAIN QUERY PLAN SELECT {_PURCHASE_HOOK} FROM followup f WHERE f.id = 1"
@@ -36,8 +36,8 @@ def test_the_hook_read_through_it_is_the_newest_conversation(db, make_client, ma
     # (noted at the same time: the later id is the newer, as ORDER BY created_at, id says)
     sources = stored_sources("f.client_id = ?", (client.id,))
     assert sources and {s.hook for s in sources if s.purchase_ids} == {"Same hour, noted next"}
-    hooks: dict = {}
-    assert {s.hook for s in stored_sources("f.client_id = ?", (client.id,), hooks)
+    shelf = CardShelf()  # (the hooks read in one query, as for the calendar file)
+    assert {s.hook for s in stored_sources("f.client_id = ?", (client.id,), shelf)
             if s.purchase_ids} == {"Same hour, noted next"}
     plan = " ".join(row[3] for row in db.execute_sql(HOOK_PLAN))
     assert "note_purchase_hook" in plan

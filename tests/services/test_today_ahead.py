@@ -12,6 +12,7 @@ import pytest
 
 from boutique.models import close_database, database, open_database
 from boutique.services.agenda import agenda_for, forget_kept, kept_entries, week_summary
+from boutique.services.agenda.kept_cards import forget_cards, kept_cards
 from boutique.services.agenda.today import agenda_worked_out
 from boutique.services.cadence.followups import act, outcomes_for
 from boutique.services.clients import top_tier_threshold
@@ -30,8 +31,10 @@ def store(tmp_path):
     build_demo(120, seed=5, today=BUILT, years=2.0)
     close_database()
     forget_kept()
+    forget_cards()
     yield path
     forget_kept()
+    forget_cards()
     close_database()
 
 
@@ -58,6 +61,23 @@ def test_the_work_handed_over_is_adopted_and_brought_up_to_date(store):
     assert adopted == {("agenda", DAY), ("week", DAY)}
     assert agenda_for(DAY) == agenda_worked_out(DAY)
     assert week_summary(DAY, agenda_for(DAY)) == expected_week
+
+
+def test_the_cards_handed_over_serve_a_new_day_brought_up_to_date(store):
+    ahead = start_today_ahead(store, DAY)
+    _finished(ahead)
+    open_database(store)
+    tomorrow = DAY + dt.timedelta(days=1)
+    renamed = next(iter({i.client_id for i in agenda_worked_out(DAY)}
+                        & {i.client_id for i in agenda_worked_out(tomorrow)}))
+    save_client({"first_name": "Zoë <&> שרה 💎", "preferred_name": ""}, renamed)
+    assert ahead.take()
+    with kept_cards() as shelf:  # (none read here yet: all handed over)
+        assert len(shelf.cards) > 30 and renamed not in shelf.cards
+    forget_kept()
+    assert agenda_for(tomorrow) == agenda_worked_out(tomorrow)
+    assert any(i.client_id == renamed and "Zoë <&> שרה 💎" in i.client_name
+               for i in agenda_for(tomorrow))
 
 
 def test_what_is_adopted_is_what_the_day_holds(store):

@@ -5,7 +5,8 @@ bulk from the stored follow-ups and the key-date reminders (`rows`), the gift ru
 for a note bound for a shared home (`gift_rule`), the day's list with
 its order and the week's summary (`today`), both kept between refreshes and worked out
 again for the clients the journal of changes names (`kept`; adopted from another process
-at the window's start, `services.today_ahead`), the calendar's counts and key dates
+at the window's start, `services.today_ahead`), the client cards kept from one agenda to
+the next (`kept_cards`), the calendar's counts and key dates
 (`calendar`), the personal hook that opens a note (`recall`), and the iCalendar export
 (`ical` makes the events, `calendar_file` the file, on several processes for a big book;
 reached by the command line only, so the window never loads them).
@@ -16,6 +17,7 @@ May use: the models, the top-level `settings`, `errors`, `text` and `collector`,
 
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.kept import adopt, forget_kept, kept_entries
+from boutique.services.agenda.kept_cards import adopt_cards, forget_cards, kept_cards_entry
 from boutique.services.agenda.recall import recall_line
 from boutique.services.agenda.today import (
     WeekSummary,
@@ -27,7 +29,7 @@ from boutique.services.agenda.today import (
 from boutique.services.cadence import KIND_LABELS
 
 __all__ = [
-    "KIND_LABELS", "WRITTEN_CHANNELS", "AgendaItem", "WeekSummary", "adopt", "agenda_for",
-    "calls_to_make", "forget_kept", "kept_entries", "notes_to_write", "recall_line",
-    "sort_key", "week_summary",
+    "KIND_LABELS", "WRITTEN_CHANNELS", "AgendaItem", "WeekSummary", "adopt", "adopt_cards",
+    "agenda_for", "calls_to_make", "forget_cards", "forget_kept", "kept_cards_entry",
+    "kept_entries", "notes_to_write", "recall_line", "sort_key", "week_summary",
 ]

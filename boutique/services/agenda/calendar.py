@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from boutique.models import CONTACTABLE, database
 from boutique.models.followup import BIRTHDAY
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
+from boutique.services.agenda.kept_cards import kept_cards
 from boutique.services.agenda.rows import gather, load_cards
 from boutique.services.cadence import (
     load_rules,
@@ -59,8 +60,10 @@ def day_counts(first: dt.date, last: dt.date) -> dict[dt.date, DayCount]:
 
 def items_due_on(day: dt.date, today: dt.date) -> list[AgendaItem]:
     """Open follow-ups due on `day` exactly, as seen `today` (overdue if `day` is past)."""
-    return sorted(gather("f.status = 'open' AND f.due = ?", (day,), day, day, today),
-                  key=sort_key)
+    with kept_cards() as shelf:
+        items = gather("f.status = 'open' AND f.due = ?", (day,), day, day, today,
+                       shelf=shelf)
+    return sorted(items, key=sort_key)
 
 
 @dataclass(frozen=True)

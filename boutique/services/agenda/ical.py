@@ -97,7 +97,7 @@ def open_followups_by_month(day: dt.date, horizon_days: int = 365,
         if upper is not None:
             where, params = where + " AND f.due < ?", [*params, upper]
         month_reminders, month_others = by_month.pop(index)
-        items = items_for(stored_sources(where, tuple(params), shelf.hooks), month_reminders,
+        items = items_for(stored_sources(where, tuple(params), shelf), month_reminders,
                           month_others, day, rules, shelf)
         yield _in_export_order(items)
 

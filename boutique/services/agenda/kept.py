@@ -8,7 +8,7 @@ card), so what was worked out is kept with the journal id it was read at
 the rest is what was kept. What all of it depends on is checked each time: the store (a
 store opened anew starts over) and, for the agenda, the top-tier threshold (when a sale
 moves it, the clients whose tier it moved are worked out again too); a settings change
-journals "everyone".
+journals "everyone". Nothing is kept from inside a transaction (it may yet roll back).
 """
 
 from __future__ import annotations
@@ -50,7 +50,10 @@ def _kept(kind: str, day: dt.date, guard, whole: Callable[[], Any],
           refresh: Callable[[Any, frozenset[int]], Any],
           moved: Callable[[Any, Any], frozenset[int] | None] | None = None):
     """What `whole()` gives, kept; after a change to a few clients, `refresh(kept, them)`.
-    `moved(old guard, new guard)`: the clients a change of the guard touches (None: all)."""
+    `moved(old guard, new guard)`: the clients a change of the guard touches (None: all).
+    Inside a transaction nothing kept is read or kept: what it reads may be rolled back."""
+    if database.in_transaction():
+        return whole()
     with _lock:
         entry = _entries.get((kind, day))
         if entry is not None and entry.store is database.obj:

@@ -133,6 +133,9 @@ class CardShelf:
         self.read: dict[int, int] = {}  # client id -> the flags she was read with
         self.choices: dict[tuple, tuple] = {}  # (see build_items)
         self.hooks: dict[int, str | None] = {}  # purchase id -> its hook (stored_sources)
+        # client id -> the purchases whose hooks are kept, for a shelf kept from one list
+        # to the next (services.agenda.kept_cards), which drops a changed client's
+        self.hooks_of: dict[int, list[int]] | None = None
 
 
 def load_cards(client_ids, with_address=(), without_hook=(), planned=(),
@@ -167,16 +170,18 @@ def load_cards(client_ids, with_address=(), without_hook=(), planned=(),
 
 
 def stored_sources(where: str, params: tuple,
-                   hooks: dict[int, str | None] | None = None) -> list[Source]:
+                   shelf: CardShelf | None = None) -> list[Source]:
     """Stored follow-ups matching `where` (on followup f), merged calls folded into the call
-    that carries them, with every purchase they name. `hooks`: each purchase's hook already
-    read for an earlier part of the same list (those read now are added)."""
+    that carries them, with every purchase they name. `shelf`: each purchase's hook already
+    read, for an earlier part of the same list or an earlier list (those read now are
+    added)."""
+    hooks = shelf.hooks if shelf is not None else None
     columns = ", ".join(f"f.{name}" for name in FOLLOWUP_COLUMNS)
     rows = database.execute_sql(
         f"""SELECT {columns}, {_PURCHASE_HOOK if hooks is None else "NULL"} FROM followup f
             WHERE f.merged_into_id IS NULL AND {where}""", params).fetchall()
-    if hooks is not None:
-        _read_purchase_hooks(rows, hooks)
+    if shelf is not None:
+        _read_purchase_hooks(rows, shelf)
     heads = [r[0] for r in rows if r[2] in MERGING]
     merged: dict[int, list[tuple[str, int]]] = {}
     if heads:  # every call's merged ones in one query: the heads go in as one JSON array
@@ -216,13 +221,19 @@ class _Days(dict):
         return found
 
 
-def _read_purchase_hooks(rows: list[tuple], hooks: dict[int, str | None]) -> None:
-    """Add to `hooks` those of the purchases `rows` name, each read once: a year names each
-    purchase several times (a service call a year), and one query for the lot costs a
-    fraction of a lookup per row."""
+def _read_purchase_hooks(rows: list[tuple], shelf: CardShelf) -> None:
+    """Add to the shelf's hooks those of the purchases `rows` name, each read once: a year
+    names each purchase several times (a service call a year), and one query for the lot
+    costs a fraction of a lookup per row."""
+    hooks, owners = shelf.hooks, shelf.hooks_of
     purchase = FOLLOWUP_COLUMNS.index("purchase_id")
     unread = sorted({row[purchase] for row in rows if row[purchase]} - hooks.keys())
     if unread:
+        if owners is not None:
+            client = FOLLOWUP_COLUMNS.index("client_id")
+            for client_id, purchase_id in {(row[client], row[purchase]) for row in rows
+                                           if row[purchase] and row[purchase] not in hooks}:
+                owners.setdefault(client_id, []).append(purchase_id)
         hooks.update(dict.fromkeys(unread))
         # Oldest first: the newest (as _PURCHASE_HOOK picks it) is the one left.
         hooks.update((purchase_id, text) for purchase_id, text in database.execute_sql(
@@ -259,14 +270,16 @@ def salutation_name(client) -> str:
 
 def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.date,
            day: dt.date, rules: CadenceRules | None = None,
-           client_ids: list[int] | None = None):
+           client_ids: list[int] | None = None, shelf: CardShelf | None = None):
     """AgendaItems (as seen on `day`) for the stored follow-ups matching `where` and the
     key-date reminders due from `reminders_from` to `reminders_to` nobody acted on yet
-    (of `client_ids` only, if given: `where` says so for the stored ones)."""
+    (of `client_ids` only, if given: `where` says so for the stored ones); with a `shelf`,
+    its clients are not read again (see items_for)."""
     rules = rules or load_rules()
     reminders, others = computed_reminders(reminders_from, reminders_to, day, rules,
                                            client_ids)
-    return items_for(stored_sources(where, params), reminders, others, day, rules)
+    return items_for(stored_sources(where, params, shelf), reminders, others, day, rules,
+                     shelf)
 
 
 def computed_reminders(reminders_from: dt.date, reminders_to: dt.date, day: dt.date,
@@ -292,7 +305,8 @@ def items_for(sources: list[Source], reminders: list[Reminder],
               others: list[tuple[Reminder, str]], day: dt.date, rules: CadenceRules,
               shelf: CardShelf | None = None) -> list[AgendaItem]:
     """AgendaItems (as seen on `day`) for stored `sources` and computed reminders; with a
-    `shelf`, clients already read for an earlier part of the same list are not read again."""
+    `shelf`, clients already read (for an earlier part of the same list, or an earlier
+    agenda: services.agenda.kept_cards) are not read again."""
     everyone = reminders + [r for r, _ in others]
     written, planned, needs_hook, ids = set(), set(), set(), set()
     # (one pass: a month of a big book's calendar is some ten thousand sources)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from boutique.models import CONTACTABLE, database
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.kept import kept_agenda, kept_counts
-from boutique.services.agenda.rows import gather
+from boutique.services.agenda.kept_cards import kept_cards
+from boutique.services.agenda.rows import CardShelf, gather
 from boutique.services.cadence import alive_on_sql, lapsed_between, load_rules, week_start
 from boutique.services.cadence import reminders_from as lapse_reminders_from
 from boutique.services.collector import collector_paused
@@ -22,17 +23,24 @@ from boutique.services.collector import collector_paused
 
 def agenda_for(day: dt.date) -> list[AgendaItem]:
     """Open follow-ups due on or before `day`, top tier first, then most overdue."""
-    return kept_agenda(day, lambda clients: _items_of(day, clients))
+
+    def build(clients: frozenset[int] | None) -> list[AgendaItem]:
+        with kept_cards() as shelf:
+            return _items_of(day, clients, shelf)
+
+    return kept_agenda(day, build)
 
 
 def agenda_worked_out(day: dt.date) -> list[AgendaItem]:
-    """The agenda of `day` worked out whole, never from a kept list (what a kept list must
-    always equal)."""
+    """The agenda of `day` worked out whole, never from a kept list nor kept cards (what
+    the kept ones must always give)."""
     return sorted(_items_of(day, None), key=sort_key)
 
 
-def _items_of(day: dt.date, clients: frozenset[int] | None) -> list[AgendaItem]:
-    """The agenda items of `day` (in no order) of `clients`, or of everyone."""
+def _items_of(day: dt.date, clients: frozenset[int] | None,
+              shelf: CardShelf | None = None) -> list[AgendaItem]:
+    """The agenda items of `day` (in no order) of `clients`, or of everyone; the clients
+    on `shelf` are not read again."""
     rules = load_rules()
     # A big book's agenda is thousands of small objects made at once; the cyclic collector
     # would walk them again and again (none of them form cycles), so it waits until done.
@@ -45,7 +53,8 @@ def _items_of(day: dt.date, clients: frozenset[int] | None) -> list[AgendaItem]:
         if clients is not None:
             where += f" AND f.client_id IN ({','.join(str(int(i)) for i in sorted(clients))})"
         return gather(where, (day, *params), lapse_reminders_from(day, rules), day, day,
-                      rules, client_ids=None if clients is None else sorted(clients))
+                      rules, client_ids=None if clients is None else sorted(clients),
+                      shelf=shelf)
 
 
 def _is_written(item: AgendaItem) -> bool:

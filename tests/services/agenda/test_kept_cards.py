@@ -1,0 +1,107 @@
+"""An agenda worked out from the kept client cards (a new day, a day on the calendar) is,
+after any edit, the agenda worked out from nothing; nothing read inside a transaction that
+rolls back is kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from boutique.models import database
+from boutique.services.agenda import agenda_for
+from boutique.services.agenda import kept_cards as kept_cards_module
+from boutique.services.agenda.kept import forget_kept
+from boutique.services.agenda.kept_cards import forget_cards, kept_cards
+from boutique.services.agenda.today import agenda_worked_out
+from boutique.services.clients.book import save_client
+from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
+from boutique.services.demo.build import build_demo
+from boutique.services.notes.notebook import add_note
+from tests.services.agenda.test_kept_agenda import BUILT, DAY, _edit
+
+
+@pytest.fixture
+def book(db):
+    build_demo(250, seed=11, today=BUILT, years=3.0)
+    forget_kept()
+    forget_cards()
+    yield
+    forget_kept()
+    forget_cards()
+
+
+def _anew(day: dt.date):
+    """The agenda of `day` as on a new day: no kept list, the cards kept."""
+    forget_kept()
+    return agenda_for(day)
+
+
+def test_after_each_kind_of_edit_an_agenda_from_the_kept_cards_is_the_whole_one(book,
+                                                                                 db_path):
+    rng = random.Random(11)
+    assert len(_anew(DAY)) > 30
+    with kept_cards() as shelf:
+        assert len(shelf.cards) > 30 and shelf.hooks  # (what the next agenda reads from)
+    for step in range(40):
+        what = _edit(rng, step, db_path)
+        day = DAY + dt.timedelta(days=step % 3)  # (today, and the next days)
+        assert _anew(day) == agenda_worked_out(day), f"step {step}: {what}"
+
+
+def test_a_hook_noted_on_a_purchase_is_recalled_on_the_next_agenda(book):
+    item = next(i for i in _anew(DAY) if i.purchase_ids and i.kind != "key_date")
+    add_note(item.client_id, "Wants the clasp checked <&> 💍", "conversation",
+             purchase_id=item.purchase_ids[0])
+    [again] = [i for i in _anew(DAY) if i.followup_id == item.followup_id]
+    assert again.recall == "Wants the clasp checked <&> 💍"
+    assert _anew(DAY) == agenda_worked_out(DAY)
+
+
+def test_a_sale_that_moves_the_top_tier_is_seen_on_the_next_agenda(book):
+    quiet = min(_anew(DAY), key=lambda i: (i.is_top, i.client_id))
+    assert not quiet.is_top
+    record_purchase(quiet.client_id, PurchaseData(purchase_date=DAY, items=[
+        ItemData(description="Riviera necklace", category="necklace", price_cents=10**9)]))
+    after = _anew(DAY)
+    assert after == agenda_worked_out(DAY)
+    assert all(i.is_top for i in after if i.client_id == quiet.client_id)
+
+
+def test_cards_read_in_a_transaction_that_rolls_back_are_not_kept(book):
+    item = next(i for i in _anew(DAY) if i.followup_id)
+    other = next(i for i in _anew(DAY) if i.client_id != item.client_id)
+    with database.atomic() as transaction:
+        save_client({"first_name": "Never", "last_name": "Saved"}, item.client_id)
+        assert any(i.client_name == "Never Saved" for i in agenda_for(DAY))
+        transaction.rollback()
+    # (a later write takes the journal id the rolled-back one had)
+    add_note(other.client_id, "Prefers calls after five", "conversation")
+    assert all(i.client_name != "Never Saved" for i in agenda_for(DAY))
+    assert _anew(DAY) == agenda_worked_out(DAY)
+
+
+def test_past_so_many_clients_the_cards_start_over(book, monkeypatch):
+    monkeypatch.setattr(kept_cards_module, "MOST_KEPT", 10)
+    assert len({i.client_id for i in _anew(DAY)}) > 10
+    with kept_cards() as shelf:
+        assert not shelf.read  # (begun again: the last agenda read more than ten)
+    assert _anew(DAY) == agenda_worked_out(DAY)
+
+
+def test_a_day_on_the_calendar_from_the_kept_cards_is_the_day_read_anew(book, db_path):
+    from boutique.services.agenda.calendar import items_due_on
+
+    def read_anew(day):
+        # (inside a transaction nothing kept is used: every client is read again)
+        with database.atomic():
+            return items_due_on(day, DAY)
+
+    rng = random.Random(5)
+    days = [DAY + dt.timedelta(days=n) for n in range(-10, 11)]
+    assert sum(len(items_due_on(day, DAY)) for day in days) > 10
+    for step in range(20):
+        what = _edit(rng, step, db_path)
+        for day in days[step % 3::3]:
+            assert items_due_on(day, DAY) == read_anew(day), f"step {step}: {what}"
