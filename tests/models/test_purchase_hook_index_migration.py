@@ -7,7 +7,8 @@ import datetime as dt
 import sqlite3
 
 from boutique.models import Note
-from boutique.services.agenda.rows import _PURCHASE_HOOK, CardShelf, stored_sources
+from boutique.services.agenda.cards import CardShelf
+from boutique.services.agenda.rows import _PURCHASE_HOOK, stored_sources
 from tests.models.upgrade import upgraded_v4
 
 HOOK_PLAN = f"EXPLAIN QUERY PLAN SELECT {_PURCHASE_HOOK} FROM followup f WHERE f.id = 1"

@@ -1,12 +1,13 @@
 """The agenda: whom to contact on a day, how and why, as the Today and Calendar tabs show it.
 
 Owns the reading side of the follow-ups: one agenda item per contact due (`items`), built in
-bulk from the stored follow-ups and the key-date reminders (`rows`), the gift rule said
+bulk from the stored follow-ups and the key-date reminders (`rows`) and what each needs of
+its client (`cards`), the gift rule said
 for a note bound for a shared home (`gift_rule`), the day's list with
 its order and the week's summary (`today`), both kept between refreshes and worked out
 again for the clients the journal of changes names (`kept`; adopted from another process
-at the window's start, `services.today_ahead`), the client cards kept from one agenda to
-the next (`kept_cards`), the calendar's counts and key dates
+at the window's start, `services.today_ahead`), the client cards and follow-ups kept from one
+agenda to the next (`kept_cards`), the calendar's counts and key dates
 (`calendar`), the personal hook that opens a note (`recall`), and the iCalendar export
 (`ical` makes the events, `calendar_file` the file, on several processes for a big book;
 reached by the command line only, so the window never loads them).

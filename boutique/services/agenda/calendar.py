@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from boutique.models import CONTACTABLE, database
 from boutique.models.followup import BIRTHDAY
+from boutique.services.agenda.cards import load_cards
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.kept_cards import kept_cards
-from boutique.services.agenda.rows import gather, load_cards
+from boutique.services.agenda.rows import gather
 from boutique.services.cadence import (
     load_rules,
     occasion_reminders_due_between,

@@ -22,6 +22,7 @@ from pathlib import Path
 from boutique.models import close_database, database, open_database, utcnow
 from boutique.models.db import owner_only, pages_mapped
 from boutique.models.shared_read import pin_snapshot, store_path, writers_held
+from boutique.services.agenda.cards import CardShelf
 from boutique.services.agenda.ical import (
     CALENDAR_HEAD,
     CALENDAR_TAIL,
@@ -29,7 +30,6 @@ from boutique.services.agenda.ical import (
     calendar_parts,
     open_followups_by_month,
 )
-from boutique.services.agenda.rows import CardShelf
 from boutique.services.collector import collector_paused
 
 # Open follow-ups from which another process pays for its start (a few tenths of a second).

@@ -1,11 +1,12 @@
 """The client cards kept from one agenda to the next: a new day's agenda, or a day looked
 at on the calendar, reads again only the clients changed since.
 
-A card (services.agenda.rows.ClientCard) is what an agenda item needs of its client: her
+A card (services.agenda.cards.ClientCard) is what an agenda item needs of its client: her
 names, ways of reaching her, tier and personal hook, and what the contact rules chose from
-them; with it, the hook of each purchase her items recall. None of it depends on the day,
-and on a 100,000-client book reading and choosing for the two or three thousand clients
-of a morning is about half the agenda's time. The kept cards are brought up to date from the journal of changes
+them; with it, the hook of each purchase her items recall, and each of her stored
+follow-ups as read (rows.Source: which of them are due is still asked each time). None
+of it depends on the day, and on a 100,000-client book reading it for the two or three
+thousand clients of a morning is about two thirds of the agenda's time. The kept cards are brought up to date from the journal of changes
 (models.agenda_journal) each time they are used, as the kept agenda is: the clients it
 names are read again, and when it names too many or "everyone" (a settings change) or
 another store is open, everything is. The top-tier threshold is checked too: when a sale
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from boutique.models import database
 from boutique.models.agenda_journal import changes_since, journal_position
-from boutique.services.agenda.rows import CardShelf
+from boutique.services.agenda.cards import CardShelf
 from boutique.services.clients import top_tier_threshold
 
 # Beyond this many clients read, the cards start over (about 1.5 KB each with what was
@@ -72,11 +73,7 @@ def _up_to_date() -> CardShelf:
         return _started_over(threshold)
     shelf = kept.shelf
     for client_id in changes.clients:
-        # (what was chosen for her is made again: it is checked against her card)
-        shelf.cards.pop(client_id, None)
-        shelf.read.pop(client_id, None)
-        for purchase_id in shelf.hooks_of.pop(client_id, ()):
-            shelf.hooks.pop(purchase_id, None)
+        shelf.drop(client_id)
     kept.position = changes.position
     if kept.threshold != threshold:
         shelf.choices.clear()
@@ -88,10 +85,8 @@ def _started_over(threshold: int | None) -> CardShelf:
     global _kept
     # The journal is read first: a write landing while the cards are read is read again
     # the next time, never missed.
-    shelf = CardShelf()
-    shelf.hooks_of = {}
-    _kept = _Kept(database.obj, journal_position(), threshold, shelf)
-    return shelf
+    _kept = _Kept(database.obj, journal_position(), threshold, CardShelf(kept=True))
+    return _kept.shelf
 
 
 def kept_cards_entry() -> tuple | None:

@@ -2,22 +2,21 @@
 
 The agenda, the calendar's day list and the .ics export all build their items here, so
 the address or number shown is always the one the contact rules pick. Each list reads
-its follow-ups in one query and its clients, with their personal hook (the latest
-pinned or conversation note), in another: the morning agenda of a 100,000-client book
-is a few thousand rows, and per-row queries would cost seconds.
+its follow-ups in one query and its clients' cards, with their personal hook (the latest
+pinned or conversation note), in another (services.agenda.cards): the morning agenda of a
+100,000-client book is a few thousand rows, and per-row queries would cost seconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import namedtuple
-from functools import lru_cache
 from typing import NamedTuple
 
-from boutique.models import ADDRESS_PARTS, Client, database
+from boutique.models import database
 from boutique.models.followup import KEY_DATE
 from boutique.services import settings
+from boutique.services.agenda.cards import CardShelf, ClientCard, load_cards, salutation_name
 from boutique.services.agenda.gift_rule import with_gift_rule
 from boutique.services.agenda.items import AgendaItem
 from boutique.services.cadence import (
@@ -32,77 +31,18 @@ from boutique.services.cadence import (
 from boutique.services.cadence import key_date_reason as reason_for
 from boutique.services.clients import choose_agreed, choose_phone, top_tier_threshold
 
-# The client columns the contact rules, names and tier need: nothing else is read.
-CLIENT_COLUMNS = (
-    "id", "salutation", "first_name", "last_name", "preferred_name", "partner_name",
-    "mobile_phone", "work_phone", "home_phone", "email",
-    "consent_mail", "consent_phone", "consent_text", "consent_email",
-    "lifetime_spend_cents", "sort_name",
-)
-# Each address comes as one JSON array (parts in ADDRESS_PARTS order), decoded only when
-# a note is to be mailed: most items are calls, and reading thirteen columns per client
-# costs more than the rest of the row.
-_ADDRESS_SQL = {
-    which: "json_array(" + ", ".join(
-        f"c.{which}_{part}" if which == "business" or part != "company" else "''"
-        for part in ADDRESS_PARTS) + ")"
-    for which in ("home", "business")
-}
-_NO_ADDRESS = "'" + "[" + ",".join('""' for _ in ADDRESS_PARTS) + "]" + "'"
-
 # Stored follow-up columns an item is built from, in this order.
 FOLLOWUP_COLUMNS = ("id", "client_id", "kind", "due", "deadline", "reason", "channel",
                     "is_gift", "purchase_id", "occasion", "occasion_date", "attempts")
 
-# The newest note worth recalling: pinned facts and counter conversations.
-_CLIENT_HOOK = """(SELECT n.text FROM note n WHERE n.client_id = c.id AND n.deleted_at IS NULL
-                     AND (n.pinned = 1 OR n.category = 'conversation')
-                   ORDER BY n.created_at DESC, n.id DESC LIMIT 1)"""
 _PURCHASE_HOOK = """(SELECT n.text FROM note n WHERE n.purchase_id = f.purchase_id
                        AND n.deleted_at IS NULL AND n.category = 'conversation'
                      ORDER BY n.created_at DESC, n.id DESC LIMIT 1)"""
-# _PURCHASE_HOOK of many purchases at once (see _with_purchase_hooks).
+# _PURCHASE_HOOK of many purchases at once (see _read_purchase_hooks).
 _PURCHASE_HOOKS_SQL = """SELECT n.purchase_id, n.text FROM json_each(?) j
     JOIN note n ON n.purchase_id = j.value
     WHERE n.deleted_at IS NULL AND n.category = 'conversation'
     ORDER BY n.purchase_id, n.created_at, n.id"""
-_WITH_HOOK, _WITH_ADDRESS = 1, 2
-# A follow-up planned on a channel she has not agreed to goes by mail when she agreed to
-# mail (services.clients.contact.choose_agreed): its address is read then too.
-_PLANNED = {"phone": 4, "text": 8, "email": 16}
-_FLAG_BITS = 5
-_MAY_BE_MAILED = f"j.value & {_WITH_ADDRESS} OR (c.consent_mail AND (" + " OR ".join(
-    f"(j.value & {bit} AND NOT c.consent_{channel})" for channel, bit in _PLANNED.items()) + "))"
-_CARDS_SQL = f"""SELECT {", ".join(f"c.{name}" for name in CLIENT_COLUMNS)},
-    CASE WHEN {_MAY_BE_MAILED} THEN {_ADDRESS_SQL["home"]} ELSE {_NO_ADDRESS} END,
-    CASE WHEN {_MAY_BE_MAILED} THEN {_ADDRESS_SQL["business"]} ELSE {_NO_ADDRESS} END,
-    CASE WHEN j.value & {_WITH_HOOK} THEN {_CLIENT_HOOK} END
-    FROM json_each(?) j JOIN client c ON c.id = j.value >> {_FLAG_BITS}
-    WHERE c.deleted_at IS NULL AND c.do_not_contact = 0"""
-
-
-class ClientCard(namedtuple("ClientCardFields",
-                            (*CLIENT_COLUMNS, "home_json", "business_json", "hook"))):
-    """A read-only client with just what a follow-up needs. It answers the contact rules
-    like a Client (same methods), and only those who may be contacted are read."""
-
-    __slots__ = ()
-    do_not_contact = False
-    deleted_at = None
-    has_address = Client.has_address
-    display_name = Client.display_name
-    full_name = Client.full_name
-
-    def address(self, which: str) -> dict[str, str]:
-        return _address(self.home_json if which == "home" else self.business_json).copy()
-
-
-@lru_cache(maxsize=4096)
-def _address(packed: str) -> dict[str, str]:
-    # The contact rules ask for the same address two or three times per note (each gets
-    # its own copy).
-    return {part: value or "" for part, value in
-            zip(ADDRESS_PARTS, json.loads(packed), strict=True)}
 
 
 class Source(NamedTuple):
@@ -123,58 +63,27 @@ class Source(NamedTuple):
     hook: str | None = None  # the conversation noted about the purchase, if any
 
 
-class CardShelf:
-    """What a list made in parts (the calendar file's months) reads once: the cards, each
-    kept with what was read of it, so a client in many parts is read once for what they
-    need; what each card gives her items; and each purchase's hook."""
-
-    def __init__(self) -> None:
-        self.cards: dict[int, ClientCard] = {}
-        self.read: dict[int, int] = {}  # client id -> the flags she was read with
-        self.choices: dict[tuple, tuple] = {}  # (see build_items)
-        self.hooks: dict[int, str | None] = {}  # purchase id -> its hook (stored_sources)
-        # client id -> the purchases whose hooks are kept, for a shelf kept from one list
-        # to the next (services.agenda.kept_cards), which drops a changed client's
-        self.hooks_of: dict[int, list[int]] | None = None
-
-
-def load_cards(client_ids, with_address=(), without_hook=(), planned=(),
-               shelf: CardShelf | None = None) -> dict[int, ClientCard]:
-    """Clients who may be contacted (not in the Trash, not 'do not contact'), by id.
-
-    Only what the list needs is read: the postal addresses of those in `with_address`
-    and of those with a (client id, channel) in `planned` whose channel they have not
-    agreed to but mail they have (a call needs none), and the personal hook of those not
-    in `without_hook` (whose every item recalls its own purchase's conversation). One
-    query for the lot: the ids go in as one JSON array, each with what to read for it in
-    its low bits. With a `shelf`, the cards on it are returned too, and only clients it
-    lacks, or holds with less read, are read (each again with all they were read with).
-    """
-    mailed, hookless = set(with_address), set(without_hook)
-    channels: dict[int, int] = {}
-    for client_id, channel in planned:
-        channels[client_id] = channels.get(client_id, 0) | _PLANNED.get(channel, 0)
-    flags = {i: (i in mailed) * _WITH_ADDRESS + (i not in hookless) * _WITH_HOOK
-             + channels.get(i, 0) for i in set(client_ids)}
-    if shelf is not None:
-        read = shelf.read
-        flags = {i: f | read.get(i, 0) for i, f in flags.items()
-                 if i not in read or f | read[i] != read[i]}
-        read.update(flags)
-    wanted = json.dumps([(i << _FLAG_BITS) + f for i, f in sorted(flags.items())])
-    make = ClientCard._make
-    cards = shelf.cards if shelf is not None else {}
-    if flags:
-        cards.update((row[0], make(row)) for row in database.execute_sql(_CARDS_SQL, (wanted,)))
-    return cards
-
-
 def stored_sources(where: str, params: tuple,
                    shelf: CardShelf | None = None) -> list[Source]:
     """Stored follow-ups matching `where` (on followup f), merged calls folded into the call
     that carries them, with every purchase they name. `shelf`: each purchase's hook already
     read, for an earlier part of the same list or an earlier list (those read now are
-    added)."""
+    added); a kept shelf's follow-ups are not read again, only which of them match."""
+    if shelf is None or not shelf.sources:
+        return _read_sources(where, params, shelf)
+    kept = shelf.sources
+    matching = database.execute_sql(
+        f"SELECT f.id FROM followup f WHERE f.merged_into_id IS NULL AND {where}",
+        params).fetchall()
+    unread = [fid for fid, in matching if fid not in kept]
+    if unread:
+        _read_sources("f.id IN (SELECT value FROM json_each(?))", (json.dumps(unread),), shelf)
+    # (one that stopped matching between the two reads is left out: the journal names it)
+    return [kept[fid] for fid, in matching if fid in kept]
+
+
+def _read_sources(where: str, params: tuple, shelf: CardShelf | None) -> list[Source]:
+    """stored_sources, every one read (and kept on a kept shelf)."""
     hooks = shelf.hooks if shelf is not None else None
     columns = ", ".join(f"f.{name}" for name in FOLLOWUP_COLUMNS)
     rows = database.execute_sql(
@@ -210,6 +119,11 @@ def stored_sources(where: str, params: tuple,
         append(new(Source, (fid, client_id, kind, days[due], days[deadline], reason, channel,
                             bool(is_gift), purchases, occasion,
                             days[occasion_date] if occasion_date else None, attempts, hook)))
+    if shelf is not None and shelf.sources is not None:
+        shelf.sources.update((source[0], source) for source in sources)
+        owners = shelf._sources_of
+        for source in sources:
+            owners.setdefault(source[1], []).append(source[0])
     return sources
 
 
@@ -225,7 +139,7 @@ def _read_purchase_hooks(rows: list[tuple], shelf: CardShelf) -> None:
     """Add to the shelf's hooks those of the purchases `rows` name, each read once: a year
     names each purchase several times (a service call a year), and one query for the lot
     costs a fraction of a lookup per row."""
-    hooks, owners = shelf.hooks, shelf.hooks_of
+    hooks, owners = shelf.hooks, shelf._hooks_of
     purchase = FOLLOWUP_COLUMNS.index("purchase_id")
     unread = sorted({row[purchase] for row in rows if row[purchase]} - hooks.keys())
     if unread:
@@ -259,13 +173,6 @@ def occasion_sources(found, channel: str, cards: dict[int, ClientCard]) -> list[
     return [Source(0, r.client_id, KEY_DATE, r.due, r.occasion_date, reason, channel, True,
                    (), r.occasion, r.occasion_date)
             for r, reason in found if r.client_id in cards]
-
-
-def salutation_name(client) -> str:
-    """'Mrs. Alvarez' for a letter's greeting; the first name when there is no title."""
-    if client.salutation and client.last_name:
-        return f"{client.salutation} {client.last_name}"
-    return client.preferred_name or client.first_name or client.last_name
 
 
 def gather(where: str, params: tuple, reminders_from: dt.date, reminders_to: dt.date,

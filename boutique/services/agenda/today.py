@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from boutique.models import CONTACTABLE, database
+from boutique.services.agenda.cards import CardShelf
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.kept import kept_agenda, kept_counts
 from boutique.services.agenda.kept_cards import kept_cards
-from boutique.services.agenda.rows import CardShelf, gather
+from boutique.services.agenda.rows import gather
 from boutique.services.cadence import alive_on_sql, lapsed_between, load_rules, week_start
 from boutique.services.cadence import reminders_from as lapse_reminders_from
 from boutique.services.collector import collector_paused

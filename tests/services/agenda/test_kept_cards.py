@@ -105,3 +105,15 @@ def test_a_day_on_the_calendar_from_the_kept_cards_is_the_day_read_anew(book, db
         what = _edit(rng, step, db_path)
         for day in days[step % 3::3]:
             assert items_due_on(day, DAY) == read_anew(day), f"step {step}: {what}"
+
+
+def test_a_follow_up_changed_in_place_by_another_window_is_read_again(book, db_path):
+    import sqlite3
+
+    item = next(i for i in _anew(DAY) if i.followup_id and i.kind != "key_date")
+    with sqlite3.connect(db_path) as other:  # (its write is journaled by the store itself)
+        other.execute("UPDATE followup SET reason = ?, attempts = 2 WHERE id = ?",
+                      ("Asked to call back about the clasp <&> 💍", item.followup_id))
+    [again] = [i for i in _anew(DAY) if i.followup_id == item.followup_id]
+    assert (again.reason, again.attempts) == ("Asked to call back about the clasp <&> 💍", 2)
+    assert _anew(DAY) == agenda_worked_out(DAY)
