@@ -78,8 +78,9 @@ class CardShelf:
     need; what each card gives her items; and each purchase's hook.
 
     A shelf kept from one list to the next (`kept`: services.agenda.kept_cards) keeps each
-    stored follow-up read too (as a Source, whatever day it is read for), and knows whose
-    each thing is: a client changed is dropped whole (`drop`)."""
+    stored follow-up read too (as a Source, whatever day it is read for) and what the gift
+    rule read of each gift, and knows whose each thing is: a client changed is dropped whole
+    (`drop`)."""
 
     def __init__(self, kept: bool = False) -> None:
         self.cards: dict[int, ClientCard] = {}
@@ -88,19 +89,24 @@ class CardShelf:
         self.hooks: dict[int, str | None] = {}  # purchase id -> its hook (stored_sources)
         # by follow-up id, each a rows.Source
         self.sources: dict[int, tuple] | None = {} if kept else None
-        # client id -> her purchases with a hook kept, her follow-ups kept
-        self._hooks_of: dict[int, list[int]] | None = {} if kept else None
-        self._sources_of: dict[int, list[int]] = {}
+        # purchase id -> what the gift rule reads of it (gift_rule), or None: not a gift
+        self.gifts: dict[int, tuple | None] | None = {} if kept else None
+        # client id -> her purchases with a hook kept, her follow-ups kept, her gifts kept
+        self.hooks_of: dict[int, list[int]] | None = {} if kept else None
+        self.sources_of: dict[int, list[int]] = {}
+        self.gifts_of: dict[int, list[int]] = {}
 
     def drop(self, client_id: int) -> None:
         """Forget what was read of the client (what was chosen for her is made again: it
         is checked against her card)."""
         self.cards.pop(client_id, None)
         self.read.pop(client_id, None)
-        for purchase_id in (self._hooks_of or {}).pop(client_id, ()):
+        for purchase_id in (self.hooks_of or {}).pop(client_id, ()):
             self.hooks.pop(purchase_id, None)
-        for followup_id in self._sources_of.pop(client_id, ()):
+        for followup_id in self.sources_of.pop(client_id, ()):
             self.sources.pop(followup_id, None)
+        for purchase_id in self.gifts_of.pop(client_id, ()):
+            self.gifts.pop(purchase_id, None)
 
 
 def load_cards(client_ids, with_address=(), without_hook=(), planned=(),

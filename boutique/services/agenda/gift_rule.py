@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 from boutique.models import database
+from boutique.services.agenda.cards import CardShelf
 from boutique.services.agenda.items import AgendaItem
 from boutique.services.cadence import GIFT_RULE_TEXT, CadenceRules, delivery_mode, gift_day
 from boutique.services.clients import HOME_GIFT_WARNING
@@ -31,15 +32,23 @@ def _delivery_and_day_known(row) -> tuple[str, bool]:
     return delivery or "", known
 
 
-def with_gift_rule(items: list[AgendaItem], rules: CadenceRules) -> list[AgendaItem]:
+def with_gift_rule(items: list[AgendaItem], rules: CadenceRules,
+                   shelf: CardShelf | None = None) -> list[AgendaItem]:
     """`items`, each gift note for a shared home warned with the rule in force (one query
-    for the few there are)."""
-    at_risk = {i.purchase_ids[0] for i in items
+    for the few there are; on a kept `shelf`, for those not read before)."""
+    at_risk = {i.purchase_ids[0]: i.client_id for i in items
                if i.purchase_ids and HOME_GIFT_WARNING in i.warnings}
     if not at_risk:
         return items
-    gifts = {row[0]: _delivery_and_day_known(row) for row in database.execute_sql(
-        _GIFTS_SQL, (json.dumps(sorted(at_risk)),))}
+    gifts = shelf.gifts if shelf is not None and shelf.gifts is not None else {}
+    unread = sorted(at_risk.keys() - gifts.keys())
+    if unread:
+        gifts.update(dict.fromkeys(unread))  # (one not found is not asked for again)
+        gifts.update((row[0], _delivery_and_day_known(row)) for row in database.execute_sql(
+            _GIFTS_SQL, (json.dumps(unread),)))
+        if shelf is not None and shelf.gifts is gifts:
+            for purchase_id in unread:
+                shelf.gifts_of.setdefault(at_risk[purchase_id], []).append(purchase_id)
     out = []
     for item in items:
         gift = gifts.get(item.purchase_ids[0]) if item.purchase_ids else None

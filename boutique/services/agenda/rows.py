@@ -121,7 +121,7 @@ def _read_sources(where: str, params: tuple, shelf: CardShelf | None) -> list[So
                             days[occasion_date] if occasion_date else None, attempts, hook)))
     if shelf is not None and shelf.sources is not None:
         shelf.sources.update((source[0], source) for source in sources)
-        owners = shelf._sources_of
+        owners = shelf.sources_of
         for source in sources:
             owners.setdefault(source[1], []).append(source[0])
     return sources
@@ -139,7 +139,7 @@ def _read_purchase_hooks(rows: list[tuple], shelf: CardShelf) -> None:
     """Add to the shelf's hooks those of the purchases `rows` name, each read once: a year
     names each purchase several times (a service call a year), and one query for the lot
     costs a fraction of a lookup per row."""
-    hooks, owners = shelf.hooks, shelf._hooks_of
+    hooks, owners = shelf.hooks, shelf.hooks_of
     purchase = FOLLOWUP_COLUMNS.index("purchase_id")
     unread = sorted({row[purchase] for row in rows if row[purchase]} - hooks.keys())
     if unread:
@@ -237,7 +237,7 @@ def items_for(sources: list[Source], reminders: list[Reminder],
                        planned=planned, shelf=shelf)
     sources = sources + reminder_sources(reminders, rules.key_date_channel, cards)
     sources += occasion_sources(others, rules.key_date_channel, cards)
-    return with_gift_rule(build_items(sources, day, cards, shelf), rules)
+    return with_gift_rule(build_items(sources, day, cards, shelf), rules, shelf)
 
 
 def build_items(sources: list[Source], day: dt.date, cards: dict[int, ClientCard],

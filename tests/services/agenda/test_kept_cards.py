@@ -117,3 +117,27 @@ def test_a_follow_up_changed_in_place_by_another_window_is_read_again(book, db_p
     [again] = [i for i in _anew(DAY) if i.followup_id == item.followup_id]
     assert (again.reason, again.attempts) == ("Asked to call back about the clasp <&> 💍", 2)
     assert _anew(DAY) == agenda_worked_out(DAY)
+
+
+def test_a_gifts_delivery_changed_is_said_on_the_next_agenda(book, db_path, make_client):
+    import sqlite3
+
+    from boutique.services.cadence import GIFT_RULE_TEXT
+
+    giver = make_client(first_name="Noor", consent_mail=True, home_line1="4 Elm Row",
+                        home_city="Springfield", home_region="IL", home_postcode="62701")
+    gift = record_purchase(giver.id, PurchaseData(
+        purchase_date=DAY - dt.timedelta(days=2), is_gift=True, gift_recipient="Mia",
+        items=[ItemData(description="Opal ring", category="ring", price_cents=90_000)]))
+
+    def her_gift_note():
+        [note] = [i for i in _anew(DAY) if i.client_id == giver.id and i.kind ==
+                  "thank_you_note"]
+        return note
+
+    assert her_gift_note().warnings[0] in GIFT_RULE_TEXT.values()
+    with sqlite3.connect(db_path) as other:  # (another window's write)
+        other.execute("UPDATE purchase SET gift_delivery = 'counter' WHERE id = ?",
+                      (gift.id,))
+    assert her_gift_note().warnings[0] == GIFT_RULE_TEXT["counter"]
+    assert _anew(DAY) == agenda_worked_out(DAY)
