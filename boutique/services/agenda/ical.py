@@ -58,14 +58,17 @@ def open_followups_by_month(day: dt.date, horizon_days: int = 365,
     written in a fraction of the memory. The key-date reminders are found once for the
     whole span, and each client is read once (CardShelf).
 
-    `due_from` and `due_before` (each the first of a month) keep only the months that
-    begin in [due_from, due_before): the file's parts, each made by its own process
-    (calendar_file), together yield every month once. `shelf`: where what is read of the
+    `due_from` and `due_before` (each a day after `day`) keep only the due days in
+    [due_from, due_before), a month cut in two where one of them falls: the file's parts,
+    each made by its own process (calendar_file), together yield every day once. `shelf`: where what is read of the
     clients is kept (given, it outlives the months: see calendar_file.make_part)."""
     rules = load_rules()
     first = day - dt.timedelta(days=rules.key_date_lead_days)
     last = day + dt.timedelta(days=horizon_days)
     starts = month_starts(day, last)
+    # (a part's first day begins a list of its own: the months' starts around it stay)
+    starts = sorted({*starts, *(cut for cut in (due_from, due_before)
+                                if cut is not None and cut > day and cut < starts[-1])})
     uppers = [*starts[:-1], None]
     lowers = [None, *starts[:-1]]
     # (a month is kept by where it begins; the first one begins with the earliest overdue)

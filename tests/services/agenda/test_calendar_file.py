@@ -34,15 +34,17 @@ def _events(path) -> list[bytes]:
 def test_made_in_parts_it_is_the_file_of_one_process(book, tmp_path, processes):
     one, many = tmp_path / "one.ics", tmp_path / "many.ics"
     count = export_ics(one, DAY, processes=1)
-    assert len(part_bounds(DAY, 365, processes)) == processes - 1
+    bounds = part_bounds(DAY, 365, processes)
+    assert len(bounds) == processes - 1
+    assert any(b.day != 1 for b in bounds)  # (a part may begin within a month)
     assert export_ics(many, DAY, processes=processes) == count == len(open_followups(DAY))
     assert _events(many) == _events(one)
     assert not list(tmp_path.glob("*.partial*"))  # the parts are gone
 
 
-def test_parts_begin_on_later_months_and_share_the_events(book):
+def test_parts_begin_on_later_days_and_share_the_events(book):
     bounds = part_bounds(DAY, 365, 3)
-    assert len(bounds) == 2 and all(b.day == 1 and b > DAY for b in bounds)
+    assert len(bounds) == 2 and DAY < bounds[0] < bounds[1]
     dues = [i.due for i in open_followups(DAY)]
     sizes = [sum(1 for d in dues if d < bounds[0]),
              sum(1 for d in dues if bounds[0] <= d < bounds[1]),

@@ -93,6 +93,15 @@ def test_month_by_month_is_the_whole_list(book, day, horizon):
     assert calendar_text(list(chain.from_iterable(months)), STAMP) == calendar_text(whole, STAMP)
 
 
+@pytest.mark.parametrize("cut", [D(2027, 2, 17), D(2027, 6, 1), DAY + dt.timedelta(days=1)])
+def test_parts_cut_on_any_day_are_the_whole_list(book, cut):
+    first = list(chain.from_iterable(open_followups_by_month(DAY, 365, None, cut)))
+    rest = list(chain.from_iterable(open_followups_by_month(DAY, 365, cut, None)))
+    assert first and rest and all(i.due < cut for i in first) and all(
+        i.due >= cut for i in rest)
+    assert first + rest == open_followups(DAY)
+
+
 def test_the_file_reads_by_due_day_then_as_the_agenda_does(book):
     from boutique.services.agenda.items import sort_key
 
