@@ -38,9 +38,9 @@ MOST_PROCESSES = 4
 REMINDER_WORK = 2  # a computed key-date reminder's work, against a stored follow-up's
 # The work of the first part against each other one's. Its process also joins their files,
 # and its events (every overdue one among them) take longer to make, but theirs begin a few
-# tenths of a second later (a process's start): on the 100k book this share ends them
-# together.
-FIRST_SHARE = 1.05
+# tenths of a second later (a process's start): on the 100k book, equal shares end them
+# about together (within a tenth or two of a second, from run to run).
+FIRST_SHARE = 1.0
 PINNED_WITHIN_S = 60  # a part process that has not begun reading by then is not waited for
 
 
@@ -54,13 +54,13 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
     tmp = path.with_name(path.name + ".partial")
     stamp = utcnow()
     store = store_path()
-    bounds = part_bounds(day, horizon_days, processes) if store is not None else []
     parts: list[_Part] = []
     holder: _WritersHeld | None = None
     try:
         with ExitStack() as stack:
             stack.enter_context(collector_paused())
             stack.enter_context(pages_mapped())
+            bounds = part_bounds(day, horizon_days, processes) if store is not None else []
             out = stack.enter_context(tmp.open("w", encoding="utf-8", newline=""))
             # One read transaction: every month is read from the same state of the store,
             # while the window may go on saving (a deferred read takes no write lock).
@@ -219,18 +219,21 @@ class _Part:
     def join_into(self, out) -> int:
         """Append the part's events to `out`; how many."""
         written = self._receive(None) if self.reading else None
-        self.process.join()
         if isinstance(written, int):
+            # Its file is whole once the count is sent. The process may still be ending
+            # (the system taking back its memory and map, a tenth of a second or more):
+            # it is waited for once the file is in place (discard).
             append_file(self.file, out)
             return written
+        self.process.join()
         # (this process still reads the state the part would have read)
         return write_months(out, self.day, self.horizon_days, self.start, self.end,
                             self.stamp)
 
     def discard(self) -> None:
-        if self.process.is_alive():
+        if self.process.is_alive():  # (ending by itself, or still at work: not needed now)
             self.process.kill()
-            self.process.join()
+        self.process.join()
         self.channel.close()
         with suppress(OSError):  # (what stands in its place is not ours to remove)
             self.file.unlink(missing_ok=True)
