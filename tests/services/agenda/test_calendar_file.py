@@ -133,6 +133,7 @@ def test_a_part_is_made_by_a_process_of_its_own(book, db_path, tmp_path):
         assert part.reading
         out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
         written = part.join_into(out)
+        part.process.join(30)  # (it ends by itself once its count is sent)
         assert part.process.exitcode == 0
         here = io.StringIO(newline="")
         assert written == write_months(here, DAY, 365, bound, None, stamp) > 0
