@@ -101,7 +101,7 @@ def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
 class _WritersHeld(threading.Thread):
     """Every other connection's writes held back (models.shared_read), on a thread of its
     own, from before this process pins the state it reads until each part's process has
-    pinned its own: this process makes its months meanwhile (a part's process takes a
+    pinned its own: this process makes its own days meanwhile (a part's process takes a
     tenth of a second to begin)."""
 
     def __init__(self, store: Path) -> None:
@@ -132,7 +132,7 @@ class _WritersHeld(threading.Thread):
 def write_months(out, day: dt.date, horizon_days: int, due_from: dt.date | None,
                  due_before: dt.date | None, stamp: dt.datetime,
                  shelf: CardShelf | None = None) -> int:
-    """Write the events of the months that begin in [due_from, due_before); how many.
+    """Write the events due in [due_from, due_before) (None: no bound); how many.
     (`shelf`: see open_followups_by_month.)"""
     written = 0
 
@@ -181,7 +181,7 @@ def part_bounds(day: dt.date, horizon_days: int = 365,
 
 
 class _Part:
-    """The months from `start` up to `end` (None: every later one), made by a process of
+    """The due days from `start` up to `end` (None: every later one), made by a process of
     their own, or here when that process fails."""
 
     def __init__(self, process, channel, start, end, day, horizon_days, stamp, file):
