@@ -83,30 +83,28 @@ class CardShelf:
     (`drop`)."""
 
     def __init__(self, kept: bool = False) -> None:
+        self.kept = kept
         self.cards: dict[int, ClientCard] = {}
         self.read: dict[int, int] = {}  # client id -> the flags she was read with
         self.choices: dict[tuple, tuple] = {}  # (see build_items)
         self.hooks: dict[int, str | None] = {}  # purchase id -> its hook (stored_sources)
-        # by follow-up id, each a rows.Source
-        self.sources: dict[int, tuple] | None = {} if kept else None
-        # purchase id -> what the gift rule reads of it (gift_rule), or None: not a gift
-        self.gifts: dict[int, tuple | None] | None = {} if kept else None
-        # client id -> her purchases with a hook kept, her follow-ups kept, her gifts kept
-        self.hooks_of: dict[int, list[int]] | None = {} if kept else None
-        self.sources_of: dict[int, list[int]] = {}
-        self.gifts_of: dict[int, list[int]] = {}
+        # Filled on a kept shelf only:
+        self.sources: dict[int, tuple] = {}  # follow-up id -> its rows.Source
+        self.gifts: dict[int, tuple | None] = {}  # purchase id -> what the gift rule read
+        self._owned: dict[int, list[tuple[dict, int]]] = {}  # client id -> (where, key)
+
+    def own(self, client_id: int, where: dict, key: int) -> None:
+        """On a kept shelf, `where[key]` is the client's: dropped with her."""
+        if self.kept:
+            self._owned.setdefault(client_id, []).append((where, key))
 
     def drop(self, client_id: int) -> None:
         """Forget what was read of the client (what was chosen for her is made again: it
         is checked against her card)."""
         self.cards.pop(client_id, None)
         self.read.pop(client_id, None)
-        for purchase_id in (self.hooks_of or {}).pop(client_id, ()):
-            self.hooks.pop(purchase_id, None)
-        for followup_id in self.sources_of.pop(client_id, ()):
-            self.sources.pop(followup_id, None)
-        for purchase_id in self.gifts_of.pop(client_id, ()):
-            self.gifts.pop(purchase_id, None)
+        for where, key in self._owned.pop(client_id, ()):
+            where.pop(key, None)
 
 
 def load_cards(client_ids, with_address=(), without_hook=(), planned=(),

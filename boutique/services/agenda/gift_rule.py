@@ -40,15 +40,15 @@ def with_gift_rule(items: list[AgendaItem], rules: CadenceRules,
                if i.purchase_ids and HOME_GIFT_WARNING in i.warnings}
     if not at_risk:
         return items
-    gifts = shelf.gifts if shelf is not None and shelf.gifts is not None else {}
+    gifts = shelf.gifts if shelf is not None and shelf.kept else {}
     unread = sorted(at_risk.keys() - gifts.keys())
     if unread:
+        if shelf is not None:
+            for purchase_id in unread:
+                shelf.own(at_risk[purchase_id], gifts, purchase_id)
         gifts.update(dict.fromkeys(unread))  # (one not found is not asked for again)
         gifts.update((row[0], _delivery_and_day_known(row)) for row in database.execute_sql(
             _GIFTS_SQL, (json.dumps(unread),)))
-        if shelf is not None and shelf.gifts is gifts:
-            for purchase_id in unread:
-                shelf.gifts_of.setdefault(at_risk[purchase_id], []).append(purchase_id)
     out = []
     for item in items:
         gift = gifts.get(item.purchase_ids[0]) if item.purchase_ids else None

@@ -119,11 +119,11 @@ def _read_sources(where: str, params: tuple, shelf: CardShelf | None) -> list[So
         append(new(Source, (fid, client_id, kind, days[due], days[deadline], reason, channel,
                             bool(is_gift), purchases, occasion,
                             days[occasion_date] if occasion_date else None, attempts, hook)))
-    if shelf is not None and shelf.sources is not None:
-        shelf.sources.update((source[0], source) for source in sources)
-        owners = shelf.sources_of
+    if shelf is not None and shelf.kept:
+        kept = shelf.sources
         for source in sources:
-            owners.setdefault(source[1], []).append(source[0])
+            kept[source[0]] = source
+            shelf.own(source[1], kept, source[0])
     return sources
 
 
@@ -139,19 +139,17 @@ def _read_purchase_hooks(rows: list[tuple], shelf: CardShelf) -> None:
     """Add to the shelf's hooks those of the purchases `rows` name, each read once: a year
     names each purchase several times (a service call a year), and one query for the lot
     costs a fraction of a lookup per row."""
-    hooks, owners = shelf.hooks, shelf.hooks_of
-    purchase = FOLLOWUP_COLUMNS.index("purchase_id")
-    unread = sorted({row[purchase] for row in rows if row[purchase]} - hooks.keys())
+    hooks = shelf.hooks
+    purchase, client = FOLLOWUP_COLUMNS.index("purchase_id"), FOLLOWUP_COLUMNS.index("client_id")
+    unread = {row[purchase]: row[client] for row in rows
+              if row[purchase] and row[purchase] not in hooks}
     if unread:
-        if owners is not None:
-            client = FOLLOWUP_COLUMNS.index("client_id")
-            for client_id, purchase_id in {(row[client], row[purchase]) for row in rows
-                                           if row[purchase] and row[purchase] not in hooks}:
-                owners.setdefault(client_id, []).append(purchase_id)
+        for purchase_id, client_id in unread.items():
+            shelf.own(client_id, hooks, purchase_id)
         hooks.update(dict.fromkeys(unread))
         # Oldest first: the newest (as _PURCHASE_HOOK picks it) is the one left.
         hooks.update((purchase_id, text) for purchase_id, text in database.execute_sql(
-            _PURCHASE_HOOKS_SQL, (json.dumps(unread),)))
+            _PURCHASE_HOOKS_SQL, (json.dumps(sorted(unread)),)))
 
 
 def reminder_sources(reminders: list[Reminder], channel: str,
