@@ -12,7 +12,7 @@ import re
 
 from boutique.models import database, utcnow
 from boutique.models.followup import KEY_DATE
-from boutique.services.agenda.items import AgendaItem, sort_key
+from boutique.services.agenda.items import AgendaItem, sort_agenda
 from boutique.services.agenda.rows import (
     CardShelf,
     computed_reminders,
@@ -45,7 +45,8 @@ def _in_export_order(items: list[AgendaItem]) -> list[AgendaItem]:
         by_day.setdefault(item.due, []).append(item)
     ordered = []
     for due in sorted(by_day):
-        ordered += sorted(by_day[due], key=sort_key)
+        sort_agenda(by_day[due])
+        ordered += by_day[due]
     return ordered
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 from typing import NamedTuple
 
 from boutique.services.cadence import KIND_LABELS, occasion_label, parse_occasion
@@ -119,3 +120,21 @@ def sort_key(item: AgendaItem):
     # (the last three only part a client's reminders of one day, so any two items differ)
     return (not item.is_top, -item.days_overdue, item.due, item.sort_name,
             item.client_id, item.followup_id, item.occasion, item.kind, item.reason)
+
+
+def _fields(*names: str) -> itemgetter:
+    return itemgetter(*(AgendaItem._fields.index(name) for name in names))
+
+
+# sort_key in three stable sorts, the last one first: keys read in C, not made per item.
+_BY_NAME = _fields("due", "sort_name", "client_id", "followup_id", "occasion", "kind", "reason")
+_BY_LATENESS = _fields("days_overdue")
+_BY_TIER = _fields("is_top")
+
+
+def sort_agenda(items: list[AgendaItem]) -> None:
+    """Sort `items` in place in sort_key's order: a year's calendar file sorts hundreds of
+    thousands, where a key made in Python for each costs more than the sorting."""
+    items.sort(key=_BY_NAME)
+    items.sort(key=_BY_LATENESS, reverse=True)  # (reversed, a sort stays stable)
+    items.sort(key=_BY_TIER, reverse=True)

@@ -112,6 +112,24 @@ def test_the_file_reads_by_due_day_then_as_the_agenda_does(book):
     assert len({sort_key(i) for i in items}) == len(items)
 
 
+def test_the_agenda_sort_in_passes_is_the_sort_by_key(book):
+    import random
+
+    from boutique.services.agenda.items import sort_agenda, sort_key
+
+    items = open_followups(DAY)
+    # (top-tier and overdue items on the same days as the rest: every pass decides some)
+    items += [i._replace(is_top=not i.is_top, days_overdue=n % 3, followup_id=-n)
+              for n, i in enumerate(items[::3], start=1)]
+    assert {i.is_top for i in items} == {True, False}
+    assert len({i.days_overdue for i in items}) > 2
+    random.Random(5).shuffle(items)
+    wanted = sorted(items, key=sort_key)
+    sort_agenda(items)
+    assert items == wanted
+    assert [i.followup_id for i in items] == [i.followup_id for i in wanted]
+
+
 def test_the_store_holds_every_kind_of_item(book):
     items = open_followups(DAY)
     kinds = {(i.kind, i.occasion.partition(":")[0]) for i in items}
