@@ -4,13 +4,14 @@ Opening the window is Python and Qt building widgets on one core; the morning ag
 big book is a few hundred milliseconds of reading and making items, which would follow on
 the same core. So the window's process starts another at its very beginning: a plain
 Python process running this module, which imports nothing heavy (it is at work within a
-tenth of a second, where a multiprocessing start took a fifth). It opens the store to read
-only, works out the day's agenda and week counts and hands them over (agenda.kept_entries),
-with the client cards it read (agenda.kept_cards_entry, for the next whole agenda: a new
-day, a day on the calendar): Today adopts them when it first fills, and the journal of changes (models.agenda_journal)
-brings them up to date with whatever was written meanwhile, the window's own start
-included. Should the process fail, be slow, or find the store not ready to read (new, of
-an older format, not a store), Today works the agenda out itself, as it would without it.
+tenth of a second, where a multiprocessing start took a fifth). It opens the store to
+read only, works out the day's agenda and week counts and hands them over
+(agenda.kept_entries), with the client cards it read (agenda.kept_cards_entry, for the
+next whole agenda: a new day, a day on the calendar): Today adopts them when it first
+fills, and the journal of changes (models.agenda_journal) brings them up to date with
+whatever was written meanwhile, the window's own start included. Should the process fail,
+be slow, or find the store not ready to read (new, of an older format, not a store),
+Today works the agenda out itself, as it would without it.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from boutique.models import CONTACTABLE, database
 from boutique.models.followup import BIRTHDAY
 from boutique.services.agenda.cards import load_cards
-from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
+from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_agenda
 from boutique.services.agenda.kept_cards import kept_cards
 from boutique.services.agenda.rows import gather
 from boutique.services.cadence import (
@@ -64,7 +64,8 @@ def items_due_on(day: dt.date, today: dt.date) -> list[AgendaItem]:
     with kept_cards() as shelf:
         items = gather("f.status = 'open' AND f.due = ?", (day,), day, day, today,
                        shelf=shelf)
-    return sorted(items, key=sort_key)
+    sort_agenda(items)
+    return items
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,9 @@ def open_followups_by_month(day: dt.date, horizon_days: int = 365,
 
     `due_from` and `due_before` (each a day after `day`) keep only the due days in
     [due_from, due_before), a month cut in two where one of them falls: the file's parts,
-    each made by its own process (calendar_file), together yield every day once. `shelf`: where what is read of the
-    clients is kept (given, it outlives the months: see calendar_file.make_part)."""
+    each made by its own process (calendar_file), together yield every day once.
+    `shelf`: where what is read of the clients is kept (given, it outlives the months: see
+    calendar_file.make_part)."""
     rules = load_rules()
     first = day - dt.timedelta(days=rules.key_date_lead_days)
     last = day + dt.timedelta(days=horizon_days)

@@ -115,26 +115,27 @@ class AgendaItem(NamedTuple):
 _COMPARED = len(AgendaItem._fields) - 1  # all but sort_name
 
 
-def sort_key(item: AgendaItem):
-    # sort_name is already folded (lower case, no accents) by services.clients.book
-    # (the last three only part a client's reminders of one day, so any two items differ)
-    return (not item.is_top, -item.days_overdue, item.due, item.sort_name,
-            item.client_id, item.followup_id, item.occasion, item.kind, item.reason)
-
-
 def _fields(*names: str) -> itemgetter:
     return itemgetter(*(AgendaItem._fields.index(name) for name in names))
 
 
-# sort_key in three stable sorts, the last one first: keys read in C, not made per item.
+# The agenda's order: top tier first, then the most overdue, then by these.
+# sort_name is already folded (lower case, no accents) by services.clients.book
+# (the last three only part a client's reminders of one day, so any two items differ)
 _BY_NAME = _fields("due", "sort_name", "client_id", "followup_id", "occasion", "kind", "reason")
 _BY_LATENESS = _fields("days_overdue")
 _BY_TIER = _fields("is_top")
 
 
+def sort_key(item: AgendaItem):
+    """The agenda's order as one key (what the kept agenda keeps beside each item)."""
+    return (not item.is_top, -item.days_overdue, *_BY_NAME(item))
+
+
 def sort_agenda(items: list[AgendaItem]) -> None:
-    """Sort `items` in place in sort_key's order: a year's calendar file sorts hundreds of
-    thousands, where a key made in Python for each costs more than the sorting."""
+    """Sort `items` in place in sort_key's order, in three stable sorts (the last key
+    first) on keys read in C: a year's calendar file sorts hundreds of thousands, where a
+    key made in Python for each costs more than the sorting."""
     items.sort(key=_BY_NAME)
     items.sort(key=_BY_LATENESS, reverse=True)  # (reversed, a sort stays stable)
     items.sort(key=_BY_TIER, reverse=True)

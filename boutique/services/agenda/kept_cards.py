@@ -2,15 +2,16 @@
 at on the calendar, reads again only the clients changed since.
 
 A card (services.agenda.cards.ClientCard) is what an agenda item needs of its client: her
-names, ways of reaching her, tier and personal hook, and what the contact rules chose from
-them; with it, the hook of each purchase her items recall, and each of her stored
-follow-ups as read (rows.Source: which of them are due is still asked each time). None
-of it depends on the day, and on a 100,000-client book reading it for the two or three
-thousand clients of a morning is about two thirds of the agenda's time. The kept cards are brought up to date from the journal of changes
-(models.agenda_journal) each time they are used, as the kept agenda is: the clients it
-names are read again, and when it names too many or "everyone" (a settings change) or
-another store is open, everything is. The top-tier threshold is checked too: when a sale
-moves it, what was chosen is chosen again (each card's tier goes with it).
+names, ways of reaching her, tier and personal hook, and what the contact rules chose
+from them; with it, the hook of each purchase her items recall, and each of her stored
+follow-ups as read (rows.Source: which of them are due is still asked each time). None of
+it depends on the day, and on a 100,000-client book reading it for the two or three
+thousand clients of a morning is about two thirds of the agenda's time. The kept cards
+are brought up to date from the journal of changes (models.agenda_journal) each time they
+are used, as the kept agenda is: the clients it names are read again, and when it names
+too many or "everyone" (a settings change) or another store is open, everything is. The
+top-tier threshold is checked too: when a sale moves it, what was chosen is chosen again
+(each card's tier goes with it).
 
 Nothing is kept from inside a transaction: what it reads may yet be rolled back.
 """

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from boutique.models import CONTACTABLE, database
 from boutique.services.agenda.cards import CardShelf
-from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
+from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_agenda
 from boutique.services.agenda.kept import kept_agenda, kept_counts
 from boutique.services.agenda.kept_cards import kept_cards
 from boutique.services.agenda.rows import gather
@@ -35,7 +35,9 @@ def agenda_for(day: dt.date) -> list[AgendaItem]:
 def agenda_worked_out(day: dt.date) -> list[AgendaItem]:
     """The agenda of `day` worked out whole, never from a kept list nor kept cards (what
     the kept ones must always give)."""
-    return sorted(_items_of(day, None), key=sort_key)
+    items = _items_of(day, None)
+    sort_agenda(items)
+    return items
 
 
 def _items_of(day: dt.date, clients: frozenset[int] | None,
