@@ -114,27 +114,56 @@ def load_cards(client_ids, with_address=(), without_hook=(), planned=(),
     Only what the list needs is read: the postal addresses of those in `with_address`
     and of those with a (client id, channel) in `planned` whose channel they have not
     agreed to but mail they have (a call needs none), and the personal hook of those not
-    in `without_hook` (whose every item recalls its own purchase's conversation). One
-    query for the lot: the ids go in as one JSON array, each with what to read for it in
-    its low bits. With a `shelf`, the cards on it are returned too, and only clients it
-    lacks, or holds with less read, are read (each again with all they were read with).
+    in `without_hook` (whose every item recalls its own purchase's conversation). With a
+    `shelf`: see load_wanted.
     """
     mailed, hookless = set(with_address), set(without_hook)
     channels: dict[int, int] = {}
     for client_id, channel in planned:
         channels[client_id] = channels.get(client_id, 0) | _PLANNED.get(channel, 0)
-    flags = {i: (i in mailed) * _WITH_ADDRESS + (i not in hookless) * _WITH_HOOK
-             + channels.get(i, 0) for i in set(client_ids)}
+    return load_wanted({i: (i in mailed) * _WITH_ADDRESS + (i not in hookless) * _WITH_HOOK
+                        + channels.get(i, 0) for i in set(client_ids)}, shelf)
+
+
+class _Wants(dict):
+    """Channel -> what to read of a client for an item planned on it (item_wants)."""
+
+    def __init__(self, hook: int) -> None:
+        super().__init__({"mail": _WITH_ADDRESS | hook,
+                          **{channel: bit | hook for channel, bit in _PLANNED.items()}})
+        self.hook = hook
+
+    def __missing__(self, channel: str) -> int:
+        return self.hook
+
+
+def item_wants(own_hook: bool) -> dict[str, int]:
+    """What to read of a client for one of her items, by the channel it is planned on
+    (any channel: a key not listed needs her hook only), for an item that recalls a hook
+    of its own (`own_hook`) or hers: a client's items' wants or-ed together are what
+    load_wanted reads her with (as load_cards would for the same items)."""
+    return _Wants(0 if own_hook else _WITH_HOOK)
+
+
+def load_wanted(wanted: dict[int, int], shelf: CardShelf | None = None
+                ) -> dict[int, ClientCard]:
+    """load_cards of the clients in `wanted`, each with what to read of her (item_wants
+    or-ed over her items). One query for the lot: the ids go in as one JSON array, each
+    with what to read for it in its low bits. With a `shelf`, the cards on it are returned
+    too, and only clients it lacks, or holds with less read, are read (each again with
+    all they were read with)."""
     if shelf is not None:
         read = shelf.read
-        flags = {i: f | read.get(i, 0) for i, f in flags.items()
-                 if i not in read or f | read[i] != read[i]}
-        read.update(flags)
-    wanted = json.dumps([(i << _FLAG_BITS) + f for i, f in sorted(flags.items())])
+        known = read.get
+        # (a calendar month names some ten thousand clients, most of them read already)
+        wanted = {i: f | (r or 0) for i, f in wanted.items()
+                  if (r := known(i)) is None or f | r != r}
+        read.update(wanted)
     make = ClientCard._make
     cards = shelf.cards if shelf is not None else {}
-    if flags:
-        cards.update((row[0], make(row)) for row in database.execute_sql(_CARDS_SQL, (wanted,)))
+    if wanted:
+        packed = json.dumps([(i << _FLAG_BITS) + f for i, f in sorted(wanted.items())])
+        cards.update((row[0], make(row)) for row in database.execute_sql(_CARDS_SQL, (packed,)))
     return cards
 
 

@@ -16,7 +16,13 @@ from typing import NamedTuple
 from boutique.models import database
 from boutique.models.followup import KEY_DATE
 from boutique.services import settings
-from boutique.services.agenda.cards import CardShelf, ClientCard, load_cards, salutation_name
+from boutique.services.agenda.cards import (
+    CardShelf,
+    ClientCard,
+    item_wants,
+    load_wanted,
+    salutation_name,
+)
 from boutique.services.agenda.gift_rule import with_gift_rule
 from boutique.services.agenda.items import AgendaItem
 from boutique.services.cadence import (
@@ -212,27 +218,19 @@ def items_for(sources: list[Source], reminders: list[Reminder],
     """AgendaItems (as seen on `day`) for stored `sources` and computed reminders; with a
     `shelf`, clients already read (for an earlier part of the same list, or an earlier
     agenda: services.agenda.kept_cards) are not read again."""
-    everyone = reminders + [r for r, _ in others]
-    written, planned, needs_hook, ids = set(), set(), set(), set()
-    # (one pass: a month of a big book's calendar is some ten thousand sources)
+    # What to read of each client: her items' wants or-ed (one pass, one dict operation a
+    # source: a month of a big book's calendar is some ten thousand sources).
+    wanted: dict[int, int] = {}
+    known = wanted.get
+    hers, own = item_wants(own_hook=False), item_wants(own_hook=True)
     for source in sources:
-        client_id, channel = source[1], source[6]
-        ids.add(client_id)
-        if channel == "mail":
-            written.add(client_id)
-        else:
-            planned.add((client_id, channel))
-        if not source[12]:  # (no hook of its own)
-            needs_hook.add(client_id)
-    reminded = {r.client_id for r in everyone}
-    if rules.key_date_channel == "mail":
-        written |= reminded
-    else:
-        planned.update((i, rules.key_date_channel) for i in reminded)
-    needs_hook |= reminded
-    ids |= reminded
-    cards = load_cards(ids, with_address=written, without_hook=ids - needs_hook,
-                       planned=planned, shelf=shelf)
+        client_id = source[1]
+        wanted[client_id] = known(client_id, 0) | (own if source[12] else hers)[source[6]]
+    reminder_wants = hers[rules.key_date_channel]
+    for reminder in (*reminders, *(r for r, _ in others)):
+        client_id = reminder.client_id
+        wanted[client_id] = known(client_id, 0) | reminder_wants
+    cards = load_wanted(wanted, shelf)
     sources = sources + reminder_sources(reminders, rules.key_date_channel, cards)
     sources += occasion_sources(others, rules.key_date_channel, cards)
     return with_gift_rule(build_items(sources, day, cards, shelf), rules, shelf)
