@@ -36,12 +36,14 @@ from boutique.services.collector import collector_paused
 SHARED_FROM = 40_000
 MOST_PROCESSES = 4
 REMINDER_WORK = 2  # a computed key-date reminder's work, against a stored follow-up's
-# The work of the first part against each other one's. Its process also joins their files,
-# and its events (every overdue one among them) take longer to make, but theirs begin a few
-# tenths of a second later (a process's start): on the 100k book, equal shares end them
-# about together (within a tenth or two of a second, from run to run).
-FIRST_SHARE = 1.0
+# The work of the first part against each other one's. Its events (every overdue one among
+# them) take longer to make, but theirs begin a tenth of a second or two later (a process's
+# start), and it copies their files while they are still written: on the 100k book, with a
+# fiftieth more, it ends its own days about a twentieth of a second before the next part.
+FIRST_SHARE = 1.02
 PINNED_WITHIN_S = 60  # a part process that has not begun reading by then is not waited for
+COPY_EVERY_S = 0.02  # while a part's process still writes, what it wrote is copied this often
+_NOTHING_YET = object()  # (no message from a part's process within the time given)
 
 
 def export_ics(path: str | Path, day: dt.date, horizon_days: int = 365,
@@ -204,12 +206,14 @@ class _Part:
         return cls(process, ours, start, end, day, horizon_days, stamp, file)
 
     def _receive(self, timeout: float | None):
+        """What the part's process said; _NOTHING_YET when it said nothing in `timeout`
+        seconds; None when it can say no more (it ended, or the channel broke)."""
         try:
             if self.channel.poll(timeout):
                 return self.channel.recv()
+            return _NOTHING_YET
         except (EOFError, OSError):
-            pass
-        return None
+            return None
 
     def wait_until_reading(self) -> None:
         self.reading = self._receive(PINNED_WITHIN_S) == "reading"
@@ -217,14 +221,22 @@ class _Part:
             self.process.kill()
 
     def join_into(self, out) -> int:
-        """Append the part's events to `out`; how many."""
-        written = self._receive(None) if self.reading else None
-        if isinstance(written, int):
-            # Its file is whole once the count is sent. The process may still be ending
-            # (the system taking back its memory and map, a tenth of a second or more):
-            # it is waited for once the file is in place (discard).
-            append_file(self.file, out)
-            return written
+        """Append the part's events to `out`; how many. What its process has written is
+        copied while it writes the rest (this process's own days are often done first, and
+        a part is some 100 MB to copy)."""
+        if self.reading:
+            began, copied = _end_of(out), 0
+            written = _NOTHING_YET
+            while written is _NOTHING_YET:
+                written = self._receive(COPY_EVERY_S)
+                # (its file is whole once the count is sent: the last copy takes the rest)
+                copied = append_file(self.file, out, copied)
+            if isinstance(written, int):
+                # The process may still be ending (the system taking back its memory and
+                # map, a tenth of a second or more): it is waited for once the file is in
+                # place (discard).
+                return written
+            _cut_back(out, began)  # (what it wrote before it failed)
         self.process.join()
         # (this process still reads the state the part would have read)
         return write_months(out, self.day, self.horizon_days, self.start, self.end,
@@ -239,13 +251,13 @@ class _Part:
             self.file.unlink(missing_ok=True)
 
 
-def append_file(path: Path, out) -> None:
-    """Append the bytes of the file at `path` to the open file `out`, as they are (nothing
-    to decode): in the kernel where the OS copies between files (a part is some 100 MB),
-    else through a buffer."""
+def append_file(path: Path, out, start: int = 0) -> int:
+    """Append the bytes of the file at `path`, from `start` to where it ends now, to the
+    open file `out`, as they are (nothing to decode); where they end. In the kernel where
+    the OS copies between files, else through a buffer."""
     out.flush()
     with path.open("rb") as part:
-        size, sent = os.fstat(part.fileno()).st_size, 0
+        size, sent = os.fstat(part.fileno()).st_size, start
         with suppress(AttributeError, OSError):  # (no os.sendfile, or not between files)
             while sent < size:
                 done = os.sendfile(out.fileno(), part.fileno(), sent, size - sent)
@@ -253,8 +265,34 @@ def append_file(path: Path, out) -> None:
                     break
                 sent += done
         part.seek(sent)
-        shutil.copyfileobj(part, out.buffer, 1 << 20)
+        while sent < size and (chunk := part.read(min(1 << 20, size - sent))):
+            out.buffer.write(chunk)
+            sent += len(chunk)
         out.buffer.flush()
+    return sent
+
+
+def _end_of(out) -> int:
+    """Where the open file `out` ends, all written to it flushed (os.sendfile moves the
+    file's offset, not the buffer's idea of it: the file's own is asked)."""
+    out.flush()
+    try:
+        return os.lseek(out.fileno(), 0, os.SEEK_CUR)
+    except (OSError, ValueError):  # (a stream with no file beneath)
+        return out.buffer.tell()
+
+
+def _cut_back(out, end: int) -> None:
+    """Drop what was written to `out` after `end`; writing goes on from there."""
+    out.flush()
+    try:
+        number = out.fileno()
+    except (OSError, ValueError):  # (a stream with no file beneath)
+        out.buffer.seek(end)
+        out.buffer.truncate()
+        return
+    os.ftruncate(number, end)
+    os.lseek(number, end, os.SEEK_SET)
 
 
 def part_process(*part) -> None:
@@ -273,9 +311,10 @@ def make_part(store: str, day, horizon_days, start, end, stamp, file: str, chann
     try:
         open_database(store, migrate=False)
         with collector_paused(), pages_mapped(), database.atomic("DEFERRED"):
-            pin_snapshot()
-            channel.send("reading")
+            # (the file is there once "reading" is said: it is copied as it is written)
             with open(file, "w", encoding="utf-8", newline="") as out:
+                pin_snapshot()
+                channel.send("reading")
                 written = write_months(out, day, horizon_days, start, end, stamp, shelf)
             channel.send(written)
     except Exception as exc:  # noqa: BLE001 (the maker of the file writes the part instead)

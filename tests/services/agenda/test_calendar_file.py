@@ -143,6 +143,58 @@ def test_a_part_is_made_by_a_process_of_its_own(book, db_path, tmp_path):
         part.discard()
 
 
+def _dies_midway(file: str, channel) -> None:
+    """A part's process that ends (killed, out of memory) halfway through its file: what
+    it wrote is there, its count never comes."""
+    import os
+
+    with open(file, "w", encoding="utf-8", newline="") as out:
+        channel.send("reading")
+        out.write("BEGIN:VEVENT\r\nSUMMARY:Call Zoë & Ana <שלום> 💍\r\n" * 5_000 + "DESCRI")
+    os._exit(1)
+
+
+@pytest.mark.parametrize("into", ["file", "no file"])
+def test_what_a_failed_part_wrote_is_taken_back_and_the_part_made_here(book, tmp_path,
+                                                                       into):
+    """(The part's events are copied while its process writes them: when it fails, the
+    copy of its first ones is cut off again before the part is made here.)"""
+    import io
+    import multiprocessing
+
+    from boutique.models import utcnow
+    from boutique.services.agenda.calendar_file import _Part, write_months
+
+    [bound] = part_bounds(DAY, 365, 2)
+    stamp, file = utcnow(), tmp_path / "part"
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe(duplex=False)
+    process = context.Process(target=_dies_midway, args=(str(file), theirs), daemon=True)
+    process.start()
+    theirs.close()
+    part = _Part(process, ours, bound, None, DAY, 365, stamp, file)
+    if into == "file":
+        out = (tmp_path / "whole").open("w+", encoding="utf-8", newline="")
+    else:  # (a stream with no file beneath)
+        out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    try:
+        part.wait_until_reading()
+        assert part.reading
+        out.write("HEAD\r\n")
+        written = part.join_into(out)
+        out.write("TAIL\r\n")
+        out.flush()
+        assert process.exitcode == 1
+    finally:
+        part.discard()
+    here = io.StringIO(newline="")
+    assert written == write_months(here, DAY, 365, bound, None, stamp) > 0
+    made = ((tmp_path / "whole").read_bytes() if into == "file"
+            else out.buffer.getvalue())
+    out.close()
+    assert made == ("HEAD\r\n" + here.getvalue() + "TAIL\r\n").encode()
+
+
 def test_a_sale_saved_while_the_file_is_made_is_wholly_in_it_or_not(book, make_client,
                                                                      tmp_path):
     """Each part reads one state: a sale's note (in this process's months) and its later
