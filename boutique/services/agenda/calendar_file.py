@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import shutil
 import threading
 from contextlib import ExitStack, suppress
 from itertools import chain
