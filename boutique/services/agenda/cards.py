@@ -137,12 +137,15 @@ class _Wants(dict):
         return self.hook
 
 
+_WANTS = {True: _Wants(0), False: _Wants(_WITH_HOOK)}  # (read-only: shared by every list)
+
+
 def item_wants(own_hook: bool) -> dict[str, int]:
     """What to read of a client for one of her items, by the channel it is planned on
     (any channel: a key not listed needs her hook only), for an item that recalls a hook
     of its own (`own_hook`) or hers: a client's items' wants or-ed together are what
     load_wanted reads her with (as load_cards would for the same items)."""
-    return _Wants(0 if own_hook else _WITH_HOOK)
+    return _WANTS[bool(own_hook)]
 
 
 def load_wanted(wanted: dict[int, int], shelf: CardShelf | None = None
