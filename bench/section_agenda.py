@@ -2,6 +2,11 @@
 on the next day, and refreshed after an edit as the Today tab does) and recording a
 purchase (with its follow-ups) on the 100k store.
 
+Its raw baseline is what the agenda reads at the least, with no rule applied: the day's
+stored follow-ups with their clients and both hooks in one statement on a plain
+connection, a tuple a row (the key-date reminders, the merged calls and the gift rule's
+reads left out). What the agenda takes beyond it is the rules' own work.
+
 Works on a copy of the cached store: recording purchases writes to it.
 """
 
@@ -27,6 +32,48 @@ def _copy(source, target) -> None:
         target.with_name(target.name + suffix).unlink(missing_ok=True)
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
+
+
+# The columns an item is made from, read at once: the follow-up's, her card's, and the
+# hooks (the purchase's conversation, her own newest pinned or conversation note).
+_RAW_SQL = """SELECT f.id, f.client_id, f.kind, f.due, f.deadline, f.reason, f.channel,
+    f.is_gift, f.purchase_id, f.occasion, f.occasion_date, f.attempts,
+    (SELECT n.text FROM note n WHERE n.purchase_id = f.purchase_id AND n.deleted_at IS NULL
+       AND n.category = 'conversation' ORDER BY n.created_at DESC, n.id DESC LIMIT 1),
+    c.salutation, c.first_name, c.last_name, c.preferred_name, c.partner_name,
+    c.mobile_phone, c.work_phone, c.home_phone, c.email, c.consent_mail, c.consent_phone,
+    c.consent_text, c.consent_email, c.lifetime_spend_cents, c.sort_name,
+    CASE WHEN f.channel = 'mail' THEN json_array(c.home_line1, c.home_line2, c.home_city,
+        c.home_region, c.home_postcode, c.home_country) END,
+    CASE WHEN f.channel = 'mail' THEN json_array(c.business_company, c.business_line1,
+        c.business_line2, c.business_city, c.business_region, c.business_postcode,
+        c.business_country) END,
+    (SELECT n.text FROM note n WHERE n.client_id = c.id AND n.deleted_at IS NULL
+       AND (n.pinned = 1 OR n.category = 'conversation')
+     ORDER BY n.created_at DESC, n.id DESC LIMIT 1)
+    FROM followup f JOIN client c ON c.id = f.client_id
+    WHERE f.status = 'open' AND f.merged_into_id IS NULL AND f.due <= ? AND {alive}
+      AND c.deleted_at IS NULL AND c.do_not_contact = 0"""
+
+
+def _raw_read_ms(store, day: dt.date) -> tuple[int, list[float]]:
+    """The agenda's raw baseline (see the module's note): rows read, and each run's ms."""
+    from boutique.services.cadence import alive_on_sql, load_rules
+
+    alive, params = alive_on_sql(load_rules(), day)
+    sql, params = _RAW_SQL.format(alive=alive), (day.isoformat(), *params)
+    raw = sqlite3.connect(store)
+    raw.execute("PRAGMA cache_size = -64000")  # as the app opens the store
+    try:
+        rows = raw.execute(sql, params).fetchall()  # (warms the pages, as the first agenda did)
+        timings = []
+        for _ in range(AGENDA_RUNS):
+            started = time.perf_counter()
+            raw.execute(sql, params).fetchall()
+            timings.append(time.perf_counter() - started)
+    finally:
+        raw.close()
+    return len(rows), timings
 
 
 def _ms(seconds: float) -> float:
@@ -63,6 +110,7 @@ def run(ctx) -> list[tuple[str, str]]:
             started = time.perf_counter()
             agenda_for(day)
             cold.append(time.perf_counter() - started)
+        raw_rows, raw = _raw_read_ms(copy, day)
         runs = []  # worked out whole, the clients' cards kept (a day looked at again)
         for _ in range(AGENDA_RUNS):
             forget_kept()
@@ -105,6 +153,8 @@ def run(ctx) -> list[tuple[str, str]]:
             ("agenda_ms_first", _ms(first)),  # cold: phone numbers formatted once
             ("agenda_cold_ms_p50", _ms(statistics.median(cold))),
             ("agenda_cold_ms_p95", _ms(_percentile(cold, 0.95))),
+            ("agenda_raw_read_rows", raw_rows),
+            ("agenda_raw_read_ms_p95", _ms(_percentile(raw, 0.95))),
             ("agenda_ms_p50", _ms(statistics.median(runs))),
             ("agenda_ms_p95", _ms(_percentile(runs, 0.95))),
             ("agenda_next_day_items", next_day),
