@@ -24,6 +24,8 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
+from boutique.services.module_process import can_start_modules, start_module
+
 # How long Today waits for the handover before working the agenda out itself. The process
 # does the very work Today would do, already begun: waiting is never slower than starting
 # again (on a store not yet in the disk cache, say), unless it hangs.
@@ -36,15 +38,8 @@ class TodayAhead:
 
     def __init__(self, path: Path, day: dt.date):
         self.day = day
-        no_console = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # (Windows: no window)
-        # (the app's own folder first, wherever the window was started from)
-        home = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-            [home, *filter(None, [os.environ.get("PYTHONPATH")])]))
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", __spec__.name, str(path), day.isoformat()],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            creationflags=no_console, env=env)
+        self._process = start_module(__spec__.name, str(path), day.isoformat(),
+                                     stdout=subprocess.PIPE)
         self._taken = False
 
     def take(self, timeout: float = WAIT_S) -> bool:
@@ -84,8 +79,8 @@ def start_today_ahead(path: Path, day: dt.date) -> TodayAhead | None:
     """Start working out `day`'s agenda of the store at `path`, if there is one to read."""
     if not path.is_file() or path.stat().st_size == 0:
         return None  # (a new store: nothing to read yet; the window creates it)
-    if getattr(sys, "frozen", False):
-        return None  # (a frozen build runs no module by name: Today works it out itself)
+    if not can_start_modules():
+        return None  # (Today works it out itself)
     try:
         return TodayAhead(path, day)
     except OSError:

@@ -109,6 +109,8 @@ def _run(db_path, open_store, demo, quit_after_ready, app_name, today, ahead) ->
 
         today.filling.connect(lambda: print(f"painted_at={time.time():.6f}", flush=True))
         today.filled.connect(lambda: QTimer.singleShot(0, report_and_quit))
+    else:
+        window.prepare_agenda_after_first_fill()
     window.show()
     window.single_window_server = listen_for_second_launch(db_path, window)
     window.start_daily_backup()

@@ -102,9 +102,26 @@ class MainWindow(QMainWindow):
         from boutique.ui.backup_watch import BackupWatch
 
         self.backup_watch = BackupWatch(self)
+        self.prepare_watch = None  # (prepare_agenda_after_first_fill)
 
     def start_daily_backup(self) -> None:
         self.backup_watch.start_daily()
+
+    def prepare_agenda_after_first_fill(self) -> None:
+        """Once Today has first filled, the agenda's prepared rows are brought up to date
+        beside the window (ui.prepare_watch)."""
+        from pathlib import Path
+
+        from boutique.ui.prepare_watch import PrepareWatch
+
+        self.prepare_watch = PrepareWatch(self, Path(self.db_path))
+        today = self.tab("Today")
+
+        def first_fill() -> None:
+            today.filled.disconnect(first_fill)
+            self.prepare_watch.start_soon()
+
+        today.filled.connect(first_fill)
 
     def show_backups(self) -> None:
         from boutique.ui.backups_dialog import BackupsDialog
@@ -278,5 +295,7 @@ class MainWindow(QMainWindow):
             shutdown = getattr(widget, "shutdown", None)
             if shutdown:
                 shutdown()
+        if self.prepare_watch is not None:
+            self.prepare_watch.stop()
         self.backup_watch.on_close()
         super().closeEvent(event)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pypdf.generic import ContentStream
 from reportlab.pdfbase import pdfmetrics
 
-from tests.printing.stationery_pdf import _to_unicode, reader, registered_name
+from tests.printing.stationery_pdf import font_decoder, operand_bytes, reader, registered_name
 
 ASCENT = 0.74  # of the size: caps and most ascenders
 DESCENT = 0.22
@@ -51,7 +51,7 @@ def page_marks(pdf: bytes, page: int = 0) -> Marks:
     doc = reader(pdf)
     the_page = doc.pages[page]
     fonts = the_page["/Resources"].get("/Font", {})
-    maps = {name: _to_unicode(font) for name, font in fonts.items()}
+    decoders = {name: font_decoder(font) for name, font in fonts.items()}
     faces = {name: registered_name(str(font.get_object().get("/BaseFont", "")))
              for name, font in fonts.items()}
     ctm, stack = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
@@ -79,9 +79,8 @@ def page_marks(pdf: bytes, page: int = 0) -> Marks:
         elif op == b"T*":
             tm = (*tm[:4], tm[4], tm[5] - leading)
         elif op == b"Tj":
-            raw = operands[0]
-            raw = bytes(raw, "latin-1") if isinstance(raw, str) else bytes(raw)
-            text = "".join(maps.get(font, {}).get(b, chr(b)) for b in raw)
+            raw = operand_bytes(operands[0])
+            text = decoders.get(font, font_decoder(None))(raw)
             width = pdfmetrics.stringWidth(text, faces.get(font, "Helvetica"), size)
             width += space * max(len(text) - 1, 0)
             x0, y0 = _apply(ctm, *_apply(tm, 0, -DESCENT * size))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pypdf import PdfReader
@@ -15,6 +16,14 @@ from boutique.printing.fonts import DISPLAY, SANS, SERIF
 
 # The PostScript names ReportLab writes for our TTFs, back to our registered names.
 _FONTS = {"EBGaramond12-Regular": DISPLAY, "DejaVuSans": SANS, "DejaVuSerif": SERIF}
+
+
+def operand_bytes(operand) -> bytes:
+    """A string operand's bytes as written: pypdf may hand a text string back decoded
+    (PDFDocEncoding), and our embedded fonts map the written bytes, not those letters."""
+    if hasattr(operand, "get_original_bytes"):
+        return operand.get_original_bytes()
+    return bytes(operand, "latin-1") if isinstance(operand, str) else bytes(operand)
 
 
 def registered_name(base_font: str) -> str:
@@ -76,6 +85,19 @@ def runs(pdf: bytes, page: int = 0) -> list[Run]:
     return found
 
 
+def font_decoder(font) -> Callable[[bytes], str]:
+    """How a font's written bytes read as text: through its ToUnicode map, or two bytes a
+    letter for ReportLab's built-in CID fonts (UCS-2 encodings, no map), the faces used
+    where the machine has no CJK font of its own."""
+    if font is None:
+        return lambda raw: raw.decode("latin-1")
+    encoding = str(font.get_object().get("/Encoding", ""))
+    if encoding.endswith("UCS2-H"):
+        return lambda raw: raw.decode("utf-16-be", "replace")
+    codes = _to_unicode(font)
+    return lambda raw: "".join(codes.get(b, chr(b)) for b in raw)
+
+
 def _to_unicode(font) -> dict[int, str]:
     """A font's ToUnicode map (bfchar and bfrange entries, as ReportLab writes them)."""
     stream = font.get_object().get("/ToUnicode")
@@ -102,19 +124,18 @@ def drawn_strings(pdf: bytes, page: int = 0) -> list[str]:
     reading-order guess of an extractor."""
     the_page = reader(pdf).pages[page]
     fonts = the_page["/Resources"].get("/Font", {})
-    maps = {name: _to_unicode(font) for name, font in fonts.items()}
-    current: dict[int, str] = {}
+    decoders = {name: font_decoder(font) for name, font in fonts.items()}
+    decode = font_decoder(None)
     out: list[str] = []
     line_y, last_y = None, object()
     for operands, operator in ContentStream(the_page.get_contents(), reader(pdf)).operations:
         if operator == b"Tf":
-            current = maps.get(operands[0], {})
+            decode = decoders.get(operands[0], font_decoder(None))
         elif operator == b"Tm":
             line_y = round(float(operands[5]), 2)
         elif operator == b"Tj":
-            raw = bytes(operands[0], "latin-1") if isinstance(operands[0], str) else bytes(
-                operands[0])
-            text = "".join(current.get(b, chr(b)) for b in raw)
+            raw = operand_bytes(operands[0])
+            text = decode(raw)
             if line_y == last_y and out:  # the next run of the same line (a font change)
                 out[-1] += text
             else:

@@ -29,6 +29,7 @@ from boutique.services.cadence import (
     MERGING,
     CadenceRules,
     Reminder,
+    alive_on_sql,
     load_rules,
     merged_reason,
     occasion_reminders_due_between,
@@ -49,6 +50,17 @@ _PURCHASE_HOOKS_SQL = """SELECT n.purchase_id, n.text FROM json_each(?) j
     JOIN note n ON n.purchase_id = j.value
     WHERE n.deleted_at IS NULL AND n.category = 'conversation'
     ORDER BY n.purchase_id, n.created_at, n.id"""
+
+
+def due_by_sql(day: dt.date, rules: CadenceRules, clients=None) -> tuple[str, tuple]:
+    """(condition on followup f, parameters): open, due on or before `day` and not lapsed
+    by then (services.cadence.lapsing: a stored key-date reminder lapses the day after its
+    occasion, by default), of `clients` only if given."""
+    alive, params = alive_on_sql(rules, day)
+    where = f"f.status = 'open' AND f.due <= ? AND {alive}"
+    if clients is not None:
+        where += f" AND f.client_id IN ({','.join(str(int(i)) for i in sorted(clients))})"
+    return where, (day, *params)
 
 
 class Source(NamedTuple):

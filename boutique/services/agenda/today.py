@@ -16,8 +16,9 @@ from boutique.services.agenda.cards import CardShelf
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_agenda
 from boutique.services.agenda.kept import kept_agenda, kept_counts
 from boutique.services.agenda.kept_cards import kept_cards
-from boutique.services.agenda.rows import gather
-from boutique.services.cadence import alive_on_sql, lapsed_between, load_rules, week_start
+from boutique.services.agenda.prepared import prepared_items
+from boutique.services.agenda.rows import due_by_sql, gather
+from boutique.services.cadence import lapsed_between, load_rules, week_start
 from boutique.services.cadence import reminders_from as lapse_reminders_from
 from boutique.services.collector import collector_paused
 
@@ -27,14 +28,18 @@ def agenda_for(day: dt.date) -> list[AgendaItem]:
 
     def build(clients: frozenset[int] | None) -> list[AgendaItem]:
         with kept_cards() as shelf:
+            if clients is None:  # (the whole day: from the prepared rows, when up to use)
+                items = prepared_items(day, shelf=shelf)
+                if items is not None:
+                    return items
             return _items_of(day, clients, shelf)
 
     return kept_agenda(day, build)
 
 
 def agenda_worked_out(day: dt.date) -> list[AgendaItem]:
-    """The agenda of `day` worked out whole, never from a kept list nor kept cards (what
-    the kept ones must always give)."""
+    """The agenda of `day` worked out whole, never from a kept list, kept cards or the
+    prepared rows (what those must always give)."""
     items = _items_of(day, None)
     sort_agenda(items)
     return items
@@ -48,14 +53,9 @@ def _items_of(day: dt.date, clients: frozenset[int] | None,
     # A big book's agenda is thousands of small objects made at once; the cyclic collector
     # would walk them again and again (none of them form cycles), so it waits until done.
     with collector_paused():
-        # What has lapsed by the day is left out (services.cadence.lapsing): a stored
-        # key-date reminder the day after its occasion, by default; a computed one shows
-        # from its due day until then.
-        alive, params = alive_on_sql(rules, day)
-        where = f"f.status = 'open' AND f.due <= ? AND {alive}"
-        if clients is not None:
-            where += f" AND f.client_id IN ({','.join(str(int(i)) for i in sorted(clients))})"
-        return gather(where, (day, *params), lapse_reminders_from(day, rules), day, day,
+        # (a computed key-date reminder shows from its due day until it lapses)
+        where, params = due_by_sql(day, rules, clients)
+        return gather(where, params, lapse_reminders_from(day, rules), day, day,
                       rules, client_ids=None if clients is None else sorted(clients),
                       shelf=shelf)
 

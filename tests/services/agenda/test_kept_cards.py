@@ -7,29 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-import pytest
-
 from boutique.models import database
 from boutique.services.agenda import agenda_for
 from boutique.services.agenda import kept_cards as kept_cards_module
 from boutique.services.agenda.kept import forget_kept
-from boutique.services.agenda.kept_cards import forget_cards, kept_cards
+from boutique.services.agenda.kept_cards import kept_cards
 from boutique.services.agenda.today import agenda_worked_out
 from boutique.services.clients.book import save_client
 from boutique.services.clients.purchases import ItemData, PurchaseData, record_purchase
-from boutique.services.demo.build import build_demo
 from boutique.services.notes.notebook import add_note
-from tests.services.agenda.test_kept_agenda import BUILT, DAY, _edit
-
-
-@pytest.fixture
-def book(db):
-    build_demo(250, seed=11, today=BUILT, years=3.0)
-    forget_kept()
-    forget_cards()
-    yield
-    forget_kept()
-    forget_cards()
+from tests.services.agenda.book_edits import DAY, edit_at_random
 
 
 def _anew(day: dt.date):
@@ -45,7 +32,7 @@ def test_after_each_kind_of_edit_an_agenda_from_the_kept_cards_is_the_whole_one(
     with kept_cards() as shelf:
         assert len(shelf.cards) > 30 and shelf.hooks  # (what the next agenda reads from)
     for step in range(40):
-        what = _edit(rng, step, db_path)
+        what = edit_at_random(rng, step, db_path)
         day = DAY + dt.timedelta(days=step % 3)  # (today, and the next days)
         assert _anew(day) == agenda_worked_out(day), f"step {step}: {what}"
 
@@ -102,7 +89,7 @@ def test_a_day_on_the_calendar_from_the_kept_cards_is_the_day_read_anew(book, db
     days = [DAY + dt.timedelta(days=n) for n in range(-10, 11)]
     assert sum(len(items_due_on(day, DAY)) for day in days) > 10
     for step in range(20):
-        what = _edit(rng, step, db_path)
+        what = edit_at_random(rng, step, db_path)
         for day in days[step % 3::3]:
             assert items_due_on(day, DAY) == read_anew(day), f"step {step}: {what}"
 

@@ -32,8 +32,9 @@ RANDOM_SETTINGS = {"store.id"}  # a store names itself at random (purchases_csv.
 # What the store works out from the rows an import writes, not what it writes (migration 14:
 # the day a gift reminds of, kept by the cadence and marked stale by the store's triggers).
 DERIVED_COLUMNS = {"purchase": {"gift_reminder_on", "gift_reminder_stale"}}
-# The journal of whose agenda changed (migration 15) counts writes, not what they wrote.
-JOURNALS = ("agenda_change",)
+# The journal of whose agenda changed (migration 15) counts writes, not what they wrote;
+# the prepared agenda (migration 17) is worked out from the book, never imported into.
+NOT_THE_BOOK = ("agenda_change", "agenda_prepared", "agenda_prepared_state")
 
 CLIENT_HEADER = ["first_name", "last_name", "preferred_name", "partner_name", "email",
                  "mobile_phone", "work_phone", "home_phone", "business_company", "tags",
@@ -168,7 +169,7 @@ def snapshot() -> dict[str, list[list]]:
 
     tables = [name for (name,) in database.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
-        " AND name NOT LIKE 'sqlite_%' ORDER BY name") if name not in JOURNALS]
+        " AND name NOT LIKE 'sqlite_%' ORDER BY name") if name not in NOT_THE_BOOK]
     found = {}
     for table in tables:
         cursor = database.execute_sql(f'SELECT * FROM "{table}"')
