@@ -21,19 +21,20 @@ class PrepareWatch(QObject):
         self.path = path
         self.process: PreparingAhead | None = None
         self._untouched = False  # nothing written since the window opened, when it began
+        self._stopped = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check)
 
     def start_soon(self) -> None:
-        QTimer.singleShot(START_AFTER_MS, self.start)
+        QTimer.singleShot(START_AFTER_MS, self, self.start)
 
     def start(self) -> None:
         """Start the process, unless the rows are up to date or it runs already."""
-        if self.process is not None and not self.process.done():
+        if self._stopped or (self.process is not None and not self.process.done()):
             return
         self._untouched = store_stamp() == self.window.backup_watch.stamp_at_open
-        self.process = start_preparing(self.path)
+        self.process = start_preparing(self.path, self.window.today)
         if self.process is not None:
             self._poll.start()
 
@@ -47,6 +48,8 @@ class PrepareWatch(QObject):
             self.window.backup_watch.stamp_at_open = store_stamp()
 
     def stop(self) -> None:
+        """The window closes: a preparing still at work is ended, none is started."""
+        self._stopped = True
         self._poll.stop()
         if self.process is not None:
             self.process.stop()

@@ -19,8 +19,8 @@ May use: the models, the top-level `settings`, `errors`, `text` and `collector`,
 from boutique.services.agenda.items import WRITTEN_CHANNELS, AgendaItem, sort_key
 from boutique.services.agenda.kept import adopt, forget_kept, kept_entries
 from boutique.services.agenda.kept_cards import adopt_cards, forget_cards, kept_cards_entry
-from boutique.services.agenda.prepared import PREPARED_MODULE
 from boutique.services.agenda.prepared import is_fresh as prepared_are_fresh
+from boutique.services.agenda.prepared import refresh as refresh_prepared
 from boutique.services.agenda.recall import recall_line
 from boutique.services.agenda.today import (
     WeekSummary,
@@ -32,7 +32,7 @@ from boutique.services.agenda.today import (
 from boutique.services.cadence import KIND_LABELS
 
 __all__ = [
-    "KIND_LABELS", "PREPARED_MODULE", "WRITTEN_CHANNELS", "AgendaItem", "WeekSummary", "adopt", "adopt_cards",
+    "KIND_LABELS", "WRITTEN_CHANNELS", "AgendaItem", "WeekSummary", "adopt", "adopt_cards",
     "agenda_for", "calls_to_make", "forget_cards", "forget_kept", "kept_cards_entry",
-    "kept_entries", "notes_to_write", "prepared_are_fresh", "recall_line", "sort_key", "week_summary",
+    "kept_entries", "notes_to_write", "prepared_are_fresh", "refresh_prepared", "recall_line", "sort_key", "week_summary",
 ]

@@ -24,6 +24,7 @@ from boutique.models import database
 from boutique.models.agenda_journal import changes_since, journal_position
 from boutique.services.agenda.items import AgendaItem, sort_key
 from boutique.services.clients import tier_moved, top_tier_threshold
+from boutique.services.collector import collector_paused
 
 # Beyond this many changed clients, everything is worked out again: the per-client reads
 # cost more than the one pass by then.
@@ -116,10 +117,12 @@ def kept_agenda(day: dt.date, build: Callable[[Clients], list[AgendaItem]]
     those clients (None: of everyone)."""
 
     def whole():
-        items = build(None)
-        keys = list(map(sort_key, items))  # (each made once: a big book's is thousands)
-        order = sorted(range(len(items)), key=keys.__getitem__)
-        return [items[n] for n in order], [keys[n] for n in order]
+        # (thousands of items and their keys, none in a cycle: see services.collector)
+        with collector_paused():
+            items = build(None)
+            keys = list(map(sort_key, items))  # (each made once: a big book's is thousands)
+            order = sorted(range(len(items)), key=keys.__getitem__)
+            return [items[n] for n in order], [keys[n] for n in order]
 
     def refresh(kept, clients: frozenset[int]):
         items, keys = kept

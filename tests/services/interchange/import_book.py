@@ -34,7 +34,8 @@ RANDOM_SETTINGS = {"store.id"}  # a store names itself at random (purchases_csv.
 DERIVED_COLUMNS = {"purchase": {"gift_reminder_on", "gift_reminder_stale"}}
 # The journal of whose agenda changed (migration 15) counts writes, not what they wrote;
 # the prepared agenda (migration 17) is worked out from the book, never imported into.
-NOT_THE_BOOK = ("agenda_change", "agenda_prepared", "agenda_prepared_state")
+NOT_THE_BOOK = ("agenda_change", "agenda_prepared", "agenda_prepared_reminder",
+                "agenda_prepared_state")
 
 CLIENT_HEADER = ["first_name", "last_name", "preferred_name", "partner_name", "email",
                  "mobile_phone", "work_phone", "home_phone", "business_company", "tags",
