@@ -13,6 +13,7 @@ import re
 from boutique.models import database, utcnow
 from boutique.models.followup import KEY_DATE
 from boutique.services.agenda.items import AgendaItem, sort_agenda
+from boutique.services.agenda.prepared import prepared_changes, prepared_stored
 from boutique.services.agenda.rows import (
     CardShelf,
     computed_reminders,
@@ -93,6 +94,11 @@ def open_followups_by_month(day: dt.date, horizon_days: int = 365,
             by_month[bisect.bisect_right(starts, due, hi=len(uppers) - 1)][at].append(entry)
     del reminders, others
     shelf = shelf if shelf is not None else CardShelf()
+    # The follow-ups' items as prepared (agenda.prepared), but for the clients changed
+    # since: theirs, and the reminders, are worked out (all of them, when none can be).
+    changed = prepared_changes()
+    only = "" if not changed else (
+        f" AND f.client_id IN ({','.join(str(int(c)) for c in sorted(changed))})")
     for index in kept:
         lower, upper = lowers[index], uppers[index]
         # (due is ISO text: a half-open range of days compares as text)
@@ -102,8 +108,13 @@ def open_followups_by_month(day: dt.date, horizon_days: int = 365,
         if upper is not None:
             where, params = where + " AND f.due < ?", [*params, upper]
         month_reminders, month_others = by_month.pop(index)
-        items = items_for(stored_sources(where, tuple(params), shelf), month_reminders,
-                          month_others, day, rules, shelf)
+        if changed is None:
+            items = items_for(stored_sources(where, tuple(params), shelf), month_reminders,
+                              month_others, day, rules, shelf)
+        else:
+            items = prepared_stored(where, tuple(params), day, changed)
+            worked_out = stored_sources(where + only, tuple(params), shelf) if changed else []
+            items += items_for(worked_out, month_reminders, month_others, day, rules, shelf)
         yield _in_export_order(items)
 
 

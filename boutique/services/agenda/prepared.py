@@ -73,6 +73,22 @@ def is_fresh(day: dt.date | None = None) -> bool:
             and reminders_day == (day or dt.date.today()).isoformat())
 
 
+def prepared_changes() -> frozenset[int] | None:
+    """The clients changed since the rows were prepared (theirs are not to be used), or
+    None when no row is (never prepared, being prepared, or too much changed since). Read
+    it in the transaction the rows are read in: they are then of one moment."""
+    position = _state()[0]
+    return None if position is None else changes_since(position, MOST_CHANGED).clients
+
+
+def prepared_stored(where: str, params: tuple, day: dt.date,
+                    changed: frozenset[int]) -> list[AgendaItem]:
+    """The prepared items (as seen on `day`) of the open follow-ups matching `where` (on
+    followup f), but for the `changed` clients' (see prepared_changes)."""
+    rows = database.execute_sql(_READ.format(where=where), params).fetchall()
+    return items_of_rows(rows, day, changed)
+
+
 def prepared_items(day: dt.date, rules: CadenceRules | None = None,
                    shelf: CardShelf | None = None) -> list[AgendaItem] | None:
     """The agenda items of `day` (in no order) from the prepared rows, or None when they
@@ -83,15 +99,12 @@ def prepared_items(day: dt.date, rules: CadenceRules | None = None,
     # One read transaction: the rows, the position they are at and the journal after it
     # are of one moment, whatever another process writes meanwhile.
     with database.atomic("DEFERRED"), collector_paused():
-        position, reminders_day, reminders_to = _state()
-        if position is None:
-            return None
-        changed = changes_since(position, MOST_CHANGED).clients
+        _position, reminders_day, reminders_to = _state()
+        changed = prepared_changes()
         if changed is None:
             return None
         where, params = due_by_sql(day, rules)
-        rows = database.execute_sql(_READ.format(where=where), params).fetchall()
-        items = items_of_rows(rows, day, changed)
+        items = prepared_stored(where, params, day, changed)
         shown_from = lapse_reminders_from(day, rules)
         if reminders_day is not None and reminders_day <= day.isoformat() <= reminders_to:
             iso = day.isoformat()
