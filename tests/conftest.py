@@ -32,13 +32,23 @@ def _template_store(tmp_path_factory):
     return path
 
 
+def _forget_agendas() -> None:
+    """What the process keeps of its agendas and cards is the store's of one test only."""
+    from boutique.services.agenda import forget_cards, forget_kept
+
+    forget_kept()
+    forget_cards()
+
+
 @pytest.fixture
 def db(tmp_path, _template_store):
     path = tmp_path / "store.sqlite3"
     shutil.copy(_template_store, path)
+    _forget_agendas()
     database = open_database(path)
     yield database
     close_database()
+    _forget_agendas()
 
 
 @pytest.fixture
