@@ -7,7 +7,10 @@ for a note bound for a shared home (`gift_rule`), the day's list with
 its order and the week's summary (`today`), both kept between refreshes and worked out
 again for the clients the journal of changes names (`kept`; adopted from another process
 at the window's start, `services.today_ahead`), the client cards and follow-ups kept from one
-agenda to the next (`kept_cards`), the calendar's counts and key dates
+agenda to the next (`kept_cards`), the items prepared ahead in the store, each open
+follow-up's and the coming month's reminders, read by a process's first agenda and the
+iCalendar export but for the clients changed since (`prepared`, `prepared_rows`; brought
+up to date by `services.prepare_ahead`), the calendar's counts and key dates
 (`calendar`), the personal hook that opens a note (`recall`), and the iCalendar export
 (`ical` makes the events, `calendar_file` the file, on several processes for a big book;
 reached by the command line only, so the window never loads them).
