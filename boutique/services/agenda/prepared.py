@@ -30,7 +30,7 @@ from boutique.models import database
 from boutique.models.agenda_journal import changes_since, journal_position
 from boutique.services.agenda.cards import CardShelf
 from boutique.services.agenda.items import AgendaItem
-from boutique.services.agenda.prepared_rows import COLUMNS, insert_sql, items_of_rows, row_of
+from boutique.services.agenda.prepared_rows import COLUMNS, insert_sql, items_of_rows, rows_of
 from boutique.services.agenda.rows import computed_reminders, due_by_sql, items_for, stored_sources
 from boutique.services.cadence import CadenceRules, load_rules
 from boutique.services.cadence import reminders_from as lapse_reminders_from
@@ -77,7 +77,10 @@ def prepared_changes() -> frozenset[int] | None:
     """The clients changed since the rows were prepared (theirs are not to be used), or
     None when no row is (never prepared, being prepared, or too much changed since). Read
     it in the transaction the rows are read in: they are then of one moment."""
-    position = _state()[0]
+    return _changes_at(_state()[0])
+
+
+def _changes_at(position: int | None) -> frozenset[int] | None:
     return None if position is None else changes_since(position, MOST_CHANGED).clients
 
 
@@ -99,8 +102,8 @@ def prepared_items(day: dt.date, rules: CadenceRules | None = None,
     # One read transaction: the rows, the position they are at and the journal after it
     # are of one moment, whatever another process writes meanwhile.
     with database.atomic("DEFERRED"), collector_paused():
-        _position, reminders_day, reminders_to = _state()
-        changed = prepared_changes()
+        position, reminders_day, reminders_to = _state()
+        changed = _changes_at(position)
         if changed is None:
             return None
         where, params = due_by_sql(day, rules)
@@ -130,7 +133,7 @@ def _rows_of_clients(where: str, params: tuple, rules: CadenceRules) -> list[tup
     sources = stored_sources(f"f.status = 'open' AND {where}", params, shelf)
     # Lateness is applied as the rows are read: any day will do here.
     items = items_for(sources, [], [], dt.date.today(), rules, shelf)
-    return [row_of(i, shelf.cards[i.client_id].lifetime_spend_cents or 0) for i in items]
+    return rows_of(items, shelf.cards)
 
 
 def _reminder_rows(day: dt.date, rules: CadenceRules,
@@ -141,12 +144,9 @@ def _reminder_rows(day: dt.date, rules: CadenceRules,
     last = day + dt.timedelta(days=REMINDER_DAYS)
     reminders, others = computed_reminders(lapse_reminders_from(day, rules), last, day,
                                            rules, client_ids)
-    rows = []
-    for own, items in ((1, items_for([], reminders, [], day, rules, shelf)),
-                       (0, items_for([], [], others, day, rules, shelf))):
-        rows += [(own, *row_of(i, shelf.cards[i.client_id].lifetime_spend_cents or 0))
-                 for i in items]
-    return rows
+    own = items_for([], reminders, [], day, rules, shelf)
+    theirs = items_for([], [], others, day, rules, shelf)
+    return rows_of(own, shelf.cards, 1) + rows_of(theirs, shelf.cards, 0)
 
 
 def _write_reminders(day: dt.date, rules: CadenceRules) -> None:

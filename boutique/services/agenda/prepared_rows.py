@@ -12,6 +12,7 @@ import datetime as dt
 import json
 
 from boutique.services.agenda.items import AgendaItem
+from boutique.services.agenda.rows import IsoDays
 from boutique.services.clients import MailingAddress, top_tier_threshold
 
 COLUMNS = ("followup_id", "client_id", "client_name", "salutation_name", "kind", "due",
@@ -27,6 +28,12 @@ def insert_sql(table: str, *before: str) -> str:
     names = (*before, *COLUMNS)
     return (f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
             f"VALUES ({', '.join('?' for _ in names)})")
+
+
+def rows_of(items: list[AgendaItem], cards: dict, *before) -> list[tuple]:
+    """The rows of `items` (`before` ahead of each), their clients' spend from `cards`."""
+    return [(*before, *row_of(i, cards[i.client_id].lifetime_spend_cents or 0))
+            for i in items]
 
 
 def row_of(item: AgendaItem, spend: int) -> tuple:
@@ -46,7 +53,7 @@ def items_of_rows(rows: list[tuple], day: dt.date, changed: frozenset[int]
     """AgendaItems of prepared rows as seen on `day`, but for the `changed` clients'."""
     threshold = top_tier_threshold()
     top_from = threshold if threshold is not None else float("inf")
-    days = _Days()
+    days = IsoDays()
     lateness: dict[str, int] = {}
     new = tuple.__new__  # AgendaItem is a named tuple: made from its values in field order
     items = []
@@ -69,14 +76,6 @@ def items_of_rows(rows: list[tuple], day: dt.date, changed: frozenset[int]
             recall, bool(spend) and spend >= top_from, days[deadline] if deadline else None,
             occasion, days[occasion_date] if occasion_date else None, attempts, sort_name)))
     return items
-
-
-class _Days(dict):
-    """ISO day text -> date, each made once."""
-
-    def __missing__(self, text: str) -> dt.date:
-        found = self[text] = dt.date.fromisoformat(text)
-        return found
 
 
 def _address(packed: str) -> MailingAddress:

@@ -118,7 +118,7 @@ def _read_sources(where: str, params: tuple, shelf: CardShelf | None) -> list[So
                    ORDER BY f.rule_due, f.id""", (json.dumps(heads),)):
             merged.setdefault(head, []).append((reason, purchase_id))
     # A year of follow-ups falls on a few hundred days: each day's text is read once.
-    days = _Days()
+    days = IsoDays()
     new = tuple.__new__  # Source is a named tuple: made from its values in field order
     sources = []
     append = sources.append
@@ -145,7 +145,7 @@ def _read_sources(where: str, params: tuple, shelf: CardShelf | None) -> list[So
     return sources
 
 
-class _Days(dict):
+class IsoDays(dict):
     """ISO day text -> date, each made once (a dict's own lookup: no call per row)."""
 
     def __missing__(self, text: str) -> dt.date:
